@@ -1,0 +1,21 @@
+"""Shared test setup: offscreen Qt and a private settings/data folder for every test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Must be set before PySide6 is first imported anywhere in the test run.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Tests never read or write the real user config or data folders."""
+    root = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("FACILITATOR_CONFIG", str(root / "config" / "settings.toml"))
+    monkeypatch.setenv("FACILITATOR_DATA", str(root / "data"))
+    yield root
