@@ -11,15 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.journal import (
-    Journal,
-    JournalError,
-    delete_run,
-    export_run,
-    file_hash,
-    latest_interrupted,
-    list_runs,
-)
+from facilitator.core.journal import Journal, JournalError, file_hash
+from facilitator.core.runs import delete_run, export_run, latest_interrupted, list_runs
 
 
 class Clock:
