@@ -1,0 +1,152 @@
+"""The phone-facing web app: join, the phone page, answers, the live channel, support.
+
+There is deliberately no facilitator endpoint: opening, closing and revealing polls happen
+in the desktop app (or the `serve` command), never over the network.
+
+Paths (documented for people in docs/readme/polling.md):
+
+    GET  /j/{code}?t=TOKEN   swap the join token for a device cookie, 303 to /
+    GET  /                   the phone page (403 page without a device cookie)
+    GET  /support            support resources, no cookie needed
+    GET  /static/...         the page's CSS and JS
+    GET  /api/state          this device's view of the room (JSON)
+    POST /api/answer         {"poll": id, "answer": ...} -> {"ok": true, "answer": ...}
+    GET  /ws                 WebSocket: the server pushes state messages
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from aiohttp import web
+
+from facilitator.core.answers import answer_to_json
+from facilitator.core.ballot import BallotBox, BallotError, ErrorKind
+from facilitator.core.ratelimit import RateLimiter
+from facilitator.core.room import Room
+from facilitator.web.live import LiveHub
+from facilitator.web.security import (
+    ALLOWED_HOSTS,
+    add_headers,
+    errors_as_json,
+    json_error,
+    origin_ok,
+)
+from facilitator.web.support_page import SupportInfo, render_support
+
+COOKIE = "facilitator_device"
+MAX_BODY = 4096  # the longest answer (280 characters of text) fits many times over
+
+BOX: web.AppKey[BallotBox] = web.AppKey("box", BallotBox)
+ROOM: web.AppKey[Room] = web.AppKey("room", Room)
+HUB: web.AppKey[LiveHub] = web.AppKey("hub", LiveHub)
+LIMITER: web.AppKey[RateLimiter] = web.AppKey("limiter", RateLimiter)
+PAGES: web.AppKey[dict[str, str]] = web.AppKey("pages", dict)
+
+_STATUS = {ErrorKind.NOT_FOUND: 404, ErrorKind.INVALID: 400, ErrorKind.NOT_OPEN: 409}
+
+
+def create_app(box: BallotBox, room: Room, static_dir: Path,
+               support: SupportInfo | None = None, hub: LiveHub | None = None,
+               limiter: RateLimiter | None = None) -> web.Application:
+    """The aiohttp application. Runs on (and must only be touched from) one event loop."""
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[errors_as_json])
+    app[BOX] = box
+    app[ROOM] = room
+    app[HUB] = hub or LiveHub(box, room)
+    app[LIMITER] = limiter or RateLimiter()
+    app[ALLOWED_HOSTS] = set()
+    app[PAGES] = {
+        "index": (static_dir / "index.html").read_text(encoding="utf-8"),
+        "join": (static_dir / "join.html").read_text(encoding="utf-8"),
+        "support": render_support(support or SupportInfo()),
+    }
+    app.on_response_prepare.append(add_headers)
+    app.on_shutdown.append(_close_hub)
+    app.router.add_get("/j/{code}", join)
+    app.router.add_get("/", index)
+    app.router.add_get("/support", support_page)
+    app.router.add_get("/api/state", state)
+    app.router.add_post("/api/answer", answer)
+    app.router.add_get("/ws", live)
+    app.router.add_static("/static", static_dir, append_version=False)
+    return app
+
+
+async def _close_hub(app: web.Application) -> None:
+    await app[HUB].close()
+
+
+def _html(text: str, status: int = 200) -> web.Response:
+    return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
+
+
+def _device(request: web.Request) -> str | None:
+    key = request.cookies.get(COOKIE)
+    return key if key and request.app[ROOM].knows(key) else None
+
+
+async def join(request: web.Request) -> web.StreamResponse:
+    room = request.app[ROOM]
+    token = request.query.get("t", "")
+    if not room.token_matches(request.match_info["code"], token):
+        return _html(request.app[PAGES]["join"], status=403)
+    # A phone that scans again keeps its key, so its vote is still its own.
+    key = _device(request) or room.join()
+    # A clean URL: the token leaves the address bar and the history.
+    response = web.Response(status=303, headers={"Location": "/"})
+    # No Max-Age: the cookie ends with the browser session; the key ends with ours.
+    response.set_cookie(COOKIE, key, httponly=True, samesite="Strict", path="/")
+    request.app[HUB].poke()
+    return response
+
+
+async def index(request: web.Request) -> web.StreamResponse:
+    if _device(request) is None:
+        return _html(request.app[PAGES]["join"], status=403)
+    return _html(request.app[PAGES]["index"])
+
+
+async def support_page(request: web.Request) -> web.StreamResponse:
+    return _html(request.app[PAGES]["support"])
+
+
+async def state(request: web.Request) -> web.StreamResponse:
+    key = _device(request)
+    if key is None:
+        return json_error(403, "not-joined", "Scan the QR code on the screen to join.")
+    return web.Response(text=request.app[HUB].message_for(key), content_type="application/json")
+
+
+async def answer(request: web.Request) -> web.StreamResponse:
+    if not origin_ok(request):
+        return json_error(403, "bad-origin", "Answers must come from the poll page.")
+    key = _device(request)
+    if key is None:
+        return json_error(403, "not-joined", "Scan the QR code on the screen to join.")
+    if not request.app[LIMITER].allow(key):
+        return json_error(429, "too-many-requests", "Too many answers at once; wait a moment.")
+    if request.content_type != "application/json":
+        return json_error(415, "unsupported-media-type", "Send JSON.")
+    try:
+        body = json.loads(await request.text())
+    except (ValueError, UnicodeDecodeError):
+        return json_error(400, "bad-json", "The request is not valid JSON.")
+    if not isinstance(body, dict) or not isinstance(body.get("poll"), str) or "answer" not in body:
+        return json_error(400, "bad-request", 'Send {"poll": id, "answer": value}.')
+    try:
+        stored = request.app[BOX].submit(body["poll"], key, body["answer"])
+    except BallotError as error:
+        return json_error(_STATUS[error.kind], str(error.kind), error.message)
+    return web.json_response({"ok": True, "poll": body["poll"], "answer": answer_to_json(stored)})
+
+
+async def live(request: web.Request) -> web.StreamResponse:
+    # Browsers do not apply same-origin rules to WebSockets; the Origin check is ours to do.
+    if not origin_ok(request):
+        return json_error(403, "bad-origin", "Connect from the poll page.")
+    key = _device(request)
+    if key is None:
+        return json_error(403, "not-joined", "Scan the QR code on the screen to join.")
+    return await request.app[HUB].serve(request, key)

@@ -1,0 +1,69 @@
+"""Headers, errors, Host/Origin checks: what every response and request goes through.
+
+- Every response carries the same strict headers (CSP with no inline script, nosniff,
+  no-referrer, no-store), set in `on_response_prepare` so static files and the WebSocket
+  handshake get them too.
+- Every error leaves as JSON `{"error": code, "message": text}` with a 4xx status; an
+  unexpected exception is reported as a plain 500 without details, never a traceback.
+- A request whose Host is not the address the server bound to is refused (403): that
+  stops DNS-rebinding pages from talking to the server through a victim's browser.
+- State changes need a matching Origin header (checked in the handlers that change state).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+ALLOWED_HOSTS: web.AppKey[set[str]] = web.AppKey("allowed_hosts", set)
+
+_log = logging.getLogger(__name__)
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+async def add_headers(_request: web.Request, response: web.StreamResponse) -> None:
+    response.headers.update(HEADERS)
+
+
+def json_error(status: int, code: str, message: str) -> web.Response:
+    return web.json_response({"error": code, "message": message}, status=status)
+
+
+_CODES = {400: "bad-request", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
+          409: "conflict", 413: "too-large", 415: "unsupported-media-type",
+          429: "too-many-requests"}
+
+
+@web.middleware
+async def errors_as_json(request: web.Request, handler: Handler) -> web.StreamResponse:
+    hosts = request.app[ALLOWED_HOSTS]
+    if hosts and request.host not in hosts:
+        return json_error(403, "forbidden", "Unknown host.")
+    try:
+        return await handler(request)
+    except web.HTTPException as error:
+        if error.status < 400 or error.content_type == "application/json":
+            raise
+        code = _CODES.get(error.status, "error")
+        message = error.reason if error.status != 413 else "Request body too large."
+        return json_error(error.status, code, message)
+    except Exception:
+        # Logged without the request: nothing about the participant goes to a log.
+        _log.exception("unexpected error in %s", request.path)
+        return json_error(500, "internal", "Something went wrong on the facilitator's laptop.")
+
+
+def origin_ok(request: web.Request) -> bool:
+    """True when the request comes from a page this server served (same scheme and host)."""
+    origin = request.headers.get("Origin")
+    return origin is not None and origin == f"{request.scheme}://{request.host}"

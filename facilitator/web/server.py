@@ -1,0 +1,180 @@
+"""The phone server on its own thread and event loop, so the GUI never waits for it.
+
+`PollServer.start()` returns once the socket is bound (or raises a readable OSError);
+`stop()` closes every phone socket, releases the port and joins the thread. The ballot
+box and room belong to this loop from `start()` on: other threads change them only through
+`call()`, which runs a function on the loop and hands back a Future.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import errno
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from aiohttp import web
+
+from facilitator.core.ballot import BallotBox
+from facilitator.core.lan import url_host
+from facilitator.core.ratelimit import RateLimiter
+from facilitator.core.room import Room
+from facilitator.web.app import create_app
+from facilitator.web.live import LiveHub, Subscriber
+from facilitator.web.security import ALLOWED_HOSTS
+from facilitator.web.support_page import SupportInfo
+
+T = TypeVar("T")
+PORT_TRIES = 20
+
+
+class PollServer:
+    def __init__(self, box: BallotBox, room: Room, static_dir: Path, *, host: str,
+                 port: int = 8765, support: SupportInfo | None = None,
+                 interval: float = 0.1, limiter: RateLimiter | None = None) -> None:
+        self.box = box
+        self.room = room
+        self.host = host
+        self._wanted_port = port
+        self._static_dir = static_dir
+        self._support = support
+        self._interval = interval
+        self._limiter = limiter
+        self._port = 0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._runner: web.AppRunner | None = None
+        self._hub: LiveHub | None = None
+        self._subscribers: list[Subscriber] = []
+
+    # -- addresses -----------------------------------------------------------------------
+
+    @property
+    def port(self) -> int:
+        return self._port
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{url_host(self.host)}:{self._port}"
+
+    @property
+    def join_url(self) -> str:
+        """What the QR code carries: the room code and the secret token."""
+        return f"{self.base_url}/j/{self.room.code}?t={self.room.token}"
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def subscribe(self, subscriber: Subscriber) -> None:
+        """`subscriber(snapshot, status)` runs on the server thread after each coalesced change.
+
+        Any thread, before or after `start()`.
+        """
+        self._subscribers.append(subscriber)
+        if self._hub is not None:
+            self.call(self._hub.subscribe, subscriber).result(5)
+
+    def start(self) -> None:
+        """Bind and serve; a busy port moves on to the next free one (port 0: any free port)."""
+        started: concurrent.futures.Future[None] = concurrent.futures.Future()
+        self._thread = threading.Thread(target=self._run, args=(started,),
+                                        name="facilitator-web", daemon=True)
+        self._thread.start()
+        try:
+            started.result(timeout=10)
+        except BaseException:
+            self._thread.join(timeout=5)
+            self._thread = None
+            raise
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Close phone sockets, release the port and end the thread. Safe to call twice."""
+        loop, thread = self._loop, self._thread
+        if loop is None or thread is None:
+            return
+        if thread.is_alive():
+            asyncio.run_coroutine_threadsafe(self._shutdown(), loop).result(timeout)
+            thread.join(timeout)
+        self._thread = None
+
+    def call(self, fn: Callable[..., T], *args: object) -> concurrent.futures.Future[T]:
+        """Run `fn(*args)` on the server loop (the ballot box's owner) from any thread."""
+        if self._loop is None:
+            raise RuntimeError("server not started")
+        future: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+        def run() -> None:
+            try:
+                future.set_result(fn(*args))
+            except BaseException as error:  # handed to the caller, not lost on this thread
+                future.set_exception(error)
+
+        self._loop.call_soon_threadsafe(run)
+        return future
+
+    def poke(self) -> None:
+        """Ask for a fresh publish (after changing the room, e.g. groups). Any thread."""
+        if self._loop is not None and self._hub is not None:
+            self._loop.call_soon_threadsafe(self._hub.poke)
+
+    # -- on the server thread ------------------------------------------------------------
+
+    def _run(self, started: concurrent.futures.Future[None]) -> None:
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        asyncio.set_event_loop(loop)
+        try:
+            loop.run_until_complete(self._bind())
+        except BaseException as error:
+            started.set_exception(error)
+            loop.close()
+            return
+        started.set_result(None)
+        try:
+            loop.run_forever()
+        finally:
+            loop.close()
+
+    async def _bind(self) -> None:
+        self._hub = LiveHub(self.box, self.room, self._interval)
+        for subscriber in self._subscribers:
+            self._hub.subscribe(subscriber)
+        app = create_app(self.box, self.room, self._static_dir, self._support, self._hub,
+                         self._limiter)
+        # access_log=None: an access log line would hold a participant's IP address.
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        await self._runner.setup()
+        ports = [0] if self._wanted_port == 0 else range(
+            self._wanted_port, min(self._wanted_port + PORT_TRIES, 65536))
+        last: OSError | None = None
+        for port in ports:
+            site = web.TCPSite(self._runner, self.host, port)
+            try:
+                await site.start()
+            except OSError as error:
+                last = error
+                if error.errno != errno.EADDRINUSE:
+                    break
+                continue
+            self._port = int(self._runner.addresses[0][1])
+            app[ALLOWED_HOSTS].update(
+                {f"{url_host(self.host)}:{self._port}", f"{self.host}:{self._port}"})
+            self._hub.poke()
+            return
+        await self._runner.cleanup()
+        raise OSError(
+            last.errno if last else errno.EADDRINUSE,
+            f"cannot listen on {self.host} port {self._wanted_port}: "
+            f"{last.strerror if last else 'every port tried is busy'}",
+        )
+
+    async def _shutdown(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+        asyncio.get_running_loop().call_soon(asyncio.get_running_loop().stop)

@@ -1,0 +1,176 @@
+"""The phone-facing HTTP interface: join, answers, every error code, headers."""
+
+from __future__ import annotations
+
+from aiohttp import ClientSession
+
+from facilitator.core.model import PREFER_NOT_TO_SAY
+from facilitator.web.app import COOKIE
+from facilitator.web.security import HEADERS
+from tests.web.conftest import Factory
+
+
+async def test_join_swaps_token_for_cookie_and_clean_url(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    response = await phone.client.get(
+        f"/j/{phone.room.code.lower()}", params={"t": phone.room.token}, allow_redirects=False)
+    assert response.status == 303
+    assert response.headers["Location"] == "/"
+    cookie = response.cookies[COOKIE]
+    assert cookie["httponly"] is True
+    assert cookie["samesite"] == "Strict"
+    assert len(cookie.value) >= 22  # 128 random bits, base64url
+    assert phone.room.knows(cookie.value)
+    page = await phone.client.get("/")
+    assert page.status == 200
+    assert "Anonymous: no names, no IP addresses stored" in await page.text()
+
+
+async def test_wrong_token_or_no_cookie_gets_the_scan_page(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    bad = await phone.client.get(f"/j/{phone.room.code}", params={"t": "guess"},
+                                 allow_redirects=False)
+    assert bad.status == 403
+    assert "Scan the QR code" in await bad.text()
+    assert COOKIE not in bad.cookies
+    assert (await phone.client.get("/")).status == 403
+    state = await phone.client.get("/api/state")
+    assert state.status == 403
+    assert (await state.json())["error"] == "not-joined"
+
+
+async def test_made_up_cookie_is_not_a_device(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    phone.client.session.cookie_jar.update_cookies({COOKIE: "A" * 22})
+    response = await phone.answer("mood", "o1")
+    assert response.status == 403
+
+
+async def test_answer_and_change_and_state(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    await phone.join()
+    response = await phone.answer("mood", "o2")
+    assert response.status == 200
+    assert await response.json() == {"ok": True, "poll": "mood", "answer": "o2"}
+    await phone.answer("mood", "o3")
+    state = await (await phone.client.get("/api/state")).json()
+    assert state["type"] == "state"
+    assert state["you"]["answer"] == "o3"
+    assert state["state"]["poll"]["id"] == "mood"
+    assert state["state"]["results"] == {"waiting_for": 2, "on_screen": False, "tally": None}
+    assert phone.box.results("mood").responses == 1
+
+
+async def test_rejoin_keeps_the_device(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    first = await phone.join()
+    await phone.answer("mood", "o1")
+    second = await phone.join()
+    assert first == second
+    assert phone.room.device_count == 1
+
+
+async def test_every_type_accepted(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    await phone.join()
+    answers = {"mood": "o1", "barriers": ["o1", "o3"], "energy": 4, "gut": {"o1": 2, "o2": 3},
+               "talked": "unsure", "word": "worn out", "idea": "<img src=x onerror=alert(1)>",
+               "plain": "o2"}
+    for poll, value in answers.items():
+        response = await phone.answer(poll, value)
+        assert response.status == 200, (poll, await response.text())
+        assert (await response.json())["answer"] == value
+    assert (await (await phone.answer("energy", PREFER_NOT_TO_SAY)).json())["ok"]
+
+
+async def test_bad_answers_are_400_with_a_message(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    await phone.join()
+    for poll, value in [("mood", "o9"), ("mood", 1), ("barriers", ["o1", "o2", "o3"]),
+                        ("energy", 9), ("energy", True), ("gut", {"o1": 1}),
+                        ("word", "one two three four"), ("idea", "x" * 281),
+                        ("plain", PREFER_NOT_TO_SAY), ("idea", "   ")]:
+        response = await phone.answer(poll, value)
+        assert response.status == 400, (poll, value)
+        body = await response.json()
+        assert body["error"] == "invalid" and body["message"]
+
+
+async def test_malformed_bodies(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    await phone.join()
+    headers = {"Origin": phone.origin, "Content-Type": "application/json"}
+    for data in (b"{", b"[]", b'{"poll": 3, "answer": 1}', b'{"poll": "mood"}', b"\xff\xfe"):
+        response = await phone.client.post("/api/answer", data=data, headers=headers)
+        assert response.status == 400, data
+        assert "error" in await response.json()
+    form = await phone.client.post("/api/answer", data={"poll": "mood"},
+                                   headers={"Origin": phone.origin})
+    assert form.status == 415
+
+
+async def test_unknown_poll_404_closed_409(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    await phone.join()
+    assert (await phone.answer("nope", "o1")).status == 404
+    phone.box.close("mood")
+    closed = await phone.answer("mood", "o1")
+    assert closed.status == 409
+    assert (await closed.json())["error"] == "not-open"
+    assert (await phone.client.get("/no/such/page")).status == 404
+
+
+async def test_origin_is_required_and_must_match(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    await phone.join()
+    missing = await phone.client.post("/api/answer", json={"poll": "mood", "answer": "o1"})
+    assert missing.status == 403
+    other = await phone.answer("mood", "o1", headers={"Origin": "http://evil.example"})
+    assert other.status == 403
+    assert (await other.json())["error"] == "bad-origin"
+    assert phone.box.results("mood").responses == 0
+
+
+async def test_body_limit_is_413_json(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    await phone.join()
+    response = await phone.answer("idea", "x" * 10_000)
+    assert response.status == 413
+    assert (await response.json())["error"] == "too-large"
+
+
+async def test_rate_limit_per_device_is_429(phone_factory: Factory) -> None:
+    phone = await phone_factory(limiter_rate=1.0, burst=3)
+    await phone.join()
+    statuses = [(await phone.answer("mood", "o1")).status for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    phone.clock[0] += 1.0  # one token back after a second
+    assert (await phone.answer("mood", "o2")).status == 200
+
+
+async def test_security_headers_everywhere(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    await phone.join()
+    for path in ("/", "/support", "/static/app.js", "/api/state", "/nope"):
+        response = await phone.client.get(path)
+        for name, value in HEADERS.items():
+            assert response.headers.get(name) == value, (path, name)
+    js = await phone.client.get("/static/app.js")
+    assert js.content_type == "text/javascript" or js.content_type == "application/javascript"
+
+
+async def test_page_has_no_inline_script_or_remote_asset(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    await phone.join()
+    html = await (await phone.client.get("/")).text()
+    assert "<script src=\"/static/app.js\"" in html
+    assert html.count("<script") == 1
+    assert "http" not in html.replace("http-equiv", "")
+
+
+async def test_support_page_needs_no_cookie(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    async with ClientSession() as fresh:
+        response = await fresh.get(f"{phone.origin}/support")
+        assert response.status == 200
+        assert "Need support now?" in await response.text()

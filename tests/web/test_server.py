@@ -1,0 +1,102 @@
+"""The server thread: binds, moves past a busy port, refuses unknown hosts, stops cleanly."""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from facilitator.assets import resource_path
+from facilitator.core.ballot import BallotBox, BallotSnapshot
+from facilitator.core.room import Room, RoomStatus
+from facilitator.web.server import PollServer
+from tests import polls
+
+
+def make_server(port: int = 0) -> PollServer:
+    return PollServer(BallotBox(polls.ALL), Room(), resource_path("web"), host="127.0.0.1",
+                      port=port, interval=0.0)
+
+
+@pytest.fixture
+def server() -> Iterator[PollServer]:
+    running = make_server()
+    running.start()
+    yield running
+    running.stop()
+
+
+def get(port: int, path: str, host: str | None = None) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    headers = {"Host": host} if host else {}
+    connection.request("GET", path, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response
+
+
+def test_join_url_and_redirect(server: PollServer) -> None:
+    assert server.port > 0
+    url = server.join_url
+    assert url.startswith(f"http://127.0.0.1:{server.port}/j/{server.room.code}?t=")
+    response = get(server.port, url.split(str(server.port), 1)[1])
+    assert response.status == 303
+    assert "HttpOnly" in response.headers["Set-Cookie"]
+    assert "SameSite=Strict" in response.headers["Set-Cookie"]
+
+
+def test_unknown_host_header_is_refused(server: PollServer) -> None:
+    # A DNS-rebinding page would arrive with its own host name.
+    assert get(server.port, "/support", host=f"evil.example:{server.port}").status == 403
+    assert get(server.port, "/support").status == 200
+
+
+def test_busy_port_moves_to_the_next(server: PollServer) -> None:
+    second = make_server(server.port)
+    second.start()
+    try:
+        assert second.port > server.port
+        assert get(second.port, "/support").status == 200
+    finally:
+        second.stop()
+
+
+def test_stop_releases_the_port_and_the_thread() -> None:
+    running = make_server()
+    running.start()
+    port = running.port
+    running.stop()
+    assert not running.running
+    assert not any(t.name == "facilitator-web" and t.is_alive() for t in threading.enumerate())
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", port))  # would raise if the port were still held
+    probe.close()
+    running.stop()  # twice is harmless
+
+
+def test_bad_host_is_a_readable_error() -> None:
+    broken = PollServer(BallotBox(polls.ALL), Room(), resource_path("web"), host="203.0.113.9",
+                        port=0)
+    with pytest.raises(OSError, match=r"cannot listen on 203\.0\.113\.9"):
+        broken.start()
+
+
+def test_call_runs_on_the_loop_and_subscribers_hear(server: PollServer) -> None:
+    heard: list[tuple[BallotSnapshot, RoomStatus]] = []
+    done = threading.Event()
+
+    def on_change(snapshot: BallotSnapshot, status: RoomStatus) -> None:
+        heard.append((snapshot, status))
+        if snapshot.current == "word":
+            done.set()
+
+    server.subscribe(on_change)
+    server.call(server.box.open, "word").result(5)
+    assert done.wait(5)
+    snapshot, status = heard[-1]
+    assert snapshot.polls["word"].state.status == "open"
+    assert status.code == server.room.code
