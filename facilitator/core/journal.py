@@ -3,10 +3,15 @@
 A *run* is one showing of a session. Its journal holds what is needed to pick the run up
 again after a crash and to report on it afterwards: the session file's hash, the slide
 position, which polls are open or closed, every answer, the approved open-text answers and
-the timing log. It holds no IP address and no user agent. The phone's device key is stored
-only as an HMAC whose key is a random secret of this run, kept in the same database and
-deleted when the run is archived or deleted: after that, no answer can be linked back to a
-device, even by someone who has the phone's cookie.
+the timing log. It holds no IP address and no user agent. A phone is known here only by
+its *pseudonym*, `pseudonym(cookie value)`: an HMAC whose key is a random secret of this
+run, kept in the same database and deleted when the run is archived or deleted. The room
+is told to use `pseudonym` for device keys (`Room.pseudonym`), so the ballot box, and
+therefore every `record_*` call, already speaks in pseudonyms; after archiving, no answer
+can be linked back to a phone, even by someone who has the phone's cookie.
+
+`Journal` implements `core.ballot.Journal` (answers, poll states, resets, the current poll,
+moderation decisions) and adds what the app records: devices, slide, timing, room secret.
 
 Durability: every write is its own transaction, committed before the call returns, so the
 ballot box can acknowledge an answer only after it is on disk. The database runs in WAL
@@ -33,6 +38,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from facilitator.core.answers import Answer, JsonAnswer, answer_to_json
+from facilitator.core.ballot import PollState, PollStatus
+from facilitator.core.moderation import Decision
+
 SCHEMA_VERSION = 1
 SUFFIX = ".run.sqlite"
 _DEVICE_KEY = "device-hmac"
@@ -40,23 +49,22 @@ _DEVICE_KEY = "device-hmac"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS secret (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS device (pseudonym TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS poll (
     poll_id TEXT PRIMARY KEY,
-    state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+    status TEXT NOT NULL,
+    hidden INTEGER NOT NULL,
+    locked INTEGER NOT NULL,
     changed REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS answer (
     poll_id TEXT NOT NULL,
-    device TEXT,              -- HMAC of the device key; NULL once the run is archived
+    device TEXT,              -- the device pseudonym; NULL once the run is archived
     value TEXT NOT NULL,      -- the answer as JSON, exactly as the ballot box accepted it
     at REAL NOT NULL,
+    decision TEXT NOT NULL DEFAULT 'pending',  -- open text: the facilitator's moderation
+    decided INTEGER,          -- order of decisions, so approved answers replay in order
     UNIQUE (poll_id, device)
-);
-CREATE TABLE IF NOT EXISTS approved (
-    poll_id TEXT NOT NULL,
-    text TEXT NOT NULL,
-    at REAL NOT NULL,
-    UNIQUE (poll_id, text)
 );
 CREATE TABLE IF NOT EXISTS timing (
     seq INTEGER PRIMARY KEY,
@@ -94,14 +102,19 @@ class RunInfo:
 
 @dataclass
 class RunState:
-    """What a resumed run starts from: everything the ballot box and the presenter need."""
+    """What a resumed run starts from: everything the ballot box, room and presenter need.
+
+    Device keys here are pseudonyms, the same keys the ballot box used before the crash.
+    """
 
     slide: int = 0
-    open_polls: list[str] = field(default_factory=list)
-    closed_polls: list[str] = field(default_factory=list)
-    # poll id -> {device HMAC: answer}; the ballot box keys a resumed run by these HMACs.
-    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
-    approved: dict[str, list[str]] = field(default_factory=dict)
+    current: str | None = None
+    polls: dict[str, PollState] = field(default_factory=dict)
+    # poll id -> {pseudonym: answer as JSON}, in the order they were last given
+    answers: dict[str, dict[str, JsonAnswer]] = field(default_factory=dict)
+    # (poll id, pseudonym, decision) for moderated text answers, in decision order
+    decisions: list[tuple[str, str, Decision]] = field(default_factory=list)
+    devices: list[str] = field(default_factory=list)
 
 
 def file_hash(data: bytes) -> str:
@@ -190,60 +203,58 @@ class Journal:
 
     # -- the device pseudonym ---------------------------------------------------------
 
-    def pseudonym(self, device_key: str) -> str:
-        """The keyed hash a device's answers are stored under; stable within this run."""
+    def pseudonym(self, cookie: str) -> str:
+        """The keyed hash a phone is known by in this run; stable across a restart."""
         if self._device_key is None:
-            raise JournalError(f"{self.path}: archived runs take no more answers")
-        digest = hmac.new(self._device_key, device_key.encode("utf-8"), hashlib.sha256)
+            raise JournalError(f"{self.path}: this run is archived and takes no more answers")
+        digest = hmac.new(self._device_key, cookie.encode("utf-8"), hashlib.sha256)
         return digest.hexdigest()[:32]
 
-    # -- writes: each one committed before it returns ----------------------------------
+    # -- core.ballot.Journal: each write committed before it returns -------------------
 
-    def record_answer(self, poll_id: str, device_key: str, value: Any) -> None:
-        """Store (or replace: a change of answer) a device's answer to a poll."""
-        self.record_answer_for(poll_id, self.pseudonym(device_key), value)
-
-    def record_answer_for(self, poll_id: str, pseudonym: str, value: Any) -> None:
-        """Like `record_answer`, for a device already known by its pseudonym."""
+    def record_answer(self, poll_id: str, device_key: str, answer: Answer) -> None:
+        """A new or changed answer; a changed open-text answer waits for moderation again."""
+        value = json.dumps(answer_to_json(answer), ensure_ascii=False)
         with _transaction(self._db):
             self._db.execute(
                 "INSERT INTO answer (poll_id, device, value, at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (poll_id, device) DO UPDATE SET value = excluded.value, "
-                "at = excluded.at",
-                (poll_id, pseudonym, json.dumps(value, ensure_ascii=False), self._clock()),
+                "at = excluded.at, decision = 'pending', decided = NULL",
+                (poll_id, device_key, value, self._clock()),
             )
 
-    def withdraw_answer(self, poll_id: str, device_key: str) -> None:
+    def record_poll_state(self, poll_id: str, state: PollState) -> None:
         with _transaction(self._db):
             self._db.execute(
-                "DELETE FROM answer WHERE poll_id = ? AND device = ?",
-                (poll_id, self.pseudonym(device_key)),
+                "INSERT OR REPLACE INTO poll (poll_id, status, hidden, locked, changed) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (poll_id, str(state.status), state.hidden, state.locked, self._clock()),
             )
+
+    def record_reset(self, poll_id: str) -> None:
+        with _transaction(self._db):
+            self._db.execute("DELETE FROM answer WHERE poll_id = ?", (poll_id,))
+
+    def record_current(self, poll_id: str | None) -> None:
+        self._set_meta("current", poll_id or "")
+
+    def record_moderation(self, poll_id: str, device_key: str, decision: Decision) -> None:
+        with _transaction(self._db):
+            (last,) = self._db.execute("SELECT coalesce(max(decided), 0) FROM answer").fetchone()
+            self._db.execute(
+                "UPDATE answer SET decision = ?, decided = ? WHERE poll_id = ? AND device = ?",
+                (str(decision), int(last) + 1, poll_id, device_key),
+            )
+
+    # -- what the app records besides the ballot ---------------------------------------
+
+    def record_device(self, device_key: str) -> None:
+        """A phone joined (`Room.on_join`): its cookie must still work after a restart."""
+        with _transaction(self._db):
+            self._db.execute("INSERT OR IGNORE INTO device VALUES (?)", (device_key,))
 
     def record_slide(self, index: int) -> None:
         self._set_meta("slide", str(index))
-
-    def record_poll(self, poll_id: str, *, is_open: bool) -> None:
-        with _transaction(self._db):
-            self._db.execute(
-                "INSERT INTO poll (poll_id, state, changed) VALUES (?, ?, ?) "
-                "ON CONFLICT (poll_id) DO UPDATE SET state = excluded.state, "
-                "changed = excluded.changed",
-                (poll_id, "open" if is_open else "closed", self._clock()),
-            )
-
-    def reset_poll(self, poll_id: str) -> None:
-        """Forget a poll's answers and approvals (the facilitator's "reset")."""
-        with _transaction(self._db):
-            self._db.execute("DELETE FROM answer WHERE poll_id = ?", (poll_id,))
-            self._db.execute("DELETE FROM approved WHERE poll_id = ?", (poll_id,))
-
-    def record_approved(self, poll_id: str, text: str) -> None:
-        with _transaction(self._db):
-            self._db.execute(
-                "INSERT OR IGNORE INTO approved (poll_id, text, at) VALUES (?, ?, ?)",
-                (poll_id, text, self._clock()),
-            )
 
     def record_timing(self, event: str, detail: str = "") -> None:
         """One line of the timing log: a section started, a prompt ran over, ..."""
@@ -252,6 +263,23 @@ class Journal:
                 "INSERT INTO timing (at, event, detail) VALUES (?, ?, ?)",
                 (self._clock(), event, detail),
             )
+
+    def room_secret(self, name: str, make: Callable[[], str]) -> str:
+        """A secret of the room (join token, room code) that must outlive a restart.
+
+        The first call stores `make()`; later calls, also after a reopen, return it. Like the
+        device key, it is destroyed by `archive`.
+        """
+        key = f"room:{name}"
+        row = self._db.execute("SELECT value FROM secret WHERE name = ?", (key,)).fetchone()
+        if row is not None:
+            return bytes(row[0]).decode("utf-8")
+        value = make()
+        with _transaction(self._db):
+            self._db.execute(
+                "INSERT INTO secret (name, value) VALUES (?, ?)", (key, value.encode("utf-8"))
+            )
+        return value
 
     def finish(self) -> None:
         """Mark the run as ended normally: it is no longer offered for resume."""
@@ -268,6 +296,7 @@ class Journal:
         with _transaction(self._db):
             self._db.execute("DELETE FROM secret")
             self._db.execute("UPDATE answer SET device = NULL")
+            self._db.execute("DELETE FROM device")
             self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('archived', '1')")
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.execute("VACUUM")
@@ -284,18 +313,22 @@ class Journal:
         return self.meta("session_hash") or ""
 
     def state(self) -> RunState:
-        """The run as it stood at the last commit: what `resume` rebuilds from."""
-        state = RunState(slide=int(self.meta("slide") or 0))
-        for poll_id, poll_state in self._db.execute(
-            "SELECT poll_id, state FROM poll ORDER BY changed"
+        """The run as it stood at the last commit: what a resume rebuilds from."""
+        state = RunState(slide=int(self.meta("slide") or 0), current=self.meta("current") or None)
+        for poll_id, status, hidden, locked in self._db.execute(
+            "SELECT poll_id, status, hidden, locked FROM poll ORDER BY changed"
         ):
-            (state.open_polls if poll_state == "open" else state.closed_polls).append(poll_id)
+            state.polls[poll_id] = PollState(PollStatus(status), bool(hidden), bool(locked))
         for poll_id, device, value in self._db.execute(
             "SELECT poll_id, device, value FROM answer WHERE device IS NOT NULL ORDER BY at"
         ):
             state.answers.setdefault(poll_id, {})[device] = json.loads(value)
-        for poll_id, text in self._db.execute("SELECT poll_id, text FROM approved ORDER BY at"):
-            state.approved.setdefault(poll_id, []).append(text)
+        for poll_id, device, decision in self._db.execute(
+            "SELECT poll_id, device, decision FROM answer "
+            "WHERE decided IS NOT NULL AND device IS NOT NULL ORDER BY decided"
+        ):
+            state.decisions.append((poll_id, device, Decision(decision)))
+        state.devices = [row[0] for row in self._db.execute("SELECT pseudonym FROM device")]
         return state
 
     def info(self) -> RunInfo:
@@ -314,19 +347,24 @@ class Journal:
         )
 
     def export(self) -> dict[str, Any]:
-        """The run as plain JSON-able data, without any device pseudonym or secret."""
+        """The run as plain JSON-able data, without any pseudonym or secret."""
         info = self.info()
         polls: dict[str, dict[str, Any]] = {}
-        for poll_id, poll_state in self._db.execute("SELECT poll_id, state FROM poll"):
-            polls[poll_id] = {"state": poll_state, "answers": [], "approved": []}
+
+        def entry(poll_id: str) -> dict[str, Any]:
+            return polls.setdefault(
+                poll_id, {"status": "idle", "answers": [], "approved": [], "count": 0}
+            )
+
+        for poll_id, status in self._db.execute("SELECT poll_id, status FROM poll"):
+            entry(poll_id)["status"] = status
         for poll_id, value in self._db.execute("SELECT poll_id, value FROM answer ORDER BY at"):
-            entry = polls.setdefault(poll_id, {"state": "closed", "answers": [], "approved": []})
-            entry["answers"].append(json.loads(value))
-        for poll_id, text in self._db.execute("SELECT poll_id, text FROM approved ORDER BY at"):
-            entry = polls.setdefault(poll_id, {"state": "closed", "answers": [], "approved": []})
-            entry["approved"].append(text)
-        for entry in polls.values():
-            entry["count"] = len(entry["answers"])
+            entry(poll_id)["answers"].append(json.loads(value))
+            entry(poll_id)["count"] += 1
+        for poll_id, value in self._db.execute(
+            "SELECT poll_id, value FROM answer WHERE decision = 'approved' ORDER BY decided"
+        ):
+            entry(poll_id)["approved"].append(json.loads(value))
         timing = [
             {"at": at, "event": event, "detail": detail}
             for at, event, detail in self._db.execute(

@@ -83,8 +83,8 @@ def _html(text: str, status: int = 200) -> web.Response:
 
 
 def _device(request: web.Request) -> str | None:
-    key = request.cookies.get(COOKIE)
-    return key if key and request.app[ROOM].knows(key) else None
+    cookie = request.cookies.get(COOKIE)
+    return request.app[ROOM].device_for(cookie) if cookie else None
 
 
 async def join(request: web.Request) -> web.StreamResponse:
@@ -93,11 +93,11 @@ async def join(request: web.Request) -> web.StreamResponse:
     if not room.token_matches(request.match_info["code"], token):
         return _html(request.app[PAGES]["join"], status=403)
     # A phone that scans again keeps its key, so its vote is still its own.
-    key = _device(request) or room.join()
+    cookie = request.cookies.get(COOKIE, "") if _device(request) else room.join()
     # A clean URL: the token leaves the address bar and the history.
     response = web.Response(status=303, headers={"Location": "/"})
     # No Max-Age: the cookie ends with the browser session; the key ends with ours.
-    response.set_cookie(COOKIE, key, httponly=True, samesite="Strict", path="/")
+    response.set_cookie(COOKIE, cookie, httponly=True, samesite="Strict", path="/")
     request.app[HUB].poke()
     return response
 

@@ -108,8 +108,9 @@ def test_reset_forgets_answers_keeps_state() -> None:
 
 def test_every_type_tallies() -> None:
     box = box_with()
-    for key, picks in zip("abcde", (["o1"], ["o1", "o2"], ["o2"], ["o4"], ["o2", "o4"]),
-                          strict=True):
+    for key, picks in zip(
+        "abcde", (["o1"], ["o1", "o2"], ["o2"], ["o4"], ["o2", "o4"]), strict=True
+    ):
         box.submit("barriers", key, picks)
         box.submit("energy", key, 1 + "abcde".index(key) % 3)
         box.submit("gut", key, {"o1": 1, "o2": 5})
@@ -156,7 +157,10 @@ def test_text_is_projected_only_after_approval_and_threshold() -> None:
     box.submit("idea", "c", "Protected time")
     results = box.results("idea")
     assert [item.text for item in results.pending] == [
-        "More <b>sleep</b>", "Peer groups", "Protected time"]
+        "More <b>sleep</b>",
+        "Peer groups",
+        "Protected time",
+    ]
     assert isinstance(results.tally, TextTally) and results.tally.approved == ()
     first = results.pending[0]
     assert box.moderate("idea", first.id, Decision.APPROVED)

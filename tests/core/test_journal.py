@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.core.ballot import PollState, PollStatus
 from facilitator.core.journal import Journal, JournalError, file_hash
+from facilitator.core.moderation import Decision
 from facilitator.core.runs import delete_run, export_run, latest_interrupted, list_runs
 
 
@@ -36,51 +38,79 @@ def new_journal(folder: Path, clock: Clock, title: str = "Numb in medicine") -> 
 def test_state_round_trips_through_a_reopen(tmp_path: Path, clock: Clock) -> None:
     journal = new_journal(tmp_path, clock)
     journal.record_slide(7)
-    journal.record_poll("numb", is_open=True)
-    journal.record_poll("barriers", is_open=True)
-    journal.record_poll("barriers", is_open=False)
-    journal.record_answer("numb", "phone-a", {"option": "often"})
-    journal.record_answer("numb", "phone-b", {"option": "never"})
-    journal.record_answer("numb", "phone-a", {"option": "sometimes"})  # change of answer
-    journal.record_approved("words", "tired")
+    journal.record_device("dev-a")
+    journal.record_poll_state("mood", PollState(PollStatus.OPEN))
+    journal.record_poll_state("idea", PollState(PollStatus.OPEN))
+    journal.record_poll_state("idea", PollState(PollStatus.CLOSED, hidden=True, locked=True))
+    journal.record_current("mood")
+    journal.record_answer("mood", "dev-a", "o1")
+    journal.record_answer("mood", "dev-b", "o2")
+    journal.record_answer("mood", "dev-a", "o3")  # change of answer
+    journal.record_answer("gut", "dev-a", (("o1", 2), ("o2", 5)))
+    journal.record_answer("idea", "dev-a", "rest")
+    journal.record_answer("idea", "dev-b", "sleep")
+    journal.record_moderation("idea", "dev-b", Decision.APPROVED)
+    journal.record_moderation("idea", "dev-a", Decision.REJECTED)
     journal.close()
 
     with Journal.open(journal.path, clock=clock) as again:
         state = again.state()
-        assert state.slide == 7
-        assert state.open_polls == ["numb"]
-        assert state.closed_polls == ["barriers"]
-        answers = state.answers["numb"]
-        assert sorted(answers.values(), key=str) == [{"option": "never"}, {"option": "sometimes"}]
-        assert answers[again.pseudonym("phone-a")] == {"option": "sometimes"}
-        assert state.approved == {"words": ["tired"]}
+    assert state.slide == 7 and state.current == "mood"
+    assert state.polls == {
+        "mood": PollState(PollStatus.OPEN),
+        "idea": PollState(PollStatus.CLOSED, hidden=True, locked=True),
+    }
+    assert state.answers["mood"] == {"dev-b": "o2", "dev-a": "o3"}
+    assert state.answers["gut"] == {"dev-a": {"o1": 2, "o2": 5}}
+    assert state.decisions == [
+        ("idea", "dev-b", Decision.APPROVED),
+        ("idea", "dev-a", Decision.REJECTED),
+    ]
+    assert state.devices == ["dev-a"]
 
 
-def test_no_device_key_is_stored_in_clear(tmp_path: Path, clock: Clock) -> None:
+def test_a_changed_text_answer_waits_for_moderation_again(tmp_path: Path, clock: Clock) -> None:
     journal = new_journal(tmp_path, clock)
-    journal.record_answer("numb", "device-key-in-the-cookie", "yes")
+    journal.record_answer("idea", "dev", "rest")
+    journal.record_moderation("idea", "dev", Decision.APPROVED)
+    journal.record_answer("idea", "dev", "something else")
+    assert journal.state().decisions == []
+    assert journal.export()["polls"]["idea"]["approved"] == []
+
+
+def test_room_secrets_outlive_a_reopen_and_die_with_the_archive(
+    tmp_path: Path, clock: Clock
+) -> None:
+    journal = new_journal(tmp_path, clock)
+    assert journal.room_secret("token", lambda: "secret-token") == "secret-token"
     journal.close()
+    with Journal.open(journal.path) as again:
+        assert again.room_secret("token", lambda: "another") == "secret-token"
+        again.archive()
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir())
-    assert b"device-key-in-the-cookie" not in raw
+    assert b"secret-token" not in raw
 
 
-def test_pseudonyms_differ_between_runs(tmp_path: Path, clock: Clock) -> None:
+def test_pseudonyms_differ_between_runs_and_hide_the_cookie(tmp_path: Path, clock: Clock) -> None:
     first, second = new_journal(tmp_path, clock), new_journal(tmp_path, clock)
-    assert first.pseudonym("phone") == first.pseudonym("phone")
-    assert first.pseudonym("phone") != second.pseudonym("phone")
+    assert first.pseudonym("cookie") == first.pseudonym("cookie")
+    assert first.pseudonym("cookie") != second.pseudonym("cookie")
+    assert "cookie" not in first.pseudonym("cookie")
 
 
 def test_archive_destroys_the_secret_and_pseudonyms(tmp_path: Path, clock: Clock) -> None:
     journal = new_journal(tmp_path, clock)
-    pseudonym = journal.pseudonym("phone")
-    journal.record_answer("numb", "phone", "yes")
+    pseudonym = journal.pseudonym("cookie")
+    journal.record_device(pseudonym)
+    journal.record_answer("mood", pseudonym, "o1")
     journal.archive()
     with pytest.raises(JournalError, match="archived"):
-        journal.record_answer("numb", "phone", "no")
+        journal.pseudonym("cookie")
     journal.close()
     db = sqlite3.connect(journal.path)
     assert db.execute("SELECT count(*) FROM secret").fetchone() == (0,)
-    assert db.execute("SELECT device, value FROM answer").fetchall() == [(None, '"yes"')]
+    assert db.execute("SELECT count(*) FROM device").fetchone() == (0,)
+    assert db.execute("SELECT device, value FROM answer").fetchall() == [(None, '"o1"')]
     db.close()
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir())
     assert pseudonym.encode() not in raw
@@ -91,7 +121,7 @@ def test_archive_destroys_the_secret_and_pseudonyms(tmp_path: Path, clock: Clock
 def test_answer_is_on_disk_when_the_call_returns(tmp_path: Path, clock: Clock) -> None:
     """A second process sees the answer at once: nothing waits in a buffer for a commit."""
     journal = new_journal(tmp_path, clock)
-    journal.record_answer("numb", "phone", {"option": "often"})
+    journal.record_answer("numb", "phone", "often")
     script = textwrap.dedent(
         f"""
         import sqlite3
@@ -100,7 +130,7 @@ def test_answer_is_on_disk_when_the_call_returns(tmp_path: Path, clock: Clock) -
         """
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == """[('{"option": "often"}',)]"""
+    assert out.stdout.strip() == """[('"often"',)]"""
     journal.close()
 
 
@@ -126,32 +156,28 @@ def test_answers_survive_kill_9(tmp_path: Path) -> None:
     assert values == list(range(200))
 
 
-def test_reset_forgets_answers_and_approvals(tmp_path: Path, clock: Clock) -> None:
+def test_reset_forgets_a_polls_answers(tmp_path: Path, clock: Clock) -> None:
     journal = new_journal(tmp_path, clock)
-    journal.record_answer("words", "phone", "numb")
-    journal.record_approved("words", "numb")
-    journal.record_answer("other", "phone", "x")
-    journal.reset_poll("words")
-    state = journal.state()
-    assert "words" not in state.answers and state.approved == {}
-    assert state.answers["other"]
-    journal.withdraw_answer("other", "phone")
-    assert journal.state().answers == {}
+    journal.record_answer("word", "dev", "numb")
+    journal.record_answer("other", "dev", "x")
+    journal.record_reset("word")
+    assert journal.state().answers == {"other": {"dev": "x"}}
 
 
 def test_export_has_answers_timing_and_no_pseudonyms(tmp_path: Path, clock: Clock) -> None:
     journal = new_journal(tmp_path, clock)
-    journal.record_poll("numb", is_open=True)
-    journal.record_answer("numb", "phone", "<script>alert(1)</script>")
+    pseudonym = journal.pseudonym("cookie")
+    journal.record_poll_state("numb", PollState(PollStatus.OPEN))
+    journal.record_answer("numb", pseudonym, "<script>alert(1)</script>")
+    journal.record_moderation("numb", pseudonym, Decision.APPROVED)
     journal.record_timing("section", "Opening")
-    pseudonym = journal.pseudonym("phone")
     journal.close()
     text = export_run(journal.path)
     data = json.loads(text)
     assert data["polls"]["numb"] == {
-        "state": "open",
+        "status": "open",
         "answers": ["<script>alert(1)</script>"],
-        "approved": [],
+        "approved": ["<script>alert(1)</script>"],
         "count": 1,
     }
     assert data["timing"][0]["event"] == "section"
@@ -163,7 +189,7 @@ def test_list_resume_and_delete(tmp_path: Path, clock: Clock) -> None:
     older = new_journal(tmp_path, clock, "older")
     older.finish()
     newer = new_journal(tmp_path, clock, "newer")
-    newer.record_answer("p", "phone", 1)
+    newer.record_answer("p", "phone", "o1")
     other = Journal.create(tmp_path, session_hash="other", title="other file", clock=clock)
     for journal in (older, newer, other):
         journal.close()
