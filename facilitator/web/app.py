@@ -70,6 +70,7 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
     app.router.add_get("/api/state", state)
     app.router.add_post("/api/answer", answer)
     app.router.add_get("/ws", live)
+    app.router.add_get("/favicon.ico", no_icon)
     app.router.add_static("/static", static_dir, append_version=False)
     return app
 
@@ -106,6 +107,11 @@ async def index(request: web.Request) -> web.StreamResponse:
     if _device(request) is None:
         return _html(request.app[PAGES]["join"], status=403)
     return _html(request.app[PAGES]["index"])
+
+
+async def no_icon(_request: web.Request) -> web.StreamResponse:
+    # Browsers ask for it unprompted; "no content" keeps their consoles free of 404s.
+    return web.Response(status=204)
 
 
 async def support_page(request: web.Request) -> web.StreamResponse:

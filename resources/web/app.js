@@ -108,6 +108,7 @@ function render(state, you) {
     return;
   }
   $("idle").hidden = true;
+  $("poll").hidden = false;
   const key = `${poll.id}/${poll.status}/${poll.locked}`;
   const answerChanged = JSON.stringify(you.answer) !== JSON.stringify(view.answer);
   view.answer = you.answer;
