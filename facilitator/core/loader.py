@@ -72,6 +72,7 @@ class _SlideDraft:
     flow: Flow | None = None
     resources: ResourcesRef | None = None
     seen_blocks: dict[str, int] = field(default_factory=dict)
+    refused: bool = False  # something on the slide already has an error message
 
 
 @dataclass
@@ -131,6 +132,8 @@ class _Parser:
 
     def error(self, line: int, message: str, col: int = 1) -> None:
         self.problems.append(Diagnostic(self.path, line, col, message))
+        if self.slide is not None:
+            self.slide.refused = True
 
     def warn(self, line: int, message: str) -> None:
         self.problems.append(Diagnostic(self.path, line, 1, message, Severity.WARNING))
@@ -286,6 +289,7 @@ class _Parser:
         )
         self.problems.extend(errors)
         if errors:
+            slide.refused = True
             return
         block_errors = build.BlockErrors(self.path, line)
         match name:
@@ -300,6 +304,7 @@ class _Parser:
             case "resources":
                 slide.resources = build.build_resources(fields, block_errors)
         self.problems.extend(block_errors.items)
+        slide.refused = slide.refused or bool(block_errors.items)
 
     # -- assembling the session ----------------------------------------------------------
 
@@ -371,7 +376,8 @@ class _Parser:
             if (first := poll_lines.setdefault(poll.id, poll.line)) != poll.line:
                 self.error(poll.line, f'poll id "{poll.id}" is used twice (first on line {first})')
         kind = _kind(draft)
-        if kind is SlideKind.CONTENT and not draft.blocks:
+        # A slide whose block was refused already has a message; do not add a second one.
+        if kind is SlideKind.CONTENT and not draft.blocks and not draft.refused:
             self.error(draft.line, f'slide "{draft.title}" is empty: give it text or a block')
         return Slide(
             title=draft.title,
