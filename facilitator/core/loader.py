@@ -19,13 +19,11 @@ from facilitator.core.diagnostics import Diagnostic, Severity, did_you_mean
 from facilitator.core.durations import DurationError, parse_duration
 from facilitator.core.fields import parse_fields
 from facilitator.core.frontmatter import read_front_matter
-from facilitator.core.inline import inline_spans
 from facilitator.core.model import (
     Block,
     BulletList,
     Chart,
     Flow,
-    Inline,
     Paragraph,
     Poll,
     Prompt,
@@ -34,9 +32,9 @@ from facilitator.core.model import (
     Session,
     Slide,
     SlideKind,
-    Table,
 )
 from facilitator.core.safety import check_session
+from facilitator.core.tokens import find_close, inline_spans, table
 
 TEXT_BLOCKS = ("notes", "content-note")
 FIELD_BLOCKS = tuple(build.BLOCK_KEYS)
@@ -164,7 +162,7 @@ class _Parser:
         while index < len(tokens):
             token = tokens[index]
             line = token.map[0] + 1 if token.map else 1
-            closing = _find_close(tokens, index)
+            closing = find_close(tokens, index)
             match token.type:
                 case "heading_open":
                     self._heading(token.tag, tokens[index + 1].content, line)
@@ -177,7 +175,7 @@ class _Parser:
                     ordered = token.type == "ordered_list_open"
                     self._add_block(BulletList(items, ordered, line), line)
                 case "table_open":
-                    self._add_block(_table(tokens[index:closing], line), line)
+                    self._add_block(table(tokens[index:closing], line), line)
                 case "blockquote_open":
                     for inner in tokens[index:closing]:
                         if inner.type == "inline":
@@ -410,34 +408,3 @@ def _kind(draft: _SlideDraft) -> SlideKind:
     if draft.resources is not None and not draft.blocks:
         return SlideKind.RESOURCES
     return SlideKind.CONTENT
-
-
-def _find_close(tokens: list[Token], index: int) -> int:
-    """Index of the token closing the block opened at `index` (itself if it is not open)."""
-    if tokens[index].nesting != 1:
-        return index
-    depth = 0
-    for position in range(index, len(tokens)):
-        depth += tokens[position].nesting
-        if depth == 0:
-            return position
-    return len(tokens) - 1
-
-
-def _table(tokens: list[Token], line: int) -> Table:
-    header: list[Inline] = []
-    rows: list[list[Inline]] = []
-    in_head = False
-    for token in tokens:
-        if token.type == "thead_open":
-            in_head = True
-        elif token.type == "thead_close":
-            in_head = False
-        elif token.type == "tr_open" and not in_head:
-            rows.append([])
-        elif token.type == "inline":
-            if in_head:
-                header.append(inline_spans(token))
-            else:
-                rows[-1].append(inline_spans(token))
-    return Table(tuple(header), tuple(tuple(row) for row in rows), line)
