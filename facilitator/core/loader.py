@@ -34,6 +34,7 @@ from facilitator.core.model import (
     SlideKind,
 )
 from facilitator.core.safety import check_session
+from facilitator.core.textfile import TextFileError, read_text_file
 from facilitator.core.tokens import find_close, inline_spans, table
 
 TEXT_BLOCKS = ("notes", "content-note")
@@ -83,32 +84,11 @@ class _SectionDraft:
 
 def load_session(path: str | Path) -> LoadResult:
     """Read and check the session file at `path`."""
-    name = str(path)
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        return _fail(name, "no such file")
-    except IsADirectoryError:
-        return _fail(name, "is a folder, not a session file")
-    except OSError as error:
-        return _fail(name, f"cannot read: {error.strerror or error}")
-    if len(data) > MAX_FILE_BYTES:
-        return _fail(name, f"file is {len(data):,} bytes; a session file is at most 2 MB")
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        return _fail(name, "binary file, not a Markdown session file", line)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return _fail(
-            name,
-            f"not UTF-8 text (byte 0x{data[error.start]:02X}); save the file as UTF-8",
-            line,
-            col,
-        )
-    return parse_session(text, name)
+        text = read_text_file(path, MAX_FILE_BYTES, kind="Markdown session")
+    except TextFileError as error:
+        return LoadResult(None, [error.diagnostic])
+    return parse_session(text, str(path))
 
 
 def _fail(path: str, message: str, line: int = 1, col: int = 1) -> LoadResult:
