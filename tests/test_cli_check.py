@@ -54,3 +54,16 @@ def test_missing_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     done = check(str(tmp_path / "missing.md"))
     assert done.returncode == 1
     assert done.stderr.strip() == f"{tmp_path / 'missing.md'}:1:1: no such file"
+
+
+def test_unknown_support_entry_is_an_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text(
+        "---\ntitle: T\nregion: uk\n---\n\n# A (2m)\n\n## Help\n\n```resources\nshow: samaritens\n```\n",
+        encoding="utf-8",
+    )
+    done = check(str(bad))
+    assert done.returncode == 1
+    assert done.stderr.startswith(
+        f'{bad}:10:1: no support entry "samaritens" in region uk (did you mean "samaritans"?)'
+    )
