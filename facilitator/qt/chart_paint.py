@@ -63,7 +63,7 @@ def percent(share: float) -> str:
 
 def paint_message(ink: Ink, rect: QRectF, headline: str, detail: str = "") -> None:
     """A centred message in place of a chart (below the threshold, or hidden)."""
-    size = min(rect.height() * 0.12, rect.width() * 0.06)
+    size = min(rect.height() * (0.12 if detail else 0.45), rect.width() * 0.06)
     top = QRectF(rect.left(), rect.top(), rect.width(), rect.height() * (0.55 if detail else 1))
     ink.text(top, headline, size, TEXT, Qt.AlignmentFlag.AlignHCenter, bold=True, wrap=True)
     if detail:

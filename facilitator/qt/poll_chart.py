@@ -33,13 +33,18 @@ def waiting_text(results: PollResults) -> str:
 
 
 class PollChart(QWidget):
-    def __init__(self, results: PollResults | None = None,
+    """`overlay=True` (on a poll slide): until there is a chart to show, paint only a strip
+    along the bottom, so the slide's question and options stay visible behind it."""
+
+    def __init__(self, results: PollResults | None = None, overlay: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._results = results
+        self._overlay = overlay
         self.drawn_text: list[str] = []  # what the last paint showed, for tests and logs
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        if not overlay:
+            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     @property
     def results(self) -> PollResults | None:
@@ -58,29 +63,37 @@ class PollChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
         ink = Ink(painter)
-        margin = min(self.width(), self.height()) * 0.04
-        area = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
-        self._paint(ink, area)
+        if self._overlay and not (self._results and self._results.on_screen):
+            strip = QRectF(0, self.height() * 0.8, self.width(), self.height() * 0.2)
+            painter.fillRect(strip, BACKGROUND)
+            self._paint(ink, strip.adjusted(strip.height() * 0.1, strip.height() * 0.08,
+                                            -strip.height() * 0.1, -strip.height() * 0.08),
+                        brief=True)
+        else:
+            painter.fillRect(self.rect(), BACKGROUND)
+            margin = min(self.width(), self.height()) * 0.04
+            self._paint(ink, QRectF(self.rect()).adjusted(margin, margin, -margin, -margin))
         painter.end()
         self.drawn_text = ink.drawn
 
-    def _paint(self, ink: Ink, area: QRectF) -> None:
+    def _paint(self, ink: Ink, area: QRectF, brief: bool = False) -> None:
         results = self._results
         if results is None:
             paint_message(ink, area, "No poll open")
             return
         if results.tally is None:
-            detail = ("Results appear when enough people have answered, so no one answer "
-                      "can be picked out.")
+            detail = "" if brief else (
+                "Results appear when enough people have answered, so no one answer "
+                "can be picked out.")
             if results.state.status is PollStatus.IDLE:
                 paint_message(ink, area, "Poll not open yet", "")
             else:
                 paint_message(ink, area, waiting_text(results), detail)
             return
         if results.state.hidden:
-            paint_message(ink, area, "Results hidden", "The facilitator will reveal them.")
+            paint_message(ink, area, "Results hidden",
+                          "" if brief else "The facilitator will reveal them.")
             return
         tally = results.tally
         match tally:
