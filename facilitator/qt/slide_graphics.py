@@ -196,7 +196,7 @@ def paint_flow(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContext,
             start = QPointF(first.center().x(), first.bottom())
             end = QPointF(second.center().x(), second.top())
         _arrow(painter, start, end, arrow_pen, frame.height * 0.022)
-    number_font = slide_font(frame.body * 0.62, bold=True)
+    number_font = slide_font(frame.body * 0.7, bold=True)
     for index, (box, doc) in enumerate(zip(boxes, docs, strict=True)):
         painter.setPen(QPen(QColor(theme.accent), max(2.0, frame.height / 360)))
         painter.setBrush(QColor(theme.panel))

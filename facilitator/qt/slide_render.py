@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -20,25 +19,9 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from facilitator.core.model import Session, Slide, SlideKind
 from facilitator.core.timer import TimerSnapshot
 from facilitator.qt import slide_text as st
+from facilitator.core.support import SupportEntry, display_url
+from facilitator.qt.support_source import SupportBlock, SupportSource
 from facilitator.qt.theme import DARK, Theme
-
-
-class SupportLike(Protocol):
-    """What a support-resource entry offers the slide (core.support.SupportEntry, settings'
-    LocalResource and the fallback list all fit)."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def phone(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def web(self) -> str: ...
-    @property
-    def hours(self) -> str: ...
-    @property
-    def note(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -47,7 +30,7 @@ class SlideContext:
 
     session: Session
     theme: Theme = DARK
-    support: Sequence[SupportLike] = ()
+    support: SupportSource | None = None  # where resources slides get their entries
     timer: TimerSnapshot | None = None  # the live countdown when this prompt is the timed one
     flash: bool = False  # the visual chime: countdown drawn inverted for a moment
 
@@ -232,31 +215,54 @@ def _paint_content(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideCont
             fit_and_draw(painter, body_html, rest, frame.body, ctx, result, "the body")
         return
     body = st.blocks_html(slide.blocks, theme, frame.body)
-    if slide.resources is not None and ctx.support:
-        body += support_html(ctx.support, theme, frame.body * 0.8, columns=2)
+    if slide.resources is not None and ctx.support is not None:
+        # Content paired with help (safe messaging): the help sits in its own panel on the
+        # right so neither has to shrink below legibility.
+        gap = frame.width * 0.03
+        panel = QRectF(area.left() + area.width() * 0.62 + gap, area.top(),
+                       area.width() * 0.38 - gap, area.height())
+        area = QRectF(area.left(), area.top(), area.width() * 0.62, area.height())
+        _paint_panel(painter, panel, theme, frame)
+        pad = frame.body * 0.5
+        fit_and_draw(painter, support_html(ctx.support.block(slide.resources), theme,
+                                           frame.body * 0.8, columns=1, compact=True),
+                     panel.adjusted(pad * 1.6, pad, -pad, -pad), frame.body * 0.8, ctx, result,
+                     "the support panel")
     if body:
         fit_and_draw(painter, body, area, frame.body, ctx, result, "the body")
 
 
-def support_html(entries: Sequence[SupportLike], theme: Theme, px: float, columns: int) -> str:
-    """Support entries as a borderless grid of name + how to reach them."""
-    cells = []
-    for entry in entries:
-        lines = [f'<b style="color:{theme.heading};">{html.escape(entry.name)}</b>']
-        contact = []
-        if entry.phone:
-            contact.append(f"Call {entry.phone}")
-        if entry.text:
-            contact.append(f"Text {entry.text}")
-        if contact:
-            lines.append(html.escape(" · ".join(contact)))
-        if entry.web:
-            lines.append(html.escape(entry.web))
-        detail = " · ".join(part for part in (entry.hours, entry.note) if part)
-        if detail:
-            lines.append(f'<span style="color:{theme.muted}; font-size:{round(px * 0.85)}px;">'
-                         f"{html.escape(detail)}</span>")
-        cells.append("<br>".join(lines))
+def _paint_panel(painter: QPainter, panel: QRectF, theme: Theme, frame: Frame) -> None:
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(theme.panel))
+    radius = frame.height * 0.012
+    painter.drawRoundedRect(panel, radius, radius)
+    painter.fillRect(QRectF(panel.left(), panel.top(), frame.body * 0.25, panel.height()),
+                     QColor(theme.accent))
+    painter.restore()
+
+
+def _entry_html(entry: SupportEntry, theme: Theme, px: float, compact: bool) -> str:
+    lines = [f'<b style="color:{theme.heading};">{html.escape(entry.name)}</b>']
+    contact = entry.contact_line
+    if contact:
+        lines.append(html.escape(contact))
+    if entry.web and display_url(entry.web) not in contact:
+        lines.append(html.escape(display_url(entry.web)))
+    detail = [entry.hours] if compact else [entry.hours, entry.audience]
+    detail_text = " · ".join(part for part in detail if part)
+    if detail_text:
+        lines.append(f'<span style="color:{theme.muted}; font-size:{round(px * 0.85)}px;">'
+                     f"{html.escape(detail_text)}</span>")
+    return "<br>".join(lines)
+
+
+def support_html(block: SupportBlock, theme: Theme, px: float, columns: int,
+                 compact: bool = False) -> str:
+    """Support entries as a borderless grid of name + how to reach them, then the
+    emergency number and, with no local entries yet, the reminder to add them."""
+    cells = [_entry_html(entry, theme, px, compact) for entry in block.entries]
     rows = []
     for start in range(0, len(cells), columns):
         row = cells[start : start + columns]
@@ -264,8 +270,14 @@ def support_html(entries: Sequence[SupportLike], theme: Theme, px: float, column
         width = 100 // columns
         rows.append("<tr>" + "".join(
             f'<td width="{width}%" style="padding-right:{round(px)}px; '
-            f'padding-bottom:{round(px * 0.8)}px;">{cell}</td>' for cell in row) + "</tr>")
-    return f'<table width="100%" cellspacing="0" cellpadding="0">{"".join(rows)}</table>'
+            f'padding-bottom:{round(px * 0.7)}px;">{cell}</td>' for cell in row) + "</tr>")
+    out = f'<table width="100%" cellspacing="0" cellpadding="0">{"".join(rows)}</table>'
+    if block.emergency_line:
+        out += f'<p style="font-weight:bold;">{html.escape(block.emergency_line)}</p>'
+    if block.add_local and not compact:
+        out += (f'<p style="color:{theme.muted}; font-size:{round(px * 0.85)}px;">'
+                f"{html.escape(block.add_local)}</p>")
+    return out
 
 
 def _paint_resources(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContext,
@@ -273,10 +285,8 @@ def _paint_resources(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideCo
     top = paint_heading(painter, frame, slide.title or "Support", ctx, result)
     area = QRectF(frame.margin_x, top, frame.content_width, frame.height - frame.margin_y - top)
     body = st.blocks_html(slide.blocks, ctx.theme, frame.body) if slide.blocks else ""
-    if ctx.support:
-        columns = 1 if len(ctx.support) <= 2 else 2
-        body += support_html(ctx.support, ctx.theme, frame.body, columns)
-    else:
-        body += (f'<p style="color:{ctx.theme.muted};">Add your local services in Settings: '
-                 "counselling, student health, emergency number.</p>")
+    if ctx.support is not None:
+        block = ctx.support.block(slide.resources)
+        columns = 1 if len(block.entries) <= 2 else 2
+        body += support_html(block, ctx.theme, frame.body * 0.85, columns)
     fit_and_draw(painter, body, area, frame.body, ctx, result, "the resources")

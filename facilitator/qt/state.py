@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +21,8 @@ from facilitator.core.agenda import AgendaTracker, WallClock
 from facilitator.core.model import Prompt, Session, Slide, SlideKind
 from facilitator.core.presentation import Presentation, Screen
 from facilitator.core.timer import Clock, Timer, TimerEventKind, TimerPhase, TimerSnapshot
-from facilitator.qt.slide_render import SlideContext, SupportLike
+from facilitator.qt.slide_render import SlideContext
+from facilitator.qt.support_source import SupportSource
 from facilitator.qt.theme import Theme
 
 TICK_MS = 200
@@ -44,7 +45,7 @@ class PresenterState(QObject):
         self,
         session: Session,
         theme: Theme,
-        support: Sequence[SupportLike] = (),
+        support: SupportSource | None = None,
         clock: Clock = time.monotonic,
         wall: WallClock | None = None,
         play_chime: Callable[[str], bool] = lambda kind: False,
@@ -53,7 +54,7 @@ class PresenterState(QObject):
         super().__init__(parent)
         self.session = session
         self.theme = theme
-        self.support = tuple(support)
+        self.support = support
         self.presentation = Presentation(session)
         self._clock = clock
         self.agenda = AgendaTracker(session, clock, wall) if wall else AgendaTracker(session, clock)
