@@ -11,12 +11,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from facilitator.core.agenda import Pace, SectionStatus
 from facilitator.core.timer import format_seconds
 from facilitator.qt.state import PresenterState
+from facilitator.qt.theme import DARK as CONSOLE_THEME  # the console is always dark
 
 PACE_TEXT = {Pace.ON_TIME: "On time", Pace.BEHIND: "Behind", Pace.FAR_BEHIND: "Far behind"}
-
-
-def _minutes(seconds: float) -> str:
-    return f"{seconds / 60:.0f}"
 
 
 class AgendaPanel(QWidget):
@@ -31,12 +28,12 @@ class AgendaPanel(QWidget):
         self._rows: list[tuple[QLabel, QLabel, QLabel]] = []
         for column, text in enumerate(("Section", "Plan", "Actual")):
             header = QLabel(text)
-            header.setStyleSheet(f"color: {state.theme.muted}; font-weight: bold;")
+            header.setStyleSheet(f"color: {CONSOLE_THEME.muted}; font-weight: bold;")
             self._grid.addWidget(header, 0, column)
         for index, section in enumerate(state.session.sections, start=1):
             title = QLabel(section.title)
             title.setTextFormat(Qt.TextFormat.PlainText)
-            planned = QLabel(f"{section.minutes:g}")
+            planned = QLabel(format_seconds(round(section.minutes * 60)))
             actual = QLabel("0")
             for label in (planned, actual):
                 label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -58,7 +55,7 @@ class AgendaPanel(QWidget):
     def _on_ticked(self, *_: object) -> None:
         state = self._state
         agenda = state.agenda
-        theme = state.theme
+        theme = CONSOLE_THEME
         now = datetime.now().strftime("%H:%M")
         self.clock.setText(f"{now}   elapsed {format_seconds(int(agenda.elapsed()))}")
         pace = agenda.pace()
@@ -71,8 +68,8 @@ class AgendaPanel(QWidget):
                           f"(planned {agenda.planned_end():%H:%M}, {slip_text})")
         self.pace.setStyleSheet(f"color: {colour}; font-weight: bold;")
         for row, (title, planned, actual) in zip(agenda.rows(), self._rows, strict=True):
-            actual.setText(_minutes(row.actual_seconds) if row.status is not SectionStatus.UPCOMING
-                           else "")
+            actual.setText(format_seconds(int(row.actual_seconds))
+                           if row.status is not SectionStatus.UPCOMING else "")
             weight = "bold" if row.status is SectionStatus.CURRENT else "normal"
             tone = theme.muted if row.status is SectionStatus.DONE else theme.text
             over = theme.timer_overtime if row.over else tone

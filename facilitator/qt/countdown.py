@@ -11,7 +11,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from facilitator.core.timer import TimerMood
 from facilitator.qt.state import PresenterState
-from facilitator.qt.theme import slide_font
+from facilitator.qt.theme import DARK as CONSOLE_THEME  # the console is always dark
+
+
+# The console's style sheet sets label sizes; the countdown needs its own to stay big.
+BIG = "font-size: 56px; font-weight: bold;"
 
 
 class CountdownPanel(QWidget):
@@ -26,7 +30,6 @@ class CountdownPanel(QWidget):
         self.time = QLabel()
         self.time.setTextFormat(Qt.TextFormat.PlainText)
         self.time.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.time.setFont(slide_font(64, bold=True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.title)
@@ -39,12 +42,12 @@ class CountdownPanel(QWidget):
     def _on_timer_changed(self, *_: object) -> None:
         state = self._state
         snap = state.timer_snapshot()
-        theme = state.theme
+        theme = CONSOLE_THEME
         if snap is None:
             self.title.setText("No timed prompt yet")
             self.phase.setText("The timer loads when you reach a prompt slide.")
             self.time.setText("–:––")
-            self.time.setStyleSheet(f"color: {theme.muted};")
+            self.time.setStyleSheet(f"{BIG} color: {theme.muted};")
             return
         here = " (on screen)" if state.timer_slide == state.index else ""
         self.title.setText(f"Timer: {state.timer_prompt_title()}{here}")
@@ -58,6 +61,6 @@ class CountdownPanel(QWidget):
                   TimerMood.PAUSED: theme.timer_paused}.get(snap.mood, theme.timer_running)
         self.time.setText(snap.display)
         if state.flashing:
-            self.time.setStyleSheet(f"color: {theme.background}; background: {colour};")
+            self.time.setStyleSheet(f"{BIG} color: {theme.background}; background: {colour};")
         else:
-            self.time.setStyleSheet(f"color: {colour};")
+            self.time.setStyleSheet(f"{BIG} color: {colour};")

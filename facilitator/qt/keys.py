@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -119,6 +119,8 @@ class KeyRouter(QObject):
     collect into a slide number that Enter jumps to (Esc clears it).
     """
 
+    typed_changed = Signal(str)  # the digits typed so far ("" once used or abandoned)
+
     def __init__(self, perform: Callable[[Action], None], jump: Callable[[int], None],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -150,11 +152,12 @@ class KeyRouter(QObject):
     def handle(self, key: int, modifiers: Qt.KeyboardModifier) -> bool:
         """Act on one key press; True when the key was ours."""
         if key in _DIGITS and not modifiers & (CTRL | Qt.KeyboardModifier.AltModifier):
-            self.typed = (self.typed + str(_DIGITS[key]))[-4:]
+            self._set_typed((self.typed + str(_DIGITS[key]))[-4:])
             return True
         if key in (K.Key_Return, K.Key_Enter):
             if self.typed:
-                number, self.typed = int(self.typed), ""
+                number = int(self.typed)
+                self._set_typed("")
                 self._jump(number)
             return True
         action = action_for(key, modifiers)
@@ -162,8 +165,12 @@ class KeyRouter(QObject):
             return False
         if self.typed:
             # Any command abandons a half-typed number; Esc only clears it.
-            self.typed = ""
+            self._set_typed("")
             if action is Action.LEAVE_FULL_SCREEN:
                 return True
         self._perform(action)
         return True
+
+    def _set_typed(self, typed: str) -> None:
+        self.typed = typed
+        self.typed_changed.emit(typed)

@@ -32,6 +32,7 @@ class Presenter(QObject):
         self.keys = KeyRouter(self.perform, state.go_to_number, parent=self)
         self.keys.watch(self.console)
         self.keys.watch(self.projector)
+        self.keys.typed_changed.connect(self._on_typed_changed)
         self.sheet: ShortcutSheet | None = None
         self.console.closing.connect(self._on_console_closing)
         self._ended = False
@@ -101,6 +102,10 @@ class Presenter(QObject):
             self.sheet.close()
         self.console.close()
         self.ended.emit()
+
+    def _on_typed_changed(self, typed: str) -> None:
+        self.console.show_message(f"Go to slide {typed}… (Enter to jump, Esc to cancel)"
+                                  if typed else "")
 
     def _on_console_closing(self) -> None:
         self.end()
