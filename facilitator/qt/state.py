@@ -79,7 +79,11 @@ class PresenterState(QObject):
 
     def tick(self) -> None:
         if self.timer is not None:
-            for event in self.timer.tick():
+            events = self.timer.tick()
+            if any(event.kind is TimerEventKind.FINISHED for event in events):
+                # One chime per moment: reaching zero says more than "next phase".
+                events = [e for e in events if e.kind is TimerEventKind.FINISHED]
+            for event in events:
                 kind = "finished" if event.kind is TimerEventKind.FINISHED else "phase"
                 if not self._play_chime(kind):
                     self._flash_until = self._clock() + FLASH_SECONDS
