@@ -27,9 +27,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(handler=run)
 
 
+def session_path(args: argparse.Namespace) -> Path:
+    return Path(args.file) if args.file else assets.slide_file()
+
+
 def run(args: argparse.Namespace) -> int:
-    path = Path(args.file) if args.file else assets.slide_file()
-    result = load_checked(path)
+    result = load_checked(session_path(args))
     for problem in result.errors:
         print(problem, file=sys.stderr)
     if result.session is None:
