@@ -51,7 +51,8 @@ class DesktopApp:
             self.state.message.emit(problem)
 
     def _on_ended(self) -> None:
-        self.timing_report = self.state.save_timing_report(settings_module.data_dir() / TIMING_FOLDER)
+        folder = settings_module.data_dir() / TIMING_FOLDER
+        self.timing_report = self.state.save_timing_report(folder)
 
 
 def run(session: Session, settings: Settings, theme: str = "") -> int:

@@ -54,9 +54,9 @@ def run(args: argparse.Namespace) -> int:
     if result.session is None:
         return 1
     config = Path(args.config) if getattr(args, "config", None) else None
-    user_settings, problem = settings_module.load(config)
-    if problem:
-        print(problem, file=sys.stderr)
+    user_settings, settings_problem = settings_module.load(config)
+    if settings_problem:
+        print(settings_problem, file=sys.stderr)
     # Rendering needs no window: without a display, draw offscreen instead of failing.
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

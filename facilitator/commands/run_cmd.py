@@ -12,6 +12,7 @@ from pathlib import Path
 from facilitator import assets
 from facilitator import settings as settings_module
 from facilitator.commands.check_cmd import load_checked
+
 THEME_NAMES = ("dark", "light", "high-contrast")  # facilitator.qt.theme.THEMES; tested equal
 
 
@@ -40,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     config = Path(args.config) if getattr(args, "config", None) else None
-    user_settings, problem = settings_module.load(config)
-    if problem:
-        print(problem, file=sys.stderr)
+    user_settings, settings_problem = settings_module.load(config)
+    if settings_problem:
+        print(settings_problem, file=sys.stderr)
     from facilitator import app  # Qt loads only when a window is really wanted
 
     return app.run(result.session, user_settings, theme=args.theme or "")

@@ -141,9 +141,8 @@ class AgendaTracker:
                 status = SectionStatus.DONE
             else:
                 status = SectionStatus.UPCOMING
-            rows.append(
-                SectionPace(index, section.title, section.minutes * 60.0, self.actual(index), status)
-            )
+            planned = section.minutes * 60.0
+            rows.append(SectionPace(index, section.title, planned, self.actual(index), status))
         return rows
 
     def remaining_planned(self) -> float:

@@ -160,6 +160,6 @@ class ConsoleWindow(QWidget):
             button = self.buttons[action]
             button.setChecked(on)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)

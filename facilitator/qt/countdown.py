@@ -13,7 +13,6 @@ from facilitator.core.timer import TimerMood
 from facilitator.qt.state import PresenterState
 from facilitator.qt.theme import DARK as CONSOLE_THEME  # the console is always dark
 
-
 # The console's style sheet sets label sizes; the countdown needs its own to stay big.
 BIG = "font-size: 56px; font-weight: bold;"
 

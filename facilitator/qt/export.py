@@ -54,7 +54,7 @@ def export_pngs(session: Session, out: Path, width: int, height: int, theme: The
     for number, slide in enumerate(session.slides, start=1):
         image, rendered = render_image(slide, ctx, width, height)
         path = out / png_name(number)
-        if not image.save(str(path), "PNG"):
+        if not image.save(str(path)):  # the format follows the .png suffix
             raise OSError(f"could not write {path}")
         files.append(path)
         smallest = min(smallest, rendered.scale)

@@ -21,7 +21,7 @@ class ProjectorWindow(QWidget):
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.resize(1280, 720)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         # Closing the projector (Alt+F4 on the wrong screen) only hides it; the console ends
         # the session, so a stray key never loses the run.
         event.ignore()

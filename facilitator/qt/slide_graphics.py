@@ -7,10 +7,11 @@ Charts sit on a dark panel in every theme because half the Okabe-Ito colours fal
 from __future__ import annotations
 
 import html
+import itertools
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTextDocument
 
 from facilitator.core.model import Chart, ChartKind, Slide
 from facilitator.qt import slide_text as st
@@ -64,7 +65,8 @@ def _paint_bars(painter: QPainter, area: QRectF, chart: Chart, frame: Frame, the
     metrics = painter.fontMetrics()
     label_width = min(area.width() * 0.42,
                       max(metrics.horizontalAdvance(item.label) for item in chart.items) + px)
-    value_room = max(metrics.horizontalAdvance(_value_text(i.value, chart.unit)) for i in chart.items)
+    values = [_value_text(item.value, chart.unit) for item in chart.items]
+    value_room = max(metrics.horizontalAdvance(value) for value in values)
     if max(metrics.horizontalAdvance(item.label) for item in chart.items) + px > label_width + 0.5:
         result.fits = False
         result.problems.append("a bar label is too long for the chart")
@@ -121,13 +123,15 @@ def _paint_donut(painter: QPainter, area: QRectF, chart: Chart, frame: Frame, th
         start -= span
     spacing = px * 2.7  # two lines: the label, then its value
     for right_side in (True, False):
-        side = sorted((label for label in labels if label[4] == right_side), key=lambda l: l[1])
+        side = sorted((label for label in labels if label[4] == right_side),
+                      key=lambda label: label[1])
         previous = -math.inf
         for middle, y, colour, text, _ in side:
             # Push labels apart vertically so neighbours on one side never overlap.
             y = max(y, previous + spacing)
             previous = y
-            edge = QPointF(centre.x() + outer * math.cos(middle), centre.y() - outer * math.sin(middle))
+            edge = QPointF(centre.x() + outer * math.cos(middle),
+                           centre.y() - outer * math.sin(middle))
             elbow_x = centre.x() + (outer + px * 1.2) * (1 if right_side else -1)
             text_width = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
             room = (area.right() - elbow_x if right_side else elbow_x - area.left()) - px * 0.6
@@ -165,7 +169,7 @@ def paint_flow(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContext,
     pad = frame.body * 0.45
     text_box = QSizeF(box_w - 2 * pad, box_h - 2 * pad - frame.body * 0.7)
 
-    def build_all(scale: float) -> list[st.QTextDocument]:
+    def build_all(scale: float) -> list[QTextDocument]:
         return [st.document(html.escape(step), text_box.width(), frame.body * scale, theme.text,
                             align="center") for step in steps]
 
@@ -187,7 +191,7 @@ def paint_flow(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContext,
         boxes.append(QRectF(area.left() + column * (box_w + gap_x), top_y + row * (box_h + gap_y),
                             box_w, box_h))
     arrow_pen = QPen(QColor(theme.accent), max(3.0, frame.height / 180))
-    for first, second in zip(boxes, boxes[1:], strict=False):
+    for first, second in itertools.pairwise(boxes):
         if abs(first.top() - second.top()) < 1:
             going_right = second.left() > first.left()
             start = QPointF(first.right() if going_right else first.left(), first.center().y())
@@ -205,7 +209,8 @@ def paint_flow(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContext,
         painter.setPen(QColor(theme.muted))
         painter.drawText(QRectF(box.left(), box.top() + pad * 0.5, box.width(), frame.body * 0.8),
                          Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(index + 1))
-        text_top = box.top() + frame.body * 0.7 + pad + (text_box.height() - doc.size().height()) / 2
+        spare = text_box.height() - doc.size().height()
+        text_top = box.top() + frame.body * 0.7 + pad + spare / 2
         st.draw(painter, doc, QPointF(box.left() + pad, text_top), theme.text)
 
 
@@ -213,12 +218,13 @@ def _arrow(painter: QPainter, start: QPointF, end: QPointF, pen: QPen, head: flo
     painter.setPen(pen)
     angle = math.atan2(end.y() - start.y(), end.x() - start.x())
     # Stop the shaft short of the box edge so the head points at the box, not into it.
-    tip = QPointF(end.x() - math.cos(angle) * pen.widthF(), end.y() - math.sin(angle) * pen.widthF())
+    dx, dy = math.cos(angle), math.sin(angle)
+    tip = QPointF(end.x() - dx * pen.widthF(), end.y() - dy * pen.widthF())
     base = QPointF(tip.x() - math.cos(angle) * head, tip.y() - math.sin(angle) * head)
     painter.drawLine(QPointF(start.x() + math.cos(angle) * pen.widthF(),
                              start.y() + math.sin(angle) * pen.widthF()), base)
     left = QPointF(base.x() + math.sin(angle) * head * 0.6, base.y() - math.cos(angle) * head * 0.6)
-    right = QPointF(base.x() - math.sin(angle) * head * 0.6, base.y() + math.cos(angle) * head * 0.6)
+    right = QPointF(base.x() - dy * head * 0.6, base.y() + dx * head * 0.6)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(pen.color())
     painter.drawPolygon(QPolygonF([tip, left, right]))

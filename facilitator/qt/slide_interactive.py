@@ -39,12 +39,16 @@ def _poll_body_html(poll: Poll, theme: Theme) -> str:
         case PollType.SCALE:
             low, high = poll.scale_labels
             ends = f"{poll.scale_min} = {html.escape(low)}" if low else str(poll.scale_min)
-            ends += f"<br>{poll.scale_max} = {html.escape(high)}" if high else f" to {poll.scale_max}"
-            return f"<p {muted}>On a scale from {poll.scale_min} to {poll.scale_max}</p><p>{ends}</p>"
+            ends += f"<br>{poll.scale_max} = {html.escape(high)}" if high \
+                else f" to {poll.scale_max}"
+            return (f"<p {muted}>On a scale from {poll.scale_min} to {poll.scale_max}</p>"
+                    f"<p>{ends}</p>")
         case PollType.MATRIX:
             low, high = poll.scale_labels
-            scale = f"{poll.scale_min} ({html.escape(low)}) to {poll.scale_max} ({html.escape(high)})" \
-                if low or high else f"{poll.scale_min} to {poll.scale_max}"
+            scale = f"{poll.scale_min} to {poll.scale_max}"
+            if low or high:
+                scale = (f"{poll.scale_min} ({html.escape(low)}) to "
+                         f"{poll.scale_max} ({html.escape(high)})")
             rows = "".join(f"<li>{html.escape(row.label)}</li>" for row in poll.rows)
             return f"<p {muted}>Rate each, {scale}</p><ul>{rows}</ul>"
         case PollType.WORD:
@@ -133,7 +137,7 @@ def paint_prompt(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContex
     result.scale = min(result.scale, chip_px / (frame.body * 0.8))
     chip_h = chip_px * 1.7
     x = frame.margin_x
-    for index, phase in enumerate(prompt.phases):
+    for index in range(len(prompt.phases)):
         label = labels[index]
         width = metrics.horizontalAdvance(label) + chip_px * 1.4
         if x + width > frame.width - frame.margin_x + 0.5:

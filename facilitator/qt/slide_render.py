@@ -10,16 +10,15 @@ the join QR code) go. Slide kinds with graphics live in `slide_graphics` and
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 
 from facilitator.core.model import Session, Slide, SlideKind
+from facilitator.core.support import SupportEntry, display_url
 from facilitator.core.timer import TimerSnapshot
 from facilitator.qt import slide_text as st
-from facilitator.core.support import SupportEntry, display_url
 from facilitator.qt.support_source import SupportBlock, SupportSource
 from facilitator.qt.theme import DARK, Theme
 
@@ -111,7 +110,8 @@ def paint_slide(painter: QPainter, width: float, height: float, slide: Slide,
     return result
 
 
-def render_image(slide: Slide, ctx: SlideContext, width: int, height: int) -> tuple[QImage, Rendered]:
+def render_image(slide: Slide, ctx: SlideContext, width: int,
+                 height: int) -> tuple[QImage, Rendered]:
     """The slide as an offscreen image, for `render` and tests."""
     image = QImage(width, height, QImage.Format.Format_RGB32)
     painter = QPainter(image)
@@ -127,7 +127,7 @@ def paint_heading(painter: QPainter, frame: Frame, title: str, ctx: SlideContext
     """Draw the slide heading (up to two lines) with an accent rule; returns the body's top."""
     box = QSizeF(frame.content_width, frame.heading * 1.2 * 2 + 2)
 
-    def build(scale: float) -> st.QTextDocument:
+    def build(scale: float) -> QTextDocument:
         return st.document(html.escape(title), box.width(), frame.heading * scale,
                            ctx.theme.heading, bold=True)
 
@@ -147,7 +147,7 @@ def fit_and_draw(painter: QPainter, html_body: str, area: QRectF, px: float, ctx
     """Shrink-to-fit `html_body` into `area`; returns the rectangle the text took."""
     colour = colour or ctx.theme.text
 
-    def build(scale: float) -> st.QTextDocument:
+    def build(scale: float) -> QTextDocument:
         return st.document(html_body, area.width(), px * scale, colour, bold, align)
 
     fitted = st.fit(build, area.size())
@@ -171,7 +171,8 @@ def _paint_title(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContex
              f'color:{theme.heading};">{html.escape(title)}</p>']
     if session.subtitle:
         parts.append(f'<p style="margin-top:{round(frame.height * 0.03)}px; '
-                     f'font-size:{round(frame.height / 15)}px;">{html.escape(session.subtitle)}</p>')
+                     f'font-size:{round(frame.height / 15)}px;">'
+                     f"{html.escape(session.subtitle)}</p>")
     if session.credit:
         parts.append(f'<p style="margin-top:{round(frame.height * 0.05)}px; color:{theme.muted}; '
                      f'font-size:{round(frame.body)}px;">{html.escape(session.credit)}</p>')
@@ -192,12 +193,13 @@ def _paint_content(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideCont
     area = QRectF(frame.margin_x, top, frame.content_width, frame.height - frame.margin_y - top)
     if slide.kind is SlideKind.CONTENT_NOTE and slide.content_note:
         pad = frame.body * 0.7
-        note_html = "".join(f"<p>{html.escape(line)}</p>" for line in slide.content_note.split("\n\n"))
+        paragraphs = slide.content_note.split("\n\n")
+        note_html = "".join(f"<p>{html.escape(text)}</p>" for text in paragraphs)
         body_html = st.blocks_html(slide.blocks, theme, frame.body) if slide.blocks else ""
         # The note sits in a panel with an accent edge; other blocks follow below it.
         inner = area.adjusted(pad * 1.4, pad, -pad, -pad)
 
-        def build(scale: float) -> st.QTextDocument:
+        def build(scale: float) -> QTextDocument:
             return st.document(note_html, inner.width(), frame.body * scale, theme.text)
 
         fitted = st.fit(build, QSizeF(inner.width(), inner.height() * (0.6 if body_html else 1)))

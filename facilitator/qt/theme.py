@@ -107,7 +107,7 @@ THEMES: dict[str, Theme] = {theme.name: theme for theme in (DARK, LIGHT, HIGH_CO
 
 
 def theme_named(name: str) -> Theme:
-    """The theme called `name`, or dark when the name is unknown (a typo must not stop a session)."""
+    """The theme called `name`, or dark when unknown (a typo must not stop a session)."""
     return THEMES.get(name, DARK)
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from facilitator.core.agenda import AgendaTracker, Pace, SectionStatus
 from facilitator.core.model import Paragraph, Section, Session, Slide, SlideKind, Span
 
-START = datetime(2026, 3, 2, 14, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
 
 
 class Clocks:
