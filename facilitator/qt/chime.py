@@ -9,16 +9,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLoggingCategory, QUrl
 
 from facilitator import assets
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QSoundEffect
 
 SOUNDS = {"phase": "phase.wav", "finished": "chime.wav"}
 
 
 class Chime:
     def __init__(self, enabled: bool = True) -> None:
+        # Without a sound server QtMultimedia logs a page of backend probing; the chime
+        # degrades to a flash on purpose, so that noise would only alarm the facilitator.
+        QLoggingCategory.setFilterRules("qt.multimedia*=false\nqt.multimedia.*=false")
+        from PySide6.QtMultimedia import QMediaDevices, QSoundEffect  # after the log filter
+
         self._effects: dict[str, QSoundEffect] = {}
         if not enabled or not QMediaDevices.audioOutputs():
             return
@@ -37,7 +46,7 @@ class Chime:
 
     def play(self, kind: str) -> bool:
         effect = self._effects.get(kind)
-        if effect is None or effect.status() == QSoundEffect.Status.Error:
+        if effect is None or effect.status() == type(effect).Status.Error:
             return False
         effect.play()
         return True

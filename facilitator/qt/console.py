@@ -6,6 +6,7 @@ Layout only: buttons call back into `perform(action)`; the logic lives in `prese
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -55,6 +56,25 @@ QToolButton { background: #26303A; color: #F1F1F1; border: 1px solid #3A4653;
 QToolButton:checked { background: #56B4E9; color: #111418; }
 QToolButton:hover { border-color: #56B4E9; }
 """
+
+
+# A line that starts a new thought in the notes: "Say:", "Watch for:", or a list item.
+_NOTE_START = re.compile(r"^\s*(?:[-*•]\s|\d+[.)]\s|[A-Z][\w ]{0,20}:)")
+
+
+def reflow_notes(text: str) -> str:
+    """Join the hard-wrapped lines of session-file notes so the notes box can wrap them to
+    its own width; keep line breaks before labels ("Say:", "Watch for:") and list items."""
+    lines: list[str] = []
+    for raw in text.strip().splitlines():
+        line = raw.strip()
+        if not line:
+            lines.append("")
+        elif lines and lines[-1] and not _NOTE_START.match(line):
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 class ConsoleWindow(QWidget):
@@ -149,7 +169,7 @@ class ConsoleWindow(QWidget):
         state = self._state
         section = state.session.sections[state.presentation.section]
         self.position.setText(f"Slide {index + 1} of {state.presentation.count} · {section.title}")
-        self.notes.setPlainText(state.slide.notes or "(no notes for this slide)")
+        self.notes.setPlainText(reflow_notes(state.slide.notes) or "(no notes for this slide)")
         self.status.setText("")
 
     def _on_screen_changed(self) -> None:

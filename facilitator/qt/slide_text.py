@@ -103,6 +103,7 @@ def document(html_body: str, width: float, px: float, colour: str, bold: bool = 
     # Whole words only: a word wider than the box must be reported, not split mid-word.
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
     doc.setDefaultTextOption(option)
+    doc.setIndentWidth(px * 1.1)  # list indents scale with the text, not a fixed 40 px
     families = ", ".join(f"'{family}'" for family in FONT_FAMILIES)
     doc.setDefaultStyleSheet(f"body {{ color: {colour}; font-family: {families}; }}")
     doc.setHtml(f'<body><div align="{align}" style="line-height:118%;">{html_body}</div></body>')

@@ -163,3 +163,19 @@ def test_ctrl_q_ends_the_session(qtbot: QtBot, presenter: Presenter) -> None:
     with qtbot.waitSignal(presenter.ended, timeout=1000):
         qtbot.keyClick(presenter.console, K.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not presenter.console.isVisible()
+
+
+def test_notes_are_reflowed_for_the_console() -> None:
+    from facilitator.qt.console import reflow_notes
+
+    notes = ("Say: this is a long line that the\nauthor wrapped by hand.\n"
+             "Watch for: quiet pairs\nnear the door.\n- one item\n- another\n\nNew paragraph.")
+    assert reflow_notes(notes) == (
+        "Say: this is a long line that the author wrapped by hand.\n"
+        "Watch for: quiet pairs near the door.\n- one item\n- another\n\nNew paragraph.")
+
+
+def test_console_shows_the_slides_notes_and_position(qtbot: QtBot, presenter: Presenter) -> None:
+    press(qtbot, presenter, K.Key_Right, K.Key_Right)
+    assert presenter.console.notes.toPlainText().startswith("Say: this gap")
+    assert presenter.console.position.text().startswith("Slide 3 of 12")
