@@ -8,7 +8,6 @@ QSoundEffect without a device fails silently (FACTS).
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLoggingCategory, QUrl
