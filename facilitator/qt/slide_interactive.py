@@ -91,7 +91,8 @@ def paint_poll(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContext,
     # Join placeholder: where the QR code and address go once the phone server runs.
     painter.setPen(QPen(QColor(theme.muted), max(2.0, frame.height / 400), Qt.PenStyle.DashLine))
     painter.setBrush(QColor(theme.panel))
-    square = QRectF(join.left(), join.top(), join.width(), join.width())
+    side = min(join.width(), join.height())
+    square = QRectF(join.left(), join.top(), side, side)
     painter.drawRoundedRect(square, frame.height * 0.012, frame.height * 0.012)
     fit_and_draw(painter, "<p>Answer on your phone</p>", square.adjusted(
         frame.body * 0.5, frame.body * 0.5, -frame.body * 0.5, -frame.body * 0.5),

@@ -23,6 +23,9 @@ from facilitator.qt.support_source import SupportBlock, SupportSource
 from facilitator.qt.theme import DARK, Theme
 
 
+WIDEST_LAYOUT = 16 / 9
+
+
 @dataclass(frozen=True)
 class SlideContext:
     """Everything besides the slide that changes how it looks."""
@@ -85,11 +88,19 @@ def paint_slide(painter: QPainter, width: float, height: float, slide: Slide,
     """Draw `slide` into (0, 0, width, height) of `painter`."""
     from facilitator.qt import slide_graphics, slide_interactive  # they import this module
 
-    frame = Frame(width, height)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.fillRect(QRectF(0, 0, width, height), QColor(ctx.theme.background))
+    # Slides are laid out 16:9. A narrower screen (4:3, 16:10) shows them centred in a
+    # 16:9 band of the same background, so text keeps its size relative to the layout
+    # instead of running out of width.
+    offset = 0.0
+    if width / height < WIDEST_LAYOUT - 1e-6:
+        offset = (height - width / WIDEST_LAYOUT) / 2
+        height = width / WIDEST_LAYOUT
+        painter.translate(0, offset)
+    frame = Frame(width, height)
     result = Rendered()
     match slide.kind:
         case SlideKind.TITLE:
@@ -107,6 +118,8 @@ def paint_slide(painter: QPainter, width: float, height: float, slide: Slide,
         case _:
             _paint_content(painter, frame, slide, ctx, result)
     painter.restore()
+    if offset:
+        result.regions = {name: rect.translated(0, offset) for name, rect in result.regions.items()}
     return result
 
 

@@ -32,7 +32,7 @@ def one_slide(slide: Slide) -> Session:
     return Session("T", (Section("S", 5, (slide,)),))
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1024, 768)])
 def test_every_bundled_slide_fits(qtbot: QtBot, bundled: Session, size: tuple[int, int]) -> None:
     ctx = context(bundled)
     problems = []
@@ -129,3 +129,14 @@ def test_resources_slide_shows_the_regions_entries(qtbot: QtBot, sample: Session
     without, _ = render_image(slide, SlideContext(sample, DARK, None), 1280, 720)
     assert with_support != without
     assert SupportSource("us").block(None).entries[0].id == "988"
+
+
+def test_a_4_by_3_screen_shows_the_slide_in_a_centred_16_by_9_band(
+        qtbot: QtBot, sample: Session) -> None:
+    poll = next(slide for slide in sample.slides if slide.kind is SlideKind.POLL)
+    image, rendered = render_image(poll, context(sample), 1024, 768)
+    band_top = (768 - 576) / 2
+    assert rendered.regions["results"].top() > band_top
+    assert rendered.regions["join"].bottom() <= band_top + 576
+    top_rows = ink_rows(image, DARK.background, 0, int(band_top))
+    assert not top_rows  # nothing drawn above the band
