@@ -15,6 +15,7 @@ from facilitator.qt.keys import Action, KeyRouter
 from facilitator.qt.projector import ProjectorWindow
 from facilitator.qt.screens import ScreenInfo, ScreenManager, qt_screens
 from facilitator.qt.shortcut_sheet import ShortcutSheet
+from facilitator.qt.slide_view import SlideView
 from facilitator.qt.state import PresenterState
 
 
@@ -36,6 +37,10 @@ class Presenter(QObject):
         self.sheet: ShortcutSheet | None = None
         self.console.closing.connect(self._on_console_closing)
         self._ended = False
+
+    def slide_views(self) -> tuple[SlideView, ...]:
+        """Views that show the live projector image: where poll widgets get plugged in."""
+        return (self.projector.view, self.console.preview)
 
     def show(self) -> None:
         """Show the console, place the projector, install the keys and start the clocks."""
