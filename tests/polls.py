@@ -25,7 +25,7 @@ MATRIX = Poll("gut", "Gut check", PollType.MATRIX,
 YES_NO = Poll("talked", "Have you talked about this with a peer?", PollType.YES_NO,
               options=(Option("yes", "Yes"), Option("no", "No"), Option("unsure", "Unsure")),
               reference=(40, 45, 15))
-WORD = Poll("word", "One word for how the week felt", PollType.WORD)
+WORD = Poll("word", "One word for how the week felt", PollType.WORD, min_responses=3)
 TEXT = Poll("idea", "One thing that would help", PollType.TEXT, min_responses=3)
 NO_PREFER = Poll("plain", "Coffee or tea?", PollType.SINGLE, options=opts("Coffee", "Tea"),
                  prefer_not_to_say=False)

@@ -11,15 +11,15 @@ import argparse
 import signal
 import sys
 import threading
+from pathlib import Path
 from types import FrameType
 
-from facilitator.assets import resource_path
-from facilitator.core.ballot import BallotBox, BallotSnapshot
+from facilitator import settings as settings_module
+from facilitator.core.ballot import BallotSnapshot
 from facilitator.core.lan import NO_NETWORK_MESSAGE
 from facilitator.core.loader import load_session
-from facilitator.core.room import Room, RoomStatus
-from facilitator.web.server import PollServer
-from facilitator.web.support_page import SupportInfo
+from facilitator.core.room import RoomStatus
+from facilitator.poll_service import PollService
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -61,20 +61,22 @@ def run(args: argparse.Namespace) -> int:
         print(NO_NETWORK_MESSAGE, file=sys.stderr)
         return 1
 
-    box = BallotBox(session.polls)
-    box.open(poll_id)
-    server = PollServer(box, Room(), resource_path("web"), host=host, port=args.port,
-                        support=SupportInfo())
-    server.subscribe(_Counter(poll_id))
+    config = getattr(args, "config", None)
+    settings, settings_problem = settings_module.load(Path(config) if config else None)
+    service = PollService(session, settings)
+    for message in ([settings_problem] if settings_problem else []) + service.problems:
+        print(message, file=sys.stderr)
+    service.box.open(poll_id)
     try:
-        server.start()
+        server = service.start(host, args.port)
     except OSError as error:
         print(f"facilitator serve: {error.strerror or error}", file=sys.stderr)
         return 1
+    server.subscribe(_Counter(poll_id))
     print(f"Join: {server.join_url}", flush=True)
     print(f"Room code {server.room.code}; poll {poll_id!r} is open. Ctrl+C stops.", flush=True)
     _wait_for_signal()
-    server.stop()
+    service.stop()
     return 0
 
 

@@ -67,9 +67,9 @@ class ModerationQueue:
         self._order.clear()
 
     def pending(self) -> tuple[TextItem, ...]:
-        items = [i for i in self._by_device.values() if i.decision is Decision.PENDING]
+        items = [i for i in self._by_device.values() if i.decision == Decision.PENDING]
         return tuple(sorted(items, key=lambda item: int(item.id[1:])))
 
     def approved(self) -> tuple[str, ...]:
-        items = [i for i in self._by_device.values() if i.decision is Decision.APPROVED]
+        items = [i for i in self._by_device.values() if i.decision == Decision.APPROVED]
         return tuple(item.text for item in sorted(items, key=lambda i: self._order[i.id]))

@@ -33,3 +33,7 @@ class RateLimiter:
         # A bucket that has refilled completely carries no information; drop those first.
         refill = self._burst / self._rate
         self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < refill}
+        if len(self._buckets) > self._max_keys:
+            # Still too many live keys: keep the most recent; memory stays bounded.
+            newest = sorted(self._buckets.items(), key=lambda item: item[1][1])
+            self._buckets = dict(newest[-self._max_keys:])

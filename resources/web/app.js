@@ -432,6 +432,8 @@ async function send(answer) {
     view.answer = body.answer;
     fillForm(poll, body.answer);
     showConfirmation(poll, body.answer);
+    // On a small phone the confirmation can sit under the fold; bring it into view.
+    $("confirm").scrollIntoView({ block: "nearest", behavior: "smooth" });
   } catch (error) {
     $("error").textContent = "No connection to the facilitator's laptop. Try again in a moment.";
   } finally {

@@ -1,0 +1,125 @@
+"""Phone polls inside the desktop app: the service, the Qt bridge, and the widgets.
+
+A composition helper next to app.py: it starts the server with the session, feeds the
+projector's chart and QR code and the console's controls through one `PollBridge`, follows
+the presenter's slide changes (a poll slide opens its poll on the phones), and stops the
+server at quit. When no network is usable it keeps the ballot box on the main thread and
+says so, so the session still runs without phones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from facilitator.core.ballot import BallotSnapshot, Journal, PollStatus
+from facilitator.core.lan import NO_NETWORK_MESSAGE, Interface
+from facilitator.core.model import Session, Slide
+from facilitator.core.room import RoomStatus
+from facilitator.poll_service import PollService
+from facilitator.qt.lan import usable_interfaces
+from facilitator.qt.lan_picker import LanPicker
+from facilitator.qt.poll_bridge import PollBridge
+from facilitator.qt.poll_chart import PollChart
+from facilitator.qt.poll_console import PollConsole
+from facilitator.qt.qr_widget import QrWidget
+from facilitator.settings import Settings
+
+
+class DesktopPolling:
+    def __init__(self, session: Session, settings: Settings, journal: Journal | None = None,
+                 interfaces: Callable[[], list[Interface]] = usable_interfaces) -> None:
+        self.service = PollService(session, settings, journal=journal)
+        self._interfaces = interfaces
+        self.bridge = PollBridge(self._post, self._poke, self.service.box, self.service.room)
+        self.service_problems = list(self.service.problems)
+        # Projector: the chart over a poll slide's results region, the QR over its join region.
+        self.chart = PollChart(overlay=True)
+        self.qr = QrWidget()
+        # Console: the poll controls and the choice of network.
+        self.console = PollConsole(self.bridge)
+        self.picker = LanPicker([], settings.interface)
+        self.picker.chosen.connect(self._on_interface_chosen)
+        self.bridge.changed.connect(self._on_changed)
+        self._poll_id: str | None = None
+        self.message = ""
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def start(self, host: str | None = None) -> str:
+        """Start serving; returns "" or a message for the console (no network, port...)."""
+        interfaces = self._interfaces()
+        self.picker.set_interfaces(interfaces, self.service.settings.interface)
+        picked = self.picker.current()
+        chosen = host or (picked.address if picked else None)
+        if chosen is None:
+            return self._offline(NO_NETWORK_MESSAGE)
+        try:
+            server = self.service.start(chosen)
+        except OSError as error:
+            return self._offline(f"Phones cannot join: {error.strerror or error}")
+        server.subscribe(self.bridge.publish)
+        self.qr.set_url(self.service.join_url, self.service.caption)
+        self.message = ""
+        return ""
+
+    def stop(self) -> None:
+        """At quit: close phone connections and release the port."""
+        self.service.stop()
+
+    @property
+    def join_url(self) -> str:
+        return self.service.join_url
+
+    # -- following the presenter ---------------------------------------------------------
+
+    def on_slide(self, slide: Slide | None) -> None:
+        """Main thread. A poll slide shows its poll on the phones (opening it the first
+        time); any other slide tells phones to wait for the next question."""
+        poll = slide.poll if slide else None
+        self._poll_id = poll.id if poll else None
+        self.console.set_poll(self._poll_id)
+        self.chart.set_results(self.bridge.results(poll.id) if poll else None)
+        if poll is None:
+            self.bridge.show_poll(None)
+            return
+        results = self.bridge.results(poll.id)
+        if results is None or results.state.status is PollStatus.IDLE:
+            self.bridge.open_poll(poll.id)
+        else:
+            self.bridge.show_poll(poll.id)
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _post(self, fn: Callable[[], object]) -> object:
+        server = self.service.server
+        if server is not None and server.running:
+            return server.call(fn)
+        # No server: the main thread owns the box; publish by hand so the views follow.
+        result = fn()
+        self._poke()
+        return result
+
+    def _poke(self) -> None:
+        server = self.service.server
+        if server is not None and server.running:
+            server.poke()
+            return
+        room = self.service.room
+        status = RoomStatus(room.code, room.device_count, 0,
+                            room.groups.size if room.groups else 0,
+                            room.groups.count if room.groups else 0)
+        self.bridge.publish(self.service.box.snapshot(), status)
+
+    def _offline(self, message: str) -> str:
+        self.message = message
+        self.qr.set_url("", message)
+        self._poke()
+        return message
+
+    def _on_interface_chosen(self, interface: Interface) -> None:
+        self.service.settings.interface = interface.name
+        self.start(interface.address)
+
+    def _on_changed(self, snapshot: BallotSnapshot, _status: RoomStatus) -> None:
+        if self._poll_id is not None:
+            self.chart.set_results(snapshot.polls.get(self._poll_id))

@@ -1,0 +1,102 @@
+"""The one door between the phone server's thread and the Qt main thread.
+
+The server calls `publish(snapshot, status)` on its own thread (at most ~10 times a second:
+the server coalesces). The bridge keeps the latest pair and emits `changed` through a
+queued connection, so every slot runs on the Qt main thread with an immutable snapshot.
+The facilitator's commands go the other way through `post`, which runs a function on the
+server's loop (the ballot box's single owner).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from facilitator.core.ballot import BallotBox, BallotSnapshot, PollResults
+from facilitator.core.moderation import Decision
+from facilitator.core.room import Room, RoomStatus
+
+Post = Callable[[Callable[[], object]], object]
+
+
+class PollBridge(QObject):
+    """`changed(snapshot, status)` fires on the main thread with the newest state."""
+
+    changed = Signal(object, object)
+    _arrived = Signal()
+
+    def __init__(self, post: Post, poke: Callable[[], None], box: BallotBox, room: Room,
+                 parent: QObject | None = None) -> None:
+        """`post(fn)` runs fn on the server loop; `poke()` asks the server to publish."""
+        super().__init__(parent)
+        self._post = post
+        self._poke = poke
+        self._box = box
+        self._room = room
+        self._lock = threading.Lock()
+        self._latest: tuple[BallotSnapshot, RoomStatus] | None = None
+        self._waiting = False
+        self.snapshot: BallotSnapshot | None = None  # main thread only
+        self.status: RoomStatus | None = None
+        self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    # -- server thread -------------------------------------------------------------------
+
+    def publish(self, snapshot: BallotSnapshot, status: RoomStatus) -> None:
+        """Called on the server thread. Only one delivery is ever queued: the newest wins."""
+        with self._lock:
+            self._latest = (snapshot, status)
+            if self._waiting:
+                return
+            self._waiting = True
+        self._arrived.emit()
+
+    # -- main thread ---------------------------------------------------------------------
+
+    @Slot()
+    def _deliver(self) -> None:
+        with self._lock:
+            latest, self._latest, self._waiting = self._latest, None, False
+        if latest is None:
+            return
+        self.snapshot, self.status = latest
+        self.changed.emit(*latest)
+
+    def results(self, poll_id: str) -> PollResults | None:
+        return self.snapshot.polls.get(poll_id) if self.snapshot else None
+
+    # The facilitator's commands: queued onto the server loop, never run here.
+
+    def open_poll(self, poll_id: str) -> None:
+        self._post(lambda: self._box.open(poll_id))
+
+    def close_poll(self, poll_id: str) -> None:
+        self._post(lambda: self._box.close(poll_id))
+
+    def reset_poll(self, poll_id: str) -> None:
+        self._post(lambda: self._box.reset(poll_id))
+
+    def set_hidden(self, poll_id: str, hidden: bool) -> None:
+        self._post(lambda: self._box.set_hidden(poll_id, hidden))
+
+    def set_locked(self, poll_id: str, locked: bool) -> None:
+        self._post(lambda: self._box.set_locked(poll_id, locked))
+
+    def show_poll(self, poll_id: str | None) -> None:
+        """What the phones show: this poll, or "waiting for the next question"."""
+        self._post(lambda: self._box.set_current(poll_id))
+
+    def moderate(self, poll_id: str, item_id: str, approve: bool) -> None:
+        decision = Decision.APPROVED if approve else Decision.REJECTED
+        self._post(lambda: self._box.moderate(poll_id, item_id, decision))
+
+    def make_groups(self, size: int) -> None:
+        """Split every joined phone into balanced random groups of about `size`."""
+        self._post(lambda: self._room.make_groups(size))
+        self._poke()
+
+    def clear_groups(self) -> None:
+        self._post(self._room.clear_groups)
+        self._poke()

@@ -1,0 +1,131 @@
+"""The console's poll controls: open/close, hide/reveal, lock, reset, the count, moderation.
+
+The console sees counts only, never a tally below the threshold; results themselves are
+on the projector. Every button goes through the `PollBridge`, which queues the command
+onto the server loop: this widget never touches the ballot box.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.ballot import BallotSnapshot, PollResults, PollStatus
+from facilitator.core.model import PollType
+from facilitator.core.room import RoomStatus
+from facilitator.qt.groups_panel import GroupsPanel
+from facilitator.qt.moderation_panel import ModerationPanel
+from facilitator.qt.poll_bridge import PollBridge
+
+
+def count_text(results: PollResults) -> str:
+    answers = f"{results.responses} answer{'s' if results.responses != 1 else ''}"
+    if results.waiting_for:
+        return f"{answers} · results show at {results.threshold}"
+    return f"{answers} · {'hidden' if results.state.hidden else 'on screen'}"
+
+
+class PollConsole(QWidget):
+    def __init__(self, bridge: PollBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bridge = bridge
+        self._poll_id: str | None = None
+        self.title = QLabel("No poll on this slide")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.count = QLabel("")
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.open_button = QPushButton("Open poll")
+        self.hide_button = QPushButton("Hide results")
+        self.lock_button = QPushButton("Lock answers")
+        self.reset_button = QPushButton("Reset…")
+        self.moderation = ModerationPanel()
+        self.groups = GroupsPanel()
+        buttons = QGridLayout()
+        for index, button in enumerate(
+            (self.open_button, self.hide_button, self.lock_button, self.reset_button)
+        ):
+            buttons.addWidget(button, index // 2, index % 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.count)
+        layout.addLayout(buttons)
+        layout.addWidget(self.moderation, 1)
+        layout.addWidget(self.groups)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.hide_button.clicked.connect(self._on_hide_clicked)
+        self.lock_button.clicked.connect(self._on_lock_clicked)
+        self.reset_button.clicked.connect(self._on_reset_clicked)
+        self.moderation.decided.connect(bridge.moderate)
+        self.groups.assign.connect(bridge.make_groups)
+        self.groups.cleared.connect(bridge.clear_groups)
+        bridge.changed.connect(self._on_changed)
+        self._refresh()
+
+    def set_poll(self, poll_id: str | None) -> None:
+        """The poll on the current slide (None: not a poll slide)."""
+        self._poll_id = poll_id
+        self._refresh()
+
+    def _results(self) -> PollResults | None:
+        return self._bridge.results(self._poll_id) if self._poll_id else None
+
+    def _on_changed(self, _snapshot: BallotSnapshot, status: RoomStatus) -> None:
+        self.groups.set_status(status)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        results = self._results()
+        for button in (self.open_button, self.hide_button, self.lock_button, self.reset_button):
+            button.setEnabled(results is not None)
+        is_text = results is not None and results.poll.type is PollType.TEXT
+        self.moderation.setVisible(is_text)
+        if results is None:
+            self.title.setText("No poll on this slide")
+            self.count.setText("")
+            return
+        self.title.setText(results.poll.question)
+        self.count.setText(count_text(results))
+        state = results.state
+        self.open_button.setText("Close poll" if state.status is PollStatus.OPEN else "Open poll")
+        self.hide_button.setText("Reveal results" if state.hidden else "Hide results")
+        self.lock_button.setText("Unlock answers" if state.locked else "Lock answers")
+        if is_text:
+            self.moderation.set_results(results)
+
+    def _on_open_clicked(self) -> None:
+        results = self._results()
+        if results is None:
+            return
+        if results.state.status is PollStatus.OPEN:
+            self._bridge.close_poll(results.poll.id)
+        else:
+            self._bridge.open_poll(results.poll.id)
+
+    def _on_hide_clicked(self) -> None:
+        results = self._results()
+        if results is not None:
+            self._bridge.set_hidden(results.poll.id, not results.state.hidden)
+
+    def _on_lock_clicked(self) -> None:
+        results = self._results()
+        if results is not None:
+            self._bridge.set_locked(results.poll.id, not results.state.locked)
+
+    def _on_reset_clicked(self) -> None:
+        results = self._results()
+        if results is None:
+            return
+        answer = QMessageBox.question(
+            self, "Reset poll",
+            f"Forget all {results.responses} answers to this poll? This cannot be undone.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._bridge.reset_poll(results.poll.id)

@@ -1,0 +1,93 @@
+"""A QR code drawn module by module from qrcode's matrix, so it stays crisp at any size.
+
+A scaled bitmap blurs on a projector and phones then fail to read it from the back of the
+room; painting each module as a pixel-aligned square keeps the edges sharp. The quiet
+zone (four modules) is part of the white square, as the standard asks.
+"""
+
+from __future__ import annotations
+
+import qrcode
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+from qrcode.constants import ERROR_CORRECT_M
+
+QUIET_ZONE = 4
+
+
+def qr_matrix(text: str) -> list[list[bool]]:
+    """The code's modules, quiet zone included (True = dark)."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE)
+    code.add_data(text)
+    code.make(fit=True)
+    return [list(row) for row in code.get_matrix()]
+
+
+class QrWidget(QWidget):
+    """The QR for `url`, with an optional caption (address and room code) under it."""
+
+    def __init__(self, url: str = "", caption: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._url = ""
+        self._matrix: list[list[bool]] = []
+        self._caption = caption
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.set_url(url, caption)
+
+    @property
+    def url(self) -> str:
+        return self._url
+
+    def set_url(self, url: str, caption: str | None = None) -> None:
+        self._url = url
+        self._matrix = qr_matrix(url) if url else []
+        if caption is not None:
+            self._caption = caption
+        self.setAccessibleName(f"QR code to join: {self._caption or url}")
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 360)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return int(width * (1.15 if self._caption else 1.0))
+
+    def code_rect(self) -> QRectF:
+        """Where the white square (code and quiet zone) is painted, in widget pixels."""
+        caption_h = self.height() * 0.13 if self._caption else 0.0
+        side = min(self.width(), self.height() - caption_h)
+        if self._matrix:
+            # Whole pixels per module: no module straddles a pixel boundary, no blur.
+            modules = len(self._matrix)
+            side = max(modules, int(side // modules) * modules)
+        x = (self.width() - side) / 2
+        return QRectF(int(x), 0, side, side)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        square = self.code_rect()
+        painter.fillRect(square, QColor("white"))
+        if self._matrix:
+            module = square.width() / len(self._matrix)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("black"))
+            for row_index, row in enumerate(self._matrix):
+                for col_index, dark in enumerate(row):
+                    if dark:
+                        painter.drawRect(QRectF(square.left() + col_index * module,
+                                                square.top() + row_index * module,
+                                                module, module))
+        if self._caption:
+            font = QFont()
+            font.setPixelSize(max(10, int(self.height() * 0.055)))
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(self.palette().windowText().color())
+            below = QRectF(0, square.bottom(), self.width(), self.height() - square.bottom())
+            painter.drawText(below, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                             self._caption)
+        painter.end()

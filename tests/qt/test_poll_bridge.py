@@ -1,0 +1,123 @@
+"""Votes over real HTTP reach Qt widgets through the bridge, on the main thread."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import threading
+from collections.abc import Iterator
+from http.cookies import SimpleCookie
+
+import pytest
+from PySide6.QtCore import QThread
+from pytestqt.qtbot import QtBot
+
+from facilitator.assets import resource_path
+from facilitator.core.ballot import BallotBox, BallotSnapshot, PollStatus
+from facilitator.core.room import Room, RoomStatus
+from facilitator.qt.poll_bridge import PollBridge
+from facilitator.qt.poll_chart import PollChart
+from facilitator.qt.poll_console import PollConsole
+from facilitator.web.server import PollServer
+from tests import polls
+
+
+@pytest.fixture
+def served(qtbot: QtBot) -> Iterator[tuple[PollServer, PollBridge]]:
+    box = BallotBox(polls.ALL)
+    room = Room()
+    server = PollServer(box, room, resource_path("web"), host="127.0.0.1", port=0,
+                        interval=0.02)
+    bridge = PollBridge(lambda fn: server.call(fn), server.poke, box, room)
+    server.subscribe(bridge.publish)
+    server.start()
+    yield server, bridge
+    server.stop()
+
+
+def vote(server: PollServer, poll: str, answer: object) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    connection.request("GET", server.join_url.split(str(server.port), 1)[1])
+    joined = connection.getresponse()
+    joined.read()
+    cookie = SimpleCookie(joined.headers["Set-Cookie"])
+    name, morsel = next(iter(cookie.items()))
+    headers = {"Content-Type": "application/json", "Cookie": f"{name}={morsel.value}",
+               "Origin": server.base_url}
+    body = json.dumps({"poll": poll, "answer": answer})
+    connection.request("POST", "/api/answer", body=body, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response.status
+
+
+def test_votes_reach_the_chart_on_the_main_thread(
+        qtbot: QtBot, served: tuple[PollServer, PollBridge]) -> None:
+    server, bridge = served
+    chart = PollChart()
+    qtbot.addWidget(chart)
+    threads: list[bool] = []
+
+    def on_changed(snapshot: BallotSnapshot, _status: RoomStatus) -> None:
+        threads.append(QThread.currentThread() is chart.thread())
+        chart.set_results(snapshot.polls["mood"])
+
+    bridge.changed.connect(on_changed)
+    bridge.open_poll("mood")
+    qtbot.waitUntil(lambda: chart.results is not None
+                    and chart.results.state.status is PollStatus.OPEN, timeout=5000)
+    for answer in ("o1", "o1"):
+        assert vote(server, "mood", answer) == 200
+    qtbot.waitUntil(lambda: chart.results is not None and chart.results.responses == 2,
+                    timeout=5000)
+    assert chart.results is not None and chart.results.tally is None
+    assert vote(server, "mood", "o2") == 200
+    qtbot.waitUntil(lambda: chart.results is not None and chart.results.tally is not None,
+                    timeout=5000)
+    assert all(threads)
+
+
+def test_console_commands_go_to_the_server(
+        qtbot: QtBot, served: tuple[PollServer, PollBridge]) -> None:
+    server, bridge = served
+    console = PollConsole(bridge)
+    qtbot.addWidget(console)
+    console.set_poll("energy")
+    assert not console.open_button.isEnabled()  # nothing known until the first publish
+    server.poke()
+    qtbot.waitUntil(console.open_button.isEnabled, timeout=5000)
+    console.open_button.click()
+    qtbot.waitUntil(lambda: console.open_button.text() == "Close poll", timeout=5000)
+    assert server.box.state("energy").status is PollStatus.OPEN
+    assert vote(server, "energy", 3) == 200
+    qtbot.waitUntil(lambda: console.count.text().startswith("1 answer "), timeout=5000)
+    assert console.count.text() == "1 answer · results show at 5"
+    console.hide_button.click()
+    qtbot.waitUntil(lambda: console.hide_button.text() == "Reveal results", timeout=5000)
+    console.lock_button.click()
+    qtbot.waitUntil(lambda: console.lock_button.text() == "Unlock answers", timeout=5000)
+    assert vote(server, "energy", 4) == 409
+    console.groups.size_box.setValue(2)
+    console.groups.assign_button.click()
+    qtbot.waitUntil(lambda: "1 group of about 2" in console.groups.label.text(), timeout=5000)
+
+
+def test_bridge_queues_one_delivery_for_a_burst(qtbot: QtBot) -> None:
+    box = BallotBox(polls.ALL)
+    room = Room()
+    bridge = PollBridge(lambda fn: fn(), lambda: None, box, room)
+    seen: list[int] = []
+    bridge.changed.connect(lambda snapshot, _status: seen.append(snapshot.version))
+
+    def burst() -> None:  # 1,000 quick changes published from another thread
+        for index in range(1000):
+            box.set_current("mood" if index % 2 else "energy")
+            bridge.publish(box.snapshot(), RoomStatus(room.code, 0, 0))
+
+    worker = threading.Thread(target=burst)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(seen) and seen[-1] == box.version, timeout=5000)
+    assert len(seen) < 1000
+    assert seen == sorted(seen)

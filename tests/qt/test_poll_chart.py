@@ -1,0 +1,109 @@
+"""The projector's results chart: nothing below the threshold, then bars, cloud, texts."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from facilitator.core.moderation import Decision
+from facilitator.qt.poll_chart import PollChart
+from tests.qt.poll_helpers import count_colour, grab, open_box
+
+ORANGE = (0xE6, 0x9F, 0x00)
+SKY = (0x56, 0xB4, 0xE9)
+
+
+def test_below_threshold_shows_no_numbers_and_no_bars(qtbot: QtBot) -> None:
+    box = open_box()
+    box.submit("mood", "a", "o1")
+    box.submit("mood", "b", "o2")
+    chart = PollChart(box.results("mood"))
+    qtbot.addWidget(chart)
+    image = grab(chart)
+    assert chart.drawn_text[0] == "Waiting for 1 more answer"
+    assert not any("%" in text for text in chart.drawn_text)
+    assert count_colour(image, ORANGE) == 0
+
+
+def test_bars_with_reference_beside_the_room(qtbot: QtBot) -> None:
+    box = open_box()
+    for key, pick in zip("abcd", ("o1", "o1", "o1", "o2"), strict=True):
+        box.submit("mood", key, pick)
+    chart = PollChart(box.results("mood"))
+    qtbot.addWidget(chart)
+    image = grab(chart)
+    assert "This room (4)" in chart.drawn_text
+    assert "Article (%)" in chart.drawn_text
+    assert ["75%", "25%", "0%", "0%"] == [t for t in chart.drawn_text if t in
+                                         ("75%", "25%", "0%")]
+    assert "35%" in chart.drawn_text  # the article's figure for the first option
+    assert count_colour(image, ORANGE) > 5000
+    assert count_colour(image, SKY) > 2000
+
+
+def test_hidden_results_show_no_figures(qtbot: QtBot) -> None:
+    box = open_box()
+    for key in "abc":
+        box.submit("mood", key, "o1")
+    box.set_hidden("mood", True)
+    chart = PollChart(box.results("mood"))
+    qtbot.addWidget(chart)
+    image = grab(chart)
+    assert chart.drawn_text[0] == "Results hidden"
+    assert count_colour(image, ORANGE) == 0
+
+
+def test_chart_updates_when_given_new_results(qtbot: QtBot) -> None:
+    box = open_box()
+    chart = PollChart(box.results("energy"))
+    qtbot.addWidget(chart)
+    grab(chart)
+    assert chart.drawn_text[0] == "Waiting for 5 more answers"
+    for index, key in enumerate("abcde"):
+        box.submit("energy", key, 1 + index % 2)
+    chart.set_results(box.results("energy"))
+    grab(chart)
+    assert "Average 1.4" in chart.drawn_text
+    assert "1 Empty" in chart.drawn_text and "5 Full" in chart.drawn_text
+
+
+def test_matrix_diverges_around_the_middle(qtbot: QtBot) -> None:
+    box = open_box()
+    for key, (a, b) in zip("abcde", ((1, 5), (1, 5), (2, 4), (3, 4), (5, 3)), strict=True):
+        box.submit("gut", key, {"o1": a, "o2": b})
+    chart = PollChart(box.results("gut"))
+    qtbot.addWidget(chart)
+    image = grab(chart)
+    texts = chart.drawn_text
+    assert "← Never" in texts and "Always →" in texts
+    row = texts.index("I feel detached from patients")
+    # 3 of 5 below the middle, 1 above (the middle answer is split, not counted).
+    assert texts[row + 1: row + 3] == ["60%", "20%"]
+    assert count_colour(image, (0x99, 0x99, 0x99)) > 0  # the neutral middle
+
+
+def test_word_cloud_biggest_word_first(qtbot: QtBot) -> None:
+    box = open_box()
+    for key, word in zip("abcdef", ("Tired", "tired", "tired", "hopeful", "numb", "hopeful"),
+                         strict=True):
+        box.submit("word", key, word)
+    chart = PollChart(box.results("word"))
+    qtbot.addWidget(chart)
+    grab(chart)
+    assert chart.drawn_text[:3] == ["tired", "hopeful", "numb"]
+
+
+def test_open_text_only_after_approval_and_as_plain_text(qtbot: QtBot) -> None:
+    box = open_box()
+    payload = "<img src=x onerror=alert(1)> <b>bold</b>"
+    for key, text in zip("abc", (payload, "Peer groups", "Sleep"), strict=True):
+        box.submit("idea", key, text)
+    chart = PollChart(box.results("idea"))
+    qtbot.addWidget(chart)
+    grab(chart)
+    assert payload not in chart.drawn_text
+    assert chart.drawn_text[0] == "Answers are being read"
+    first = box.results("idea").pending[0]
+    box.moderate("idea", first.id, Decision.APPROVED)
+    chart.set_results(box.results("idea"))
+    grab(chart)
+    assert chart.drawn_text == [payload]

@@ -1,0 +1,69 @@
+"""Polls inside the desktop app: slide changes drive the phones, widgets follow, quit stops."""
+
+from __future__ import annotations
+
+import socket
+
+from pytestqt.qtbot import QtBot
+
+from facilitator.core.ballot import PollStatus
+from facilitator.core.lan import NO_NETWORK_MESSAGE, Interface
+from facilitator.core.model import Section, Session, Slide, SlideKind
+from facilitator.poll_desktop import DesktopPolling
+from facilitator.settings import Settings
+from tests import polls
+
+LOOPBACK = Interface("lo-test", "Test network", ("127.0.0.1",))
+
+
+def session() -> Session:
+    slides = (
+        Slide("Welcome", SlideKind.CONTENT),
+        Slide("Mood", SlideKind.POLL, poll=polls.SINGLE),
+        Slide("Words", SlideKind.POLL, poll=polls.WORD),
+    )
+    return Session("Test", (Section("One", 10, slides),))
+
+
+def test_slides_open_polls_and_the_widgets_follow(qtbot: QtBot) -> None:
+    polling = DesktopPolling(session(), Settings(port=0), interfaces=lambda: [LOOPBACK])
+    qtbot.addWidget(polling.chart)
+    qtbot.addWidget(polling.console)
+    assert polling.start() == ""
+    try:
+        assert polling.join_url.startswith("http://127.0.0.1:")
+        assert polling.qr.url == polling.join_url
+        box = polling.service.box
+        polling.on_slide(session().slides[1])
+        qtbot.waitUntil(lambda: polling.chart.results is not None
+                        and polling.chart.results.state.status is PollStatus.OPEN, timeout=5000)
+        assert polling.console.title.text() == polls.SINGLE.question
+        assert polling.service.server is not None
+        assert polling.service.server.call(lambda: box.current).result(5) == "mood"
+        polling.on_slide(session().slides[0])
+        qtbot.waitUntil(lambda: polling.bridge.snapshot is not None
+                        and polling.bridge.snapshot.current is None, timeout=5000)
+        assert polling.console.title.text() == "No poll on this slide"
+        # Back on the poll slide: the poll is shown again, not reopened or reset.
+        polling.service.server.call(box.close, "mood").result(5)
+        polling.on_slide(session().slides[1])
+        qtbot.waitUntil(lambda: polling.bridge.snapshot is not None
+                        and polling.bridge.snapshot.current == "mood", timeout=5000)
+        assert box.state("mood").status is PollStatus.CLOSED
+        port = polling.service.server.port
+    finally:
+        polling.stop()
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", port))  # released at quit
+    probe.close()
+
+
+def test_no_network_keeps_the_session_running(qtbot: QtBot) -> None:
+    polling = DesktopPolling(session(), Settings(port=0), interfaces=lambda: [])
+    qtbot.addWidget(polling.console)
+    assert polling.start() == NO_NETWORK_MESSAGE
+    assert polling.picker.message.text() == NO_NETWORK_MESSAGE
+    polling.on_slide(session().slides[1])
+    qtbot.waitUntil(lambda: polling.console.open_button.text() == "Close poll", timeout=5000)
+    assert polling.service.box.state("mood").status is PollStatus.OPEN
+    polling.stop()

@@ -1,0 +1,56 @@
+"""LAN picker (default route first, clear message when none) and the groups widgets."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from facilitator.core.lan import NO_NETWORK_MESSAGE, Interface, choose
+from facilitator.core.room import RoomStatus
+from facilitator.qt.groups_panel import GroupsBanner, GroupsPanel
+from facilitator.qt.lan import all_interfaces, usable_interfaces
+from facilitator.qt.lan_picker import LanPicker
+
+WIFI = Interface("wlp2s0", "Wi-Fi (wlp2s0)", ("192.168.1.23",))
+HOTSPOT = Interface("enx00", "Ethernet (enx00)", ("10.42.0.1",))
+
+
+def test_picker_lists_default_route_first_and_signals_choice(qtbot: QtBot) -> None:
+    picker = LanPicker(choose([HOTSPOT, WIFI], "wlp2s0"))
+    qtbot.addWidget(picker)
+    assert picker.combo.itemText(0) == "Wi-Fi (wlp2s0): 192.168.1.23"
+    assert picker.current() == WIFI
+    with qtbot.waitSignal(picker.chosen) as signal:
+        picker.combo.activated.emit(1)
+    assert signal.args == [HOTSPOT]
+
+
+def test_picker_says_what_to_do_with_no_network(qtbot: QtBot) -> None:
+    picker = LanPicker([])
+    qtbot.addWidget(picker)
+    assert not picker.combo.isEnabled()
+    assert picker.message.text() == NO_NETWORK_MESSAGE
+    assert "connect to Wi-Fi or start a hotspot" in NO_NETWORK_MESSAGE
+    assert picker.current() is None
+
+
+def test_qt_lists_this_machines_interfaces_and_filters_loopback() -> None:
+    everything = all_interfaces()
+    assert any(interface.loopback for interface in everything)
+    assert all(not i.loopback and not i.address.startswith("127.") for i in usable_interfaces())
+
+
+def test_groups_panel_and_banner(qtbot: QtBot) -> None:
+    panel = GroupsPanel(RoomStatus("ABCDE", joined=0, connected=0))
+    qtbot.addWidget(panel)
+    assert not panel.assign_button.isEnabled()
+    status = RoomStatus("ABCDE", joined=13, connected=12, group_size=4, group_count=3)
+    panel.set_status(status)
+    assert panel.assign_button.isEnabled()
+    with qtbot.waitSignal(panel.assign) as signal:
+        panel.size_box.setValue(4)
+        panel.assign_button.click()
+    assert signal.args == [4]
+    banner = GroupsBanner(status)
+    qtbot.addWidget(banner)
+    assert banner.text().startswith("3 groups of about 4")
+    assert "check your phone" in banner.text()
