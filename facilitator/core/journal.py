@@ -20,8 +20,9 @@ crash of the app), and costs about 0.02 ms here; `FULL` also survives a power cu
 commit and checkpoint but costs 4 ms median, 20 ms p99 per commit on this machine, which a
 room of phones answering at once would feel. `durable=True` selects it.
 
-Threading: a journal belongs to the thread that owns the session state (the Qt main thread
-in the app, the server loop headless). Nothing here is safe to share between threads.
+Threading: a journal belongs to the thread that owns the ballot box (the server's loop).
+It may be created on another thread and handed over before the server starts (SQLite's
+same-thread check is off for that), but two threads must never use it at once.
 """
 
 from __future__ import annotations
@@ -394,7 +395,7 @@ class Journal:
 
 def _connect(path: Path, durable: bool) -> sqlite3.Connection:
     # isolation_level=None: we open and commit transactions ourselves, explicitly.
-    connection = sqlite3.connect(path, isolation_level=None)
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
     connection.execute("PRAGMA secure_delete=ON")

@@ -31,10 +31,20 @@ class _Phone:
 class LiveHub:
     """Open phone sockets, and the coalescing publisher of room state."""
 
-    def __init__(self, box: BallotBox, room: Room, interval: float = 0.1) -> None:
+    def __init__(self, box: BallotBox, room: Room, interval: float = 0.1,
+                 phone_interval: float = 1.0) -> None:
         self._box = box
         self._room = room
         self._interval = interval
+        # Phones hear of a poll switch, open/close, lock or reveal at the next `interval`;
+        # of moving results at most once per `phone_interval`. Without this, 1,000 phones
+        # during a vote meant 10,000 messages a second: measured, it tripled ack times and
+        # starved the GUI (benchmarks/poll_load.py, docs/readme/load.md).
+        self._phone_interval = phone_interval
+        self._told: tuple[object, ...] | None = None
+        self._told_at = float("-inf")
+        self._told_version = -1
+        self._phone_timer: asyncio.TimerHandle | None = None
         self._sending: set[asyncio.Task[None]] = set()
         self._devices: dict[int, _Phone] = {}
         self._subscribers: list[Subscriber] = []
@@ -56,11 +66,21 @@ class LiveHub:
                           groups.size if groups else 0, groups.count if groups else 0)
 
     def poke(self) -> None:
-        """Something changed: publish soon (at most once per interval)."""
-        if self._scheduled is not None or self._closing:
+        """Something changed: publish soon (at most once per interval).
+
+        A switch to another poll goes out at once: phones should not wait the interval
+        for the one change that matters most to them.
+        """
+        if self._closing:
             return
         loop = asyncio.get_running_loop()
-        self._scheduled = loop.call_later(self._interval, self._publish)
+        switched = self._told is not None and self._box.current != self._told[0]
+        if switched and isinstance(self._scheduled, asyncio.TimerHandle):
+            self._scheduled.cancel()
+            self._scheduled = None
+        if self._scheduled is None:
+            self._scheduled = (loop.call_soon(self._publish) if switched
+                               else loop.call_later(self._interval, self._publish))
 
     def _publish(self) -> None:
         self._scheduled = None
@@ -68,7 +88,29 @@ class LiveHub:
         status = self.status()
         for subscriber in list(self._subscribers):
             subscriber(snapshot, status)
-        shared = json.dumps(room_json(snapshot, self._room.code, status.group_count))
+        self._tell_phones(snapshot, status)
+
+    def _tell_phones(self, snapshot: BallotSnapshot, status: RoomStatus) -> None:
+        results = snapshot.current_results
+        headline = (snapshot.current, status.group_count,
+                    results.state if results else None, results.on_screen if results else None)
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        if headline == self._told and (snapshot.version == self._told_version
+                                       or now - self._told_at < self._phone_interval):
+            if snapshot.version != self._told_version and self._phone_timer is None:
+                self._phone_timer = loop.call_at(self._told_at + self._phone_interval,
+                                                 self._phone_tick)
+            return
+        self._told, self._told_at, self._told_version = headline, now, snapshot.version
+        self._broadcast(json.dumps(room_json(snapshot, self._room.code, status.group_count)))
+
+    def _phone_tick(self) -> None:
+        self._phone_timer = None
+        if not self._closing:
+            self._tell_phones(self._box.snapshot(), self.status())
+
+    def _broadcast(self, shared: str) -> None:
         for phone in list(self._devices.values()):
             if not phone.socket.closed:
                 # Built now, from the same moment as `shared`; sent when the socket is ready.
@@ -114,6 +156,9 @@ class LiveHub:
         if self._scheduled is not None:
             self._scheduled.cancel()
             self._scheduled = None
+        if self._phone_timer is not None:
+            self._phone_timer.cancel()
+            self._phone_timer = None
         sockets = [phone.socket for phone in self._devices.values()]
         await asyncio.gather(
             *(s.close(code=WSCloseCode.GOING_AWAY, message=b"server stopping") for s in sockets),

@@ -1,0 +1,234 @@
+"""N simulated phones in one process (asyncio + aiohttp client), driven by poll_load.py.
+
+Every phone joins with the QR link (its own cookie jar, and its own loopback source address
+127.0.x.y, so the server sees N devices from N addresses as in a real room), holds the
+live WebSocket, and answers each poll that appears on it after a human-like pause,
+sometimes changing its answer. The conductor talks to this process by lines on stdin and
+stdout:
+
+    -> ready                       all phones joined and connected
+    <- capacity URL SECONDS        every phone answers in a closed loop against URL
+    -> capacity VOTES ERRORS       votes acknowledged in that window
+    <- report                      print the measurements as one JSON line, then exit
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import resource
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+
+WORDS = ("tired", "numb", "hopeful", "busy", "ok", "flat", "proud", "worn out")
+TEXTS = (
+    "More time to talk after hard cases",
+    "<script>alert('x')</script> protected time",
+    "‮reversed‬ and zero​width",
+)
+
+
+@dataclass
+class Phone:
+    index: int
+    session: aiohttp.ClientSession
+    socket: aiohttp.ClientWebSocketResponse | None = None
+    seen_poll: str | None = None
+    poll: dict[str, Any] | None = None
+    acked: dict[str, Any] = field(default_factory=dict)  # poll id -> last acknowledged answer
+    answering: asyncio.Task[None] | None = None
+    listening: asyncio.Future[None] | None = None
+
+    @property
+    def cookie(self) -> str:
+        for morsel in self.session.cookie_jar:
+            if morsel.key == "facilitator_device":
+                return morsel.value
+        return ""
+
+
+@dataclass
+class Stats:
+    acks_ms: list[float] = field(default_factory=list)
+    seen: list[tuple[float, str]] = field(default_factory=list)  # (monotonic, poll id)
+    errors: list[str] = field(default_factory=list)
+    limited: int = 0
+    messages: int = 0
+
+
+def random_answer(poll: dict[str, Any], rng: random.Random) -> Any:
+    kind = poll["type"]
+    if poll.get("prefer_not_to_say") and rng.random() < 0.05:
+        return "prefer-not-to-say"
+    if kind in ("single", "yes-no"):
+        return rng.choice(poll["options"])["id"]
+    if kind == "multiple":
+        ids = [option["id"] for option in poll["options"]]
+        return rng.sample(ids, rng.randint(1, min(len(ids), poll["max_choices"])))
+    if kind == "scale":
+        return rng.randint(poll["scale"]["min"], poll["scale"]["max"])
+    if kind == "matrix":
+        scale = poll["scale"]
+        return {row["id"]: rng.randint(scale["min"], scale["max"]) for row in poll["rows"]}
+    if kind == "word":
+        return rng.choice(WORDS)
+    return rng.choice(TEXTS)
+
+
+class Crowd:
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.base = config["base_url"]
+        self.join_path = config["join_path"]
+        self.origin = self.base
+        self.think = float(config["think"])
+        self.change = float(config["change"])
+        self.rng = random.Random(config.get("seed", 1))
+        self.stats = Stats()
+        self.phones: list[Phone] = []
+        self.capacity_url: str | None = None
+
+    async def connect(self, count: int) -> None:
+        self.phones = [self._new_phone(i) for i in range(count)]
+        for start in range(0, count, 100):  # a room does not scan all at the same millisecond
+            await asyncio.gather(*(self._join(p) for p in self.phones[start : start + 100]))
+
+    def _new_phone(self, index: int) -> Phone:
+        address = f"127.0.{2 + index // 250}.{1 + index % 250}"
+        connector = aiohttp.TCPConnector(limit=4, local_addr=(address, 0))
+        timeout = aiohttp.ClientTimeout(total=30)
+        # unsafe=True: keep cookies from an IP-address host, as a phone's browser does.
+        jar = aiohttp.CookieJar(unsafe=True)
+        return Phone(
+            index, aiohttp.ClientSession(connector=connector, timeout=timeout, cookie_jar=jar)
+        )
+
+    async def _join(self, phone: Phone) -> None:
+        async with phone.session.get(self.base + self.join_path, allow_redirects=False) as r:
+            if r.status != 303:
+                self.stats.errors.append(f"join {r.status}")
+                return
+        await self._open_socket(phone)
+
+    async def _open_socket(self, phone: Phone) -> None:
+        phone.socket = await phone.session.ws_connect(
+            self.base + "/ws", headers={"Origin": self.origin}, heartbeat=None
+        )
+        phone.listening = asyncio.ensure_future(self._listen(phone))
+
+    async def _listen(self, phone: Phone) -> None:
+        assert phone.socket is not None
+        async for message in phone.socket:
+            if message.type is not aiohttp.WSMsgType.TEXT:
+                break
+            now = time.monotonic()
+            self.stats.messages += 1
+            # Most messages are results for the poll already shown: skip parsing those, so
+            # the one process playing a whole room spends its time on what phones send.
+            if f'"poll": {{"id": "{phone.seen_poll}"' in message.data:
+                continue
+            poll = json.loads(message.data)["state"].get("poll")
+            if poll and poll["id"] != phone.seen_poll:
+                phone.seen_poll = poll["id"]
+                phone.poll = poll
+                self.stats.seen.append((now, poll["id"]))
+                if poll["open"] and self.capacity_url is None:
+                    phone.answering = asyncio.ensure_future(self._answer_like_a_person(phone))
+
+    async def _answer_like_a_person(self, phone: Phone) -> None:
+        assert phone.poll is not None
+        poll = phone.poll
+        await asyncio.sleep(self.rng.uniform(0.1, self.think))
+        await self._post(phone, self.base + "/api/answer", poll, record=True)
+        if self.rng.random() < self.change:
+            await asyncio.sleep(self.rng.uniform(0.1, self.think))
+            await self._post(phone, self.base + "/api/answer", poll, record=True)
+
+    async def _post(self, phone: Phone, url: str, poll: dict[str, Any], record: bool) -> bool:
+        value = random_answer(poll, self.rng)
+        started = time.perf_counter()
+        try:
+            async with phone.session.post(
+                url, json={"poll": poll["id"], "answer": value}, headers={"Origin": self.origin}
+            ) as response:
+                body = await response.json()
+        except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+            self.stats.errors.append(f"post {type(error).__name__}")
+            return False
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.status == 429:
+            self.stats.limited += 1
+            return False
+        if response.status != 200:
+            self.stats.errors.append(f"post {response.status} {body.get('error')}")
+            return False
+        if record:
+            self.stats.acks_ms.append(elapsed)
+        if url == self.base + "/api/answer":
+            phone.acked[poll["id"]] = body["answer"]
+        return True
+
+    async def capacity(self, url: str, seconds: float) -> tuple[int, int]:
+        """Every phone answers in a closed loop for `seconds`; acknowledged votes, errors."""
+        self.capacity_url = url
+        errors_before = len(self.stats.errors)
+        deadline = time.monotonic() + seconds
+        votes = 0
+
+        async def loop(phone: Phone) -> None:
+            nonlocal votes
+            poll = phone.poll
+            if poll is None:
+                return
+            while time.monotonic() < deadline:
+                if await self._post(phone, url, poll, record=False):
+                    votes += 1
+
+        await asyncio.gather(*(loop(phone) for phone in self.phones))
+        return votes, len(self.stats.errors) - errors_before
+
+    async def close(self) -> None:
+        for phone in self.phones:
+            if phone.socket is not None:
+                await phone.socket.close()
+            await phone.session.close()
+
+
+async def main() -> None:
+    config = json.loads(sys.argv[1])
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    crowd = Crowd(config)
+    started = time.monotonic()
+    await crowd.connect(int(config["phones"]))
+    print(f"ready {time.monotonic() - started:.3f}", flush=True)
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader()
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    while line := (await reader.readline()).decode().split():
+        if line[0] == "capacity":
+            votes, errors = await crowd.capacity(line[1], float(line[2]))
+            print(f"capacity {votes} {errors}", flush=True)
+        elif line[0] == "report":
+            pending = [p.answering for p in crowd.phones if p.answering and not p.answering.done()]
+            await asyncio.gather(*pending, return_exceptions=True)
+            report = {
+                "acks_ms": crowd.stats.acks_ms,
+                "seen": crowd.stats.seen,
+                "errors": crowd.stats.errors,
+                "limited": crowd.stats.limited,
+                "messages": crowd.stats.messages,
+                "acked": [(p.cookie, p.acked) for p in crowd.phones],
+                "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            }
+            print(json.dumps(report), flush=True)
+            break
+    await crowd.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

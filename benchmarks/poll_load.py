@@ -1,0 +1,420 @@
+"""Load benchmark: N phones answering live polls while the projector chart repaints.
+
+    python benchmarks/poll_load.py --phones 1000 --seconds 20 --json
+
+This process is the facilitator's laptop: a Qt event loop (offscreen) with the projector's
+`PollChart` fed through the `PollBridge`, and the real `PollServer` on its own thread with
+a run journal (so every answer is committed to SQLite before it is acknowledged). A second
+process (benchmarks/phones.py) is the room: N phones on 127.0.0.1 that join, hold the live
+WebSocket and answer each poll the facilitator switches to. Then, in the same run:
+
+- capacity: every phone answers in a closed loop for a few seconds against the real server
+  (per-device rate limit lifted: the limit is not what is measured) and against a bare
+  aiohttp endpoint on its own thread in this process (parse JSON, answer JSON): the ceiling.
+- lost: every answer a phone saw acknowledged is looked up in the ballot box; a missing or
+  different one is lost. errors: failed requests (transport errors, 4xx other than 429, 5xx).
+
+Figures: ack = POST to acknowledgement, seen by the phone; fan-out = the facilitator's poll
+switch on the server loop to the phone receiving it (CLOCK_MONOTONIC is shared by processes);
+GUI gap = the time between ticks of a 10 ms Qt timer on the main thread; rss = peak resident
+memory of this process (server + GUI), the phones' process reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from aiohttp import web
+from PySide6.QtCore import QElapsedTimer, QProcess, QTimer
+from PySide6.QtWidgets import QApplication
+
+from facilitator.assets import resource_path, slide_file
+from facilitator.core.answers import answer_to_json
+from facilitator.core.journal import file_hash
+from facilitator.core.loader import load_session
+from facilitator.core.ratelimit import RateLimiter
+from facilitator.core.resume import start_run
+from facilitator.qt.poll_bridge import PollBridge
+from facilitator.qt.poll_chart import PollChart
+from facilitator.web import server as server_module
+from facilitator.web.app import create_app
+from facilitator.web.server import PollServer
+
+TARGETS = {
+    "ack_p99_ms": 25.0,
+    "fanout_p99_ms": 250.0,
+    "ratio_to_bare": 0.5,
+    "gui_gap_p99_ms": 50.0,
+    "rss_mb": 250.0,
+}
+
+
+class LiftableLimiter(RateLimiter):
+    """The server's real per-device limiter, which the capacity phase can lift."""
+
+    lifted = False
+
+    def allow(self, key: str) -> bool:
+        allowed = super().allow(key)
+        return True if self.lifted else allowed
+
+
+class BareServer:
+    """The ceiling: aiohttp on its own thread answering a JSON POST with JSON, nothing else."""
+
+    def __init__(self) -> None:
+        self.port = 0
+        self._loop = asyncio.new_event_loop()
+        self._runner: web.AppRunner | None = None
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+
+    async def _answer(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        return web.json_response({"ok": True, "poll": body["poll"], "answer": body["answer"]})
+
+    async def _start(self) -> None:
+        app = web.Application(client_max_size=4096)
+        app.router.add_post("/answer", self._answer)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = int(self._runner.addresses[0][1])
+
+    def start(self) -> None:
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
+
+    def stop(self) -> None:
+        if self._runner is not None:
+            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(5)
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+class Benchmark:
+    def __init__(self, args: argparse.Namespace, data: Path) -> None:
+        self.args = args
+        self.app = QApplication.instance() or QApplication([])
+        session_path = slide_file()
+        loaded = load_session(session_path)
+        assert loaded.session is not None, loaded.errors
+        self.polls = [p for p in loaded.session.polls if p.type.value != "text"]
+        polls = loaded.session.polls
+        self.run = start_run(
+            data, polls, session_hash=file_hash(session_path.read_bytes()), title="benchmark"
+        )
+        if args.no_journal:
+            self.run.box._journal = None  # profiling only
+        self.limiter = LiftableLimiter()
+        self.server = PollServer(
+            self.run.box,
+            self.run.room,
+            resource_path("web"),
+            host="127.0.0.1",
+            port=0,
+            limiter=self.limiter,
+        )
+        self.bridge = PollBridge(
+            lambda fn: self.server.call(fn), self.server.poke, self.run.box, self.run.room
+        )
+        self.chart = PollChart()
+        self.chart.resize(1280, 720)
+        self.chart.show()
+        self.bridge.changed.connect(self._on_changed)
+        self.server.subscribe(self.bridge.publish)
+        if args.profile:  # cProfile of the server thread, written when it stops
+            import cProfile
+
+            profiler = cProfile.Profile()
+            run_server = self.server._run
+
+            def profiled(started: Any) -> None:
+                profiler.runcall(run_server, started)
+                profiler.dump_stats(args.profile)
+
+            self.server._run = profiled  # type: ignore[method-assign]
+        # Time from a request reaching the app to its response being ready, on the server:
+        # the server's share of the ack, whatever the phones' own process is doing.
+        self.server_ms: list[float] = []
+        self.loop_lag: list[float] = []
+        self.stopping = False
+        self.live_phase = False
+        server_module.create_app = self._timed_app  # type: ignore[attr-defined]
+        self.bare = BareServer()
+        self.switches: list[tuple[float, str]] = []
+        self.gaps: list[float] = []
+        self.repaints = 0
+        self._tick = QElapsedTimer()
+        self._ticker = QTimer(interval=10)
+        self._ticker.timeout.connect(self._on_tick)
+        self._next_poll = 0
+        self.phones = QProcess()
+        self.lines: list[str] = []
+        self._partial = ""
+        self.phones.readyReadStandardOutput.connect(self._on_phone_output)
+
+    def _timed_app(self, *args: Any, **kwargs: Any) -> web.Application:
+        app = create_app(*args, **kwargs)
+
+        @web.middleware
+        async def timed(request: web.Request, handler: Any) -> web.StreamResponse:
+            started = time.perf_counter()
+            response = await handler(request)
+            if request.path == "/api/answer" and not self.limiter.lifted:
+                self.server_ms.append((time.perf_counter() - started) * 1000)
+            return response
+
+        app.middlewares.insert(0, timed)
+        return app
+
+    def _watch_loop(self) -> None:
+        """On the server loop: how late a 10 ms timer fires there (requests wait as long)."""
+        loop = asyncio.get_running_loop()
+        due = loop.time() + 0.01
+
+        def tick() -> None:
+            nonlocal due
+            now = loop.time()
+            if self.live_phase:
+                self.loop_lag.append((now - due) * 1000)
+            due = now + 0.01
+            if not self.stopping:
+                loop.call_at(due, tick)
+
+        loop.call_at(due, tick)
+
+    # -- main thread handlers ---------------------------------------------------------
+
+    def _on_changed(self, snapshot: Any, _status: Any) -> None:
+        if self.args.no_chart:
+            return
+        self.chart.set_results(snapshot.current_results)
+        self.chart.repaint()  # paint now, as a projector would each time results change
+        self.repaints += 1
+
+    def _on_tick(self) -> None:
+        if self._tick.isValid():
+            self.gaps.append(self._tick.nsecsElapsed() / 1e6)
+        self._tick.restart()
+
+    def _on_phone_output(self) -> None:
+        self._partial += bytes(self.phones.readAllStandardOutput().data()).decode()
+        *complete, self._partial = self._partial.split("\n")
+        self.lines.extend(line for line in complete if line)
+
+    def _switch(self) -> None:
+        poll = self.polls[self._next_poll % len(self.polls)]
+        self._next_poll += 1
+
+        def on_loop() -> None:
+            self.run.box.open(poll.id)
+            self.switches.append((time.monotonic(), poll.id))
+
+        self.server.call(on_loop)
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def wait_for_line(self, prefix: str, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for index, line in enumerate(self.lines):
+                if line.startswith(prefix):
+                    return self.lines.pop(index)
+            self.pump(0.02)  # the Qt loop keeps ticking (and lets go of the GIL) meanwhile
+            if self.phones.state() is QProcess.ProcessState.NotRunning and not self.lines:
+                break
+            self.app.processEvents()
+        error = bytes(self.phones.readAllStandardError().data()).decode()[-2000:]
+        raise SystemExit(f"phones did not say {prefix!r} (waited up to {timeout} s)\n{error}")
+
+    def pump(self, seconds: float) -> None:
+        """Run the Qt event loop (timers, repaints) for `seconds`."""
+        QTimer.singleShot(int(seconds * 1000), self.app.quit)
+        self.app.exec()
+
+    def log(self, text: str) -> None:
+        if self.args.verbose:
+            print(f"[{time.monotonic():.2f}] {text}", file=sys.stderr, flush=True)
+
+    def send(self, line: str) -> None:
+        self.log(f"-> {line}")
+        self.phones.write(f"{line}\n".encode())
+
+    # -- the run ----------------------------------------------------------------------
+
+    def execute(self) -> dict[str, Any]:
+        args = self.args
+        started = time.monotonic()
+        self.server.start()
+        self.bare.start()
+        self.server.call(self._watch_loop)
+        join = self.server.join_url.removeprefix(self.server.base_url)
+        config = {
+            "base_url": self.server.base_url,
+            "join_path": join,
+            "phones": args.phones,
+            "think": args.switch_every * 0.8,
+            "change": 0.25,
+        }
+        self._switch()  # a poll is open before the room scans (not a fan-out: nobody is there)
+        self.phones.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        self.phones.start(
+            sys.executable, [str(Path(__file__).with_name("phones.py")), json.dumps(config)]
+        )
+        ready = self.wait_for_line("ready", 120)
+        connect_s = float(ready.split()[1])
+        self.switches.clear()
+        self.log(f"phones ready in {connect_s} s")
+
+        self._ticker.start()
+        switcher = QTimer(interval=int(args.switch_every * 1000))
+        switcher.timeout.connect(self._switch)
+        switcher.start()
+        self.live_phase = True
+        self.pump(args.seconds)
+        switcher.stop()
+        self.pump(config["think"] * 2 + 0.5)  # let the last answers arrive
+        self.log(f"live phase done: {len(self.switches)} switches")
+
+        self.live_phase = False
+        self.limiter.lifted = True
+        self.send(f"capacity {self.server.base_url}/api/answer {args.capacity_seconds}")
+        votes, capacity_errors = map(int, self.wait_for_line("capacity", 120).split()[1:])
+        self.send(f"capacity http://127.0.0.1:{self.bare.port}/answer {args.capacity_seconds}")
+        bare_votes, bare_errors = map(int, self.wait_for_line("capacity", 120).split()[1:])
+        self._ticker.stop()
+
+        self.send("report")
+        report = json.loads(self.wait_for_line("{", 120))
+        self.phones.closeWriteChannel()
+        if not self.phones.waitForFinished(30):
+            self.phones.kill()
+            self.phones.waitForFinished(5)
+        self.stopping = True
+        lost = self.count_lost(report["acked"])
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.server.stop()
+        self.bare.stop()
+        self.run.journal.close()
+
+        fanout = self.fanouts(report["seen"])
+        acks = report["acks_ms"]
+        result = {
+            "phones": args.phones,
+            "seconds": args.seconds,
+            "votes": len(acks) + votes,
+            "lost": lost,
+            "errors": len(report["errors"]),
+            "ack_p50_ms": round(percentile(acks, 50), 2),
+            "ack_p99_ms": round(percentile(acks, 99), 2),
+            "server_ack_p99_ms": round(percentile(self.server_ms, 99), 2),
+            "server_loop_lag_p99_ms": round(percentile(self.loop_lag, 99), 1),
+            "fanout_p50_ms": round(percentile(fanout, 50), 1),
+            "fanout_p99_ms": round(percentile(fanout, 99), 1),
+            "votes_per_s": round(votes / args.capacity_seconds),
+            "bare_votes_per_s": round(bare_votes / args.capacity_seconds),
+            "ratio_to_bare": round(votes / bare_votes, 3) if bare_votes else 0.0,
+            "gui_gap_p99_ms": round(percentile(self.gaps, 99), 1),
+            "gui_gap_max_ms": round(max(self.gaps, default=0.0), 1),
+            "rss_mb": round(rss_mb, 1),
+            "phones_rss_mb": round(report["rss_mb"], 1),
+            "poll_switches": len(self.switches),
+            "realistic_votes": len(acks),
+            "limited_429": report["limited"],
+            "live_messages": report["messages"],
+            "repaints": self.repaints,
+            "connect_s": round(connect_s, 2),
+            "elapsed_s": round(time.monotonic() - started, 1),
+            "error_kinds": sorted(set(report["errors"]))[:5],
+        }
+        assert capacity_errors + bare_errors <= result["errors"]
+        return result
+
+    def count_lost(self, acked: list[tuple[str, dict[str, Any]]]) -> int:
+        """Acknowledged answers the ballot box does not hold (checked on the server loop)."""
+
+        def check() -> int:
+            lost = 0
+            for cookie, answers in acked:
+                key = self.run.room.device_for(cookie)
+                for poll_id, value in answers.items():
+                    stored = self.run.box.answer_of(poll_id, key) if key else None
+                    if stored is None or answer_to_json(stored) != value:
+                        lost += 1
+            return lost
+
+        return self.server.call(check).result(30)
+
+    def fanouts(self, seen: list[tuple[float, str]]) -> list[float]:
+        out = []
+        for at, poll_id in seen:
+            before = [t for t, p in self.switches if p == poll_id and t <= at]
+            if before:
+                out.append((at - max(before)) * 1000)
+        return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--phones", type=int, default=300)
+    parser.add_argument("--seconds", type=float, default=20.0, help="live polling phase")
+    parser.add_argument(
+        "--switch-every",
+        type=float,
+        default=4.0,
+        help="seconds per poll; phones answer 0.1 s to 0.8 of this after it opens",
+    )
+    parser.add_argument("--capacity-seconds", type=float, default=3.0)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--verbose", action="store_true", help="progress on stderr")
+    # For profiling: take one part away and see what it costs.
+    parser.add_argument("--no-chart", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--no-journal", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--profile", metavar="FILE", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    if hard < args.phones * 2 + 100:
+        print(f"open-files limit {hard} is too low for {args.phones} phones", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="poll-load-") as data:
+        result = Benchmark(args, Path(data)).execute()
+    if args.json:
+        print(json.dumps(result))
+    else:
+        width = max(map(len, result))
+        for key, value in result.items():
+            target = TARGETS.get(key)
+            note = ""
+            if target is not None:
+                ok = value >= target if key == "ratio_to_bare" else value <= target
+                note = f"   target {'>=' if key == 'ratio_to_bare' else '<='} {target}: " + (
+                    "ok" if ok else "MISSED"
+                )
+            print(f"{key:<{width}}  {value}{note}")
+    return 0 if result["lost"] == 0 and result["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
