@@ -18,6 +18,7 @@ from facilitator.core.lan import NO_NETWORK_MESSAGE, Interface
 from facilitator.core.model import Session, Slide
 from facilitator.core.room import RoomStatus
 from facilitator.poll_service import PollService
+from facilitator.qt.groups_panel import GroupsBanner
 from facilitator.qt.lan import usable_interfaces
 from facilitator.qt.lan_picker import LanPicker
 from facilitator.qt.poll_bridge import PollBridge
@@ -90,6 +91,12 @@ class DesktopPolling:
                             self.service.caption or self.message)
         self.overlays.append(overlay)
         return overlay
+
+    def add_groups_banner(self, window: QWidget) -> GroupsBanner:
+        """A strip on `window` saying how many breakout groups there are, while there are."""
+        banner = GroupsBanner(window, self.bridge.status)
+        self.bridge.changed.connect(lambda _snapshot, status: banner.set_status(status))
+        return banner
 
     def toggle_overlays(self) -> None:
         """Q: the join QR over anything, on every view that has an overlay."""

@@ -13,6 +13,7 @@ from facilitator.core.ballot import PollStatus
 from facilitator.core.lan import Interface
 from facilitator.core.model import Session
 from facilitator.poll_desktop import DesktopPolling
+from facilitator.qt.groups_panel import GroupsBanner
 from facilitator.qt.keys import Action
 from facilitator.settings import Settings
 from tests.qt.conftest import Clock, Screens
@@ -57,6 +58,13 @@ def test_poll_slide_shows_chart_and_qr_and_phones_follow(qtbot: QtBot, sample: S
                         and polling.chart.results.on_screen, timeout=5000)
         image = grab(app.presenter.projector, 1280, 720)
         assert [code.text for code in zxingcpp.read_barcodes(image)] == [server.join_url]
+
+        # Breakout groups: picked in the console, counted on the projector, never listed.
+        polling.console.groups.size_box.setValue(2)
+        polling.console.groups.assign_button.click()
+        banners = app.presenter.projector.findChildren(GroupsBanner)
+        qtbot.waitUntil(lambda: not banners[0].isHidden(), timeout=5000)
+        assert banners[0].text().startswith("3 groups of about 2")
 
         # Q puts the join code over anything; Q again takes it away.
         app.state.next()
