@@ -70,6 +70,9 @@ class Room:
         if self._open_pages[device_key] <= 0:
             del self._open_pages[device_key]
 
+    def open_pages(self, device_key: str) -> int:
+        return self._open_pages.get(device_key, 0)
+
     def connected(self) -> tuple[str, ...]:
         """Devices with the page open now: the people in the room to split into groups."""
         return tuple(sorted(self._open_pages))

@@ -141,9 +141,8 @@ function setOpen(open) {
 function showConfirmation(poll, answer) {
   const confirm = $("confirm");
   if (!poll.open) {
-    confirm.textContent = answer === null
-      ? "This poll is closed."
-      : "This poll is closed. Your answer was counted.";
+    const why = poll.locked && poll.status === "open" ? "Answers are locked." : "This poll is closed.";
+    confirm.textContent = answer === null ? why : `${why} Your answer was counted.`;
   } else if (answer === PREFER_NOT) {
     confirm.textContent = "Counted as \u201cprefer not to say\u201d. You can change it while the poll is open.";
   } else if (answer !== null && !view.touched) {
