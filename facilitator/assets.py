@@ -44,8 +44,9 @@ def bundled_sessions() -> list[Path]:
     """Every session file shipped under slides/ (the format reference excluded)."""
     folder = files("facilitator.slides")
     names = sorted(
-        entry.name for entry in folder.iterdir() if entry.name.endswith(".md")
-        and entry.name != "README.md"
+        entry.name
+        for entry in folder.iterdir()
+        if entry.name.endswith(".md") and entry.name != "README.md"
     )
     return [slide_file(name) for name in names]
 
