@@ -1,0 +1,86 @@
+"""`facilitator print` and `facilitator report` from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from facilitator import assets
+from facilitator.__main__ import main
+from facilitator.settings import LocalResource, Settings, save
+from tests.printing.pdfs import flat, page_size_mm, page_texts, qr_codes
+from tests.printing.run_fixture import RUN
+
+
+def test_print_writes_the_three_pdfs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code = main(["print", str(assets.slide_file()), "--out", str(out), "--paper", "a4",
+                 "--region", "us", "--start", "09:00"])
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["cards.pdf", "guide.pdf", "handout.pdf"]
+    for name in ("cards", "guide", "handout"):
+        assert page_size_mm((out / f"{name}.pdf").read_bytes()) == (210.0, 297.0)
+    guide = flat(" ".join(page_texts((out / "guide.pdf").read_bytes())))
+    assert "09:00" in guide and "10:25" in guide
+    assert "handout.pdf, cards.pdf, guide.pdf" in capsys.readouterr().out
+
+
+def test_print_uses_local_resources_and_quiet_space_from_settings(tmp_path: Path) -> None:
+    config = tmp_path / "settings.toml"
+    save(Settings(paper="letter", region="ca", quiet_space="Library room B",
+                  local_resources=[LocalResource(name="Wellness Office", phone="555 0123",
+                                                 web="wellness.example.ca")]), config)
+    out = tmp_path / "out"
+    code = main(["--config", str(config), "print", str(assets.slide_file()), "--out", str(out),
+                 "--what", "cards,guide"])
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["cards.pdf", "guide.pdf"]
+    cards = (out / "cards.pdf").read_bytes()
+    assert page_size_mm(cards) == (215.9, 279.4)
+    assert "Wellness Office" in page_texts(cards)[0]
+    assert "https://wellness.example.ca" in {qr.text for qr in qr_codes(cards, 0, scale=4)}
+    assert "Library room B" in flat(page_texts((out / "guide.pdf").read_bytes())[1]
+                                    + page_texts((out / "guide.pdf").read_bytes())[0])
+
+
+def test_poster_only_with_a_join_url(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["print", str(assets.slide_file()), "--out", str(out), "--what", "poster"]) == 2
+    assert "needs the server's URL" in capsys.readouterr().err
+    assert main(["print", str(assets.slide_file()), "--out", str(out), "--what", "poster",
+                 "--join-url", "http://10.0.0.2:8765/", "--room-code", "AB12"]) == 0
+    assert [qr.text for qr in qr_codes((out / "poster.pdf").read_bytes(), 0, scale=1)] == [
+        "http://10.0.0.2:8765/"]
+
+
+def test_bad_input_is_a_message_not_a_traceback(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["print", str(tmp_path / "missing.md"), "--out", str(tmp_path)]) == 1
+    assert "missing.md" in capsys.readouterr().err
+    assert main(["print", str(assets.slide_file()), "--out", str(tmp_path),
+                 "--what", "flyer"]) == 2
+    assert "unknown document(s) flyer" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["print", str(assets.slide_file()), "--out", str(tmp_path), "--start", "9am"])
+    assert exit_info.value.code == 2
+    assert "expected HH:MM" in capsys.readouterr().err
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["print", str(assets.slide_file()), "--out", str(blocker / "sub")]) == 2
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_report_from_a_saved_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run = tmp_path / "run.json"
+    run.write_text(RUN.to_json(), encoding="utf-8")
+    out = tmp_path / "report.pdf"
+    assert main(["report", str(run), "--out", str(out), "--paper", "letter"]) == 0
+    pdf = out.read_bytes()
+    assert page_size_mm(pdf) == (215.9, 279.4)
+    assert "fewer than 5" in flat(page_texts(pdf)[0])
+    broken = tmp_path / "broken.json"
+    broken.write_text("{}", encoding="utf-8")
+    assert main(["report", str(broken), "--out", str(out)]) == 2
+    assert "not a saved run" in capsys.readouterr().err
+    assert main(["report", str(tmp_path / "nope.json"), "--out", str(out)]) == 2
