@@ -114,7 +114,7 @@ def build_cards(session: model.Session, ctx: PrintContext) -> bytes:
 
 def _marks(canvas: Canvas, size: tuple[float, float]) -> None:
     canvas.setStrokeColor(theme.INK)
-    canvas.setLineWidth(0.3)
+    canvas.setLineWidth(0.5)
     for x1, y1, x2, y2 in crop_marks(size):
         canvas.line(x1, y1, x2, y2)
 

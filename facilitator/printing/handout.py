@@ -261,7 +261,7 @@ def _resources(ctx: PrintContext, width: float) -> list[Flowable]:
         # A blank to fill in: the nearest help is often on campus.
         parts.append(Spacer(1, 4))
         parts.append(Paragraph(
-            "My school's counselling service or student health: "
+            "My school’s counselling service or student health: "
             "_______________________________________________",
             styles()["body"].clone("fill", textColor=theme.NAVY, leading=16)))
     return [*parts, Spacer(1, 4)]

@@ -63,7 +63,8 @@ def test_support_resources_in_the_body_and_on_every_page(handout_us: bytes) -> N
 
 def test_reflection_prompt_on_the_last_page_with_lines(handout_us: bytes) -> None:
     last = flat(page_texts(handout_us)[-1])
-    assert "“If my numbness could talk honestly, what would it say about what I need right now?”" in last
+    prompt = "If my numbness could talk honestly, what would it say about what I need right now?"
+    assert f"“{prompt}”" in last
     # Lined writing space: many horizontal rules drawn on the last page.
     content = reader(handout_us).pages[-1].get_contents()
     assert content is not None
