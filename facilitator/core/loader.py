@@ -19,13 +19,11 @@ from facilitator.core.diagnostics import Diagnostic, Severity, did_you_mean
 from facilitator.core.durations import DurationError, parse_duration
 from facilitator.core.fields import parse_fields
 from facilitator.core.frontmatter import read_front_matter
-from facilitator.core.inline import inline_spans
 from facilitator.core.model import (
     Block,
     BulletList,
     Chart,
     Flow,
-    Inline,
     Paragraph,
     Poll,
     Prompt,
@@ -34,9 +32,10 @@ from facilitator.core.model import (
     Session,
     Slide,
     SlideKind,
-    Table,
 )
 from facilitator.core.safety import check_session
+from facilitator.core.textfile import TextFileError, read_text_file
+from facilitator.core.tokens import find_close, inline_spans, table
 
 TEXT_BLOCKS = ("notes", "content-note")
 FIELD_BLOCKS = tuple(build.BLOCK_KEYS)
@@ -72,6 +71,7 @@ class _SlideDraft:
     flow: Flow | None = None
     resources: ResourcesRef | None = None
     seen_blocks: dict[str, int] = field(default_factory=dict)
+    refused: bool = False  # something on the slide already has an error message
 
 
 @dataclass
@@ -84,32 +84,11 @@ class _SectionDraft:
 
 def load_session(path: str | Path) -> LoadResult:
     """Read and check the session file at `path`."""
-    name = str(path)
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        return _fail(name, "no such file")
-    except IsADirectoryError:
-        return _fail(name, "is a folder, not a session file")
-    except OSError as error:
-        return _fail(name, f"cannot read: {error.strerror or error}")
-    if len(data) > MAX_FILE_BYTES:
-        return _fail(name, f"file is {len(data):,} bytes; a session file is at most 2 MB")
-    if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        return _fail(name, "binary file, not a Markdown session file", line)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return _fail(
-            name,
-            f"not UTF-8 text (byte 0x{data[error.start]:02X}); save the file as UTF-8",
-            line,
-            col,
-        )
-    return parse_session(text, name)
+        text = read_text_file(path, MAX_FILE_BYTES, kind="Markdown session")
+    except TextFileError as error:
+        return LoadResult(None, [error.diagnostic])
+    return parse_session(text, str(path))
 
 
 def _fail(path: str, message: str, line: int = 1, col: int = 1) -> LoadResult:
@@ -131,6 +110,8 @@ class _Parser:
 
     def error(self, line: int, message: str, col: int = 1) -> None:
         self.problems.append(Diagnostic(self.path, line, col, message))
+        if self.slide is not None:
+            self.slide.refused = True
 
     def warn(self, line: int, message: str) -> None:
         self.problems.append(Diagnostic(self.path, line, 1, message, Severity.WARNING))
@@ -161,7 +142,7 @@ class _Parser:
         while index < len(tokens):
             token = tokens[index]
             line = token.map[0] + 1 if token.map else 1
-            closing = _find_close(tokens, index)
+            closing = find_close(tokens, index)
             match token.type:
                 case "heading_open":
                     self._heading(token.tag, tokens[index + 1].content, line)
@@ -174,7 +155,7 @@ class _Parser:
                     ordered = token.type == "ordered_list_open"
                     self._add_block(BulletList(items, ordered, line), line)
                 case "table_open":
-                    self._add_block(_table(tokens[index:closing], line), line)
+                    self._add_block(table(tokens[index:closing], line), line)
                 case "blockquote_open":
                     for inner in tokens[index:closing]:
                         if inner.type == "inline":
@@ -286,6 +267,7 @@ class _Parser:
         )
         self.problems.extend(errors)
         if errors:
+            slide.refused = True
             return
         block_errors = build.BlockErrors(self.path, line)
         match name:
@@ -300,6 +282,7 @@ class _Parser:
             case "resources":
                 slide.resources = build.build_resources(fields, block_errors)
         self.problems.extend(block_errors.items)
+        slide.refused = slide.refused or bool(block_errors.items)
 
     # -- assembling the session ----------------------------------------------------------
 
@@ -371,7 +354,8 @@ class _Parser:
             if (first := poll_lines.setdefault(poll.id, poll.line)) != poll.line:
                 self.error(poll.line, f'poll id "{poll.id}" is used twice (first on line {first})')
         kind = _kind(draft)
-        if kind is SlideKind.CONTENT and not draft.blocks:
+        # A slide whose block was refused already has a message; do not add a second one.
+        if kind is SlideKind.CONTENT and not draft.blocks and not draft.refused:
             self.error(draft.line, f'slide "{draft.title}" is empty: give it text or a block')
         return Slide(
             title=draft.title,
@@ -404,34 +388,3 @@ def _kind(draft: _SlideDraft) -> SlideKind:
     if draft.resources is not None and not draft.blocks:
         return SlideKind.RESOURCES
     return SlideKind.CONTENT
-
-
-def _find_close(tokens: list[Token], index: int) -> int:
-    """Index of the token closing the block opened at `index` (itself if it is not open)."""
-    if tokens[index].nesting != 1:
-        return index
-    depth = 0
-    for position in range(index, len(tokens)):
-        depth += tokens[position].nesting
-        if depth == 0:
-            return position
-    return len(tokens) - 1
-
-
-def _table(tokens: list[Token], line: int) -> Table:
-    header: list[Inline] = []
-    rows: list[list[Inline]] = []
-    in_head = False
-    for token in tokens:
-        if token.type == "thead_open":
-            in_head = True
-        elif token.type == "thead_close":
-            in_head = False
-        elif token.type == "tr_open" and not in_head:
-            rows.append([])
-        elif token.type == "inline":
-            if in_head:
-                header.append(inline_spans(token))
-            else:
-                rows[-1].append(inline_spans(token))
-    return Table(tuple(header), tuple(tuple(row) for row in rows), line)

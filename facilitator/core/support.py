@@ -17,8 +17,19 @@ from typing import Any
 REGION_CODES = ("us", "uk", "ie", "ca", "au", "intl")
 
 _ENTRY_KEYS = frozenset(
-    {"id", "name", "phone", "sms_number", "sms_keyword", "email", "web", "chat", "hours",
-     "audience", "note"}
+    {
+        "id",
+        "name",
+        "phone",
+        "sms_number",
+        "sms_keyword",
+        "email",
+        "web",
+        "chat",
+        "hours",
+        "audience",
+        "note",
+    }
 )
 _REGION_KEYS = frozenset({"code", "name", "emergency", "add_local", "entry"})
 # "Text HOME to 741741", "HOME to 741741", "SHOUT 85258"
@@ -62,12 +73,12 @@ class SupportEntry:
 
     @property
     def call_text(self) -> str:
-        """"Call 116 123" or ""."""
+        """ "Call 116 123" or ""."""
         return f"Call {self.phone}" if self.phone else ""
 
     @property
     def sms_text(self) -> str:
-        """"Text HOME to 741741", "Text 50808" or ""."""
+        """ "Text HOME to 741741", "Text 50808" or ""."""
         if not self.sms_number:
             return ""
         if self.sms_keyword:
@@ -123,7 +134,7 @@ class Region:
 
     @property
     def emergency_line(self) -> str:
-        """"In an emergency call 911." (or "" when the file names no number)."""
+        """ "In an emergency call 911." (or "" when the file names no number)."""
         return f"In an emergency call {self.emergency}." if self.emergency else ""
 
 
@@ -228,10 +239,17 @@ def _entry(item: dict[str, Any], where: str) -> SupportEntry:
         if values[key] and not values[key].startswith("https://"):
             raise SupportError(f"{where} ({values['name']}): {key} must start with https://")
     return SupportEntry(
-        id=values["id"], name=values["name"], phone=values["phone"],
-        sms_number=values["sms_number"], sms_keyword=values["sms_keyword"],
-        email=values["email"], web=values["web"], chat=values["chat"], hours=values["hours"],
-        audience=values["audience"], note=values["note"],
+        id=values["id"],
+        name=values["name"],
+        phone=values["phone"],
+        sms_number=values["sms_number"],
+        sms_keyword=values["sms_keyword"],
+        email=values["email"],
+        web=values["web"],
+        chat=values["chat"],
+        hours=values["hours"],
+        audience=values["audience"],
+        note=values["note"],
     )
 
 

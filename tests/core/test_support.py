@@ -89,8 +89,11 @@ def test_select_keeps_the_requested_order_and_skips_unknown_ids() -> None:
 
 def test_local_entries_come_first_and_parse_text_codes() -> None:
     counselling = local_entry(
-        "Student Counselling Service", phone="555 0100", text="Text TALK to 555 0199",
-        web="counselling.example.edu", hours="Mon–Fri 9–5",
+        "Student Counselling Service",
+        phone="555 0100",
+        text="Text TALK to 555 0199",
+        web="counselling.example.edu",
+        hours="Mon–Fri 9–5",
     )
     assert counselling.local
     assert counselling.id == "local-student-counselling-service"
@@ -129,17 +132,26 @@ def test_unreadable_text_code_and_nameless_local_entry_are_errors() -> None:
         ("code = 'x'\nname = 'X'\n[[entry]\n", "not valid TOML"),
         ("code = 'x'\nname = 'X'\n", "at least one"),
         ("name = 'X'\n[[entry]]\nid='a'\nname='A'\nphone='1'\n", "needs 'code'"),
-        ("code='x'\nname='X'\ncolour='red'\n[[entry]]\nid='a'\nname='A'\nphone='1'\n",
-         "unknown key.*colour"),
+        (
+            "code='x'\nname='X'\ncolour='red'\n[[entry]]\nid='a'\nname='A'\nphone='1'\n",
+            "unknown key.*colour",
+        ),
         ("code='x'\nname='X'\n[[entry]]\nid='a'\nname='A'\n", "needs a phone"),
-        ("code='x'\nname='X'\n[[entry]]\nid='a'\nname='A'\nphone=988\n",
-         "'phone' must be a string"),
+        (
+            "code='x'\nname='X'\n[[entry]]\nid='a'\nname='A'\nphone=988\n",
+            "'phone' must be a string",
+        ),
         ("code='x'\nname='X'\n[[entry]]\nid='A B'\nname='A'\nphone='1'\n", "may use only"),
         ("code='x'\nname='X'\n[[entry]]\nid='a'\nname='A'\nweb='http://a.org'\n", "https://"),
-        ("code='x'\nname='X'\n[[entry]]\nid='a'\nname='A'\nsms_keyword='HI'\nphone='1'\n",
-         "sms_keyword without sms_number"),
-        ("code='x'\nname='X'\n[[entry]]\nid='a'\nname='A'\nphone='1'\n"
-         "[[entry]]\nid='a'\nname='B'\nphone='2'\n", "duplicate entry id"),
+        (
+            "code='x'\nname='X'\n[[entry]]\nid='a'\nname='A'\nsms_keyword='HI'\nphone='1'\n",
+            "sms_keyword without sms_number",
+        ),
+        (
+            "code='x'\nname='X'\n[[entry]]\nid='a'\nname='A'\nphone='1'\n"
+            "[[entry]]\nid='a'\nname='B'\nphone='2'\n",
+            "duplicate entry id",
+        ),
     ],
 )
 def test_broken_files_name_the_file_and_the_problem(text: str, message: str) -> None:

@@ -1,10 +1,10 @@
-"""markdown-it inline tokens -> model spans (text with bold/italic)."""
+"""markdown-it tokens -> model values: inline spans, tables, and block boundaries."""
 
 from __future__ import annotations
 
 from markdown_it.token import Token
 
-from facilitator.core.model import Inline, Span
+from facilitator.core.model import Inline, Span, Table
 
 
 def inline_spans(token: Token) -> Inline:
@@ -36,3 +36,34 @@ def _append(spans: list[Span], span: Span) -> None:
         spans[-1] = Span(spans[-1].text + span.text, span.bold, span.italic)
     else:
         spans.append(span)
+
+
+def find_close(tokens: list[Token], index: int) -> int:
+    """Index of the token closing the block opened at `index` (itself if it is not open)."""
+    if tokens[index].nesting != 1:
+        return index
+    depth = 0
+    for position in range(index, len(tokens)):
+        depth += tokens[position].nesting
+        if depth == 0:
+            return position
+    return len(tokens) - 1
+
+
+def table(tokens: list[Token], line: int) -> Table:
+    header: list[Inline] = []
+    rows: list[list[Inline]] = []
+    in_head = False
+    for token in tokens:
+        if token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open" and not in_head:
+            rows.append([])
+        elif token.type == "inline":
+            if in_head:
+                header.append(inline_spans(token))
+            else:
+                rows[-1].append(inline_spans(token))
+    return Table(tuple(header), tuple(tuple(row) for row in rows), line)
