@@ -36,21 +36,23 @@ BAND = 46 * mm
 FOOTER = 17 * mm
 MAX_PAGES = 4
 GUTTER = 7 * mm
-REFLECTION_SPACE = 125 * mm  # prompt and a dozen lines at least, else a fresh page
-SCALES = (1.0, 0.92, 0.85)  # body text shrinks until the handout fits MAX_PAGES
+# (body text scale, least room for the reflection before it takes a fresh page): tried in
+# turn until the handout fits MAX_PAGES; the first fits the bundled session on A4 and Letter.
+FITS = ((1.0, 125 * mm), (0.92, 100 * mm), (0.85, 80 * mm), (0.8, 60 * mm))
 
 
 def build_handout(session: model.Session, ctx: PrintContext) -> bytes:
     ctx.prepare()
     pdf = b""
-    for scale in SCALES:
-        pdf, pages = _render(session, ctx, scale)
+    for scale, reflection_space in FITS:
+        pdf, pages = _render(session, ctx, scale, reflection_space)
         if pages <= MAX_PAGES:
             break
     return pdf
 
 
-def _render(session: model.Session, ctx: PrintContext, scale: float) -> tuple[bytes, int]:
+def _render(session: model.Session, ctx: PrintContext, scale: float,
+            reflection_space: float) -> tuple[bytes, int]:
     buffer = io.BytesIO()
     width, height = ctx.page_size
     m = theme.MARGIN
@@ -79,7 +81,7 @@ def _render(session: model.Session, ctx: PrintContext, scale: float) -> tuple[by
     ])
     story: list[Flowable] = [NextPageTemplate("later")]
     story += _body(session, ctx, body_width, scale)
-    story += _reflection(session, body_width)
+    story += _reflection(session, body_width, reflection_space)
     doc.build(story)
     return buffer.getvalue(), doc.page
 
@@ -287,7 +289,7 @@ class LinedSpace(Flowable):  # type: ignore[misc]
             y -= self.PITCH
 
 
-def _reflection(session: model.Session, width: float) -> list[Flowable]:
+def _reflection(session: model.Session, width: float, space: float) -> list[Flowable]:
     found = reflection_prompt(session)
     if not found:
         return []
@@ -303,7 +305,7 @@ def _reflection(session: model.Session, width: float) -> list[Flowable]:
     ]))
     minutes = max(1, round(prompt.seconds / 60))
     return [
-        CondPageBreak(REFLECTION_SPACE),
+        CondPageBreak(space),
         Paragraph(text(slide.title), st["h1"]),
         Paragraph(f"A reflection for you alone, about {minutes} minutes. No editing, no "
                   "making it sound smart; nobody else reads this page.", st["body"]),

@@ -95,3 +95,12 @@ def test_without_local_entries_there_is_a_blank_for_the_school_service(
         handout_us: bytes) -> None:
     assert "My school’s counselling service or student health" in flat(
         " ".join(page_texts(handout_us)))
+
+
+@pytest.mark.parametrize("region", ["uk", "ie", "ca", "au", "intl"])
+def test_every_region_fits_four_letter_pages(session: Session, region: str,
+                                             make_ctx: Callable[..., PrintContext]) -> None:
+    """Letter is the shorter paper and the UK has the most entries: the tightest fit."""
+    pdf = build_handout(session, make_ctx(region=region, paper="letter", local=True))
+    assert 2 <= len(reader(pdf).pages) <= 4
+    assert "Student Counselling Service" in flat(" ".join(page_texts(pdf)))
