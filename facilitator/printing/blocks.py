@@ -8,7 +8,6 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph, Spacer, Table
-from reportlab.platypus import TableStyle as RLTableStyle
 
 from facilitator.core import model
 from facilitator.core.support import SupportEntry, display_url
@@ -73,7 +72,7 @@ def comparison_table(table: model.Table, width: float, scale: float = 1.0) -> Ta
     for index in range(1, len(data)):
         if index % 2 == 0:
             commands.append(("BACKGROUND", (0, index), (-1, index), theme.NAVY_TINT))
-    result.setStyle(RLTableStyle(commands))
+    result.setStyle(theme.table_style(commands))
     return result
 
 
@@ -259,5 +258,5 @@ def support_table(entries: Sequence[SupportEntry], width: float, emergency: str 
     ]
     if emergency:
         style.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
-    table.setStyle(RLTableStyle(style))
+    table.setStyle(theme.table_style(style))
     return table

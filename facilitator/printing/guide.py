@@ -20,7 +20,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from facilitator.core import model
@@ -54,7 +53,7 @@ def build_guide(session: model.Session, ctx: PrintContext) -> bytes:
         buffer, pagesize=ctx.page_size, leftMargin=m, rightMargin=m, topMargin=m + 6 * mm,
         bottomMargin=m, title=f"{session.title}: facilitator guide", author=ctx.author,
         subject="Agenda, safety protocol, room checklist and slide notes",
-        lang=session.language, creator="facilitator", pageCompression=1,
+        lang=session.language, creator="facilitator", pageCompression=1, initialFontName=theme.FONT,
     )
     frame = Frame(m, m, width - 2 * m, height - 2 * m - 6 * mm, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
@@ -138,7 +137,7 @@ def _cover(session: model.Session, ctx: PrintContext, width: float) -> list[Flow
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]
     style += [("BACKGROUND", (0, i), (-1, i), theme.NAVY_TINT) for i in range(2, len(rows), 2)]
-    table.setStyle(TableStyle(style))
+    table.setStyle(theme.table_style(style))
     story.append(table)
     return story
 
@@ -151,7 +150,7 @@ def _safety(session: model.Session, ctx: PrintContext, width: float) -> list[Flo
         story.append(Paragraph("Content note: read it aloud at the start", st["h3"]))
         for note in notes:
             box = Table([[Paragraph(f"“{text(note)}”", st["box"])]], colWidths=[width])
-            box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), theme.TINT),
+            box.setStyle(theme.table_style([("BACKGROUND", (0, 0), (-1, -1), theme.TINT),
                                      ("LINEBEFORE", (0, 0), (0, -1), 3, theme.ACCENT),
                                      ("LEFTPADDING", (0, 0), (-1, -1), 8),
                                      ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -200,7 +199,7 @@ def _checklist(session: model.Session, ctx: PrintContext) -> list[Flowable]:
     box = "<font name='DejaVuSans' size=11 color='#00796B'>☐</font>"
     rows = [[Paragraph(box, st["body"]), Paragraph(item, st["body"])] for item in items]
     table = Table(rows, colWidths=[8 * mm, None])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(theme.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
     return [CondPageBreak(70 * mm), Paragraph("Room checklist", st["h2"]), table]
@@ -264,7 +263,7 @@ def _panel(label: str, body: str, width: float) -> Table:
     table = Table([[Paragraph(f"<b>{label}</b>", st["small"].clone(
         "panel_label", textColor=theme.ACCENT_DARK)), Paragraph(body, st["body"])]],
         colWidths=[18 * mm, width - 22 * mm])
-    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), theme.NAVY_TINT),
+    table.setStyle(theme.table_style([("BACKGROUND", (0, 0), (-1, -1), theme.NAVY_TINT),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("TOPPADDING", (0, 0), (-1, -1), 4),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))

@@ -23,7 +23,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from facilitator.core import model
@@ -60,7 +59,7 @@ def _render(session: model.Session, ctx: PrintContext, scale: float,
         buffer, pagesize=ctx.page_size, leftMargin=m, rightMargin=m, topMargin=m,
         bottomMargin=FOOTER + 6 * mm, title=f"{session.title}: participant handout",
         author=ctx.author, subject=session.subtitle, lang=session.language,
-        creator="facilitator", pageCompression=1,
+        creator="facilitator", pageCompression=1, initialFontName=theme.FONT,
     )
     body_width = width - 2 * m
     first = Frame(m, FOOTER + 6 * mm, body_width, height - BAND - 8 * mm - FOOTER - 6 * mm,
@@ -180,7 +179,7 @@ def _columns(pieces: list[tuple[bool, list[Flowable]]], width: float) -> list[Fl
         if len(run) >= 2:
             rows = [run[i:i + 2] + [[]] * (2 - len(run[i:i + 2])) for i in range(0, len(run), 2)]
             grid = Table(rows, colWidths=[(width + GUTTER) / 2, (width - GUTTER) / 2])
-            grid.setStyle(TableStyle([
+            grid.setStyle(theme.table_style([
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (0, -1), GUTTER),
@@ -239,7 +238,7 @@ def _prompt_box(prompts: list[model.Prompt], width: float, scale: float) -> Tabl
             label += f"<font size=7>{text(formats)}</font>"
         rows.append([Paragraph(label, label_style), Paragraph(text(prompt.text), st["box"])])
     table = Table(rows, colWidths=[26 * mm, width - 26 * mm])
-    table.setStyle(TableStyle([
+    table.setStyle(theme.table_style([
         ("BACKGROUND", (0, 0), (-1, -1), theme.NAVY_TINT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
@@ -296,7 +295,7 @@ def _reflection(session: model.Session, width: float, space: float) -> list[Flow
     slide, prompt = found
     st = styles()
     quote = Table([[Paragraph(f"“{text(prompt.text)}”", st["quote"])]], colWidths=[width])
-    quote.setStyle(TableStyle([
+    quote.setStyle(theme.table_style([
         ("BACKGROUND", (0, 0), (-1, -1), theme.TINT),
         ("LINEBEFORE", (0, 0), (0, -1), 4, theme.ACCENT),
         ("TOPPADDING", (0, 0), (-1, -1), 10),

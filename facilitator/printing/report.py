@@ -17,7 +17,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from facilitator.core.results import PollResult, RunResults, shown_counts
@@ -36,7 +35,7 @@ def build_report(results: RunResults, ctx: PrintContext, language: str = "en") -
         buffer, pagesize=ctx.page_size, leftMargin=m, rightMargin=m, topMargin=m + 6 * mm,
         bottomMargin=m + 6 * mm, title=f"{results.session_title}: results", author=ctx.author,
         subject="Aggregate results of an anonymous session", lang=language,
-        creator="facilitator", pageCompression=1,
+        creator="facilitator", pageCompression=1, initialFontName=theme.FONT,
     )
     frame = Frame(m, m + 6 * mm, width - 2 * m, height - 2 * m - 12 * mm, leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0)
@@ -125,7 +124,7 @@ def _matrix(poll: PollResult, threshold: int, width: float) -> Table:
     label = 32 * mm
     rest = (width - label) / max(1, len(poll.columns))
     table = Table(rows, colWidths=[label] + [rest] * len(poll.columns))
-    table.setStyle(TableStyle([
+    table.setStyle(theme.table_style([
         ("BACKGROUND", (0, 0), (-1, 0), theme.NAVY),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, theme.RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -149,7 +148,7 @@ def _timing(results: RunResults, width: float) -> list[Flowable]:
                  Paragraph(f"<b>{actual:.1f} min</b>", st["cell"]),
                  Paragraph(f"<b>{_signed(actual - planned)}</b>", st["cell"])])
     table = Table(rows, colWidths=[width - 84 * mm, 28 * mm, 28 * mm, 28 * mm], repeatRows=1)
-    table.setStyle(TableStyle([
+    table.setStyle(theme.table_style([
         ("BACKGROUND", (0, 0), (-1, 0), theme.NAVY),
         ("LINEBELOW", (0, 1), (-1, -2), 0.4, theme.RULE),
         ("LINEABOVE", (0, -1), (-1, -1), 1, theme.NAVY),

@@ -8,9 +8,11 @@ this package never looks for files itself).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -19,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import TableStyle
 
 from facilitator.core.model import Inline
 
@@ -146,3 +149,9 @@ def styles(scale: float = 1.0) -> dict[str, ParagraphStyle]:
 
 
 MARGIN = 16 * mm
+
+
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A table style whose cells default to the embedded font: reportlab's own default is
+    Helvetica, which would otherwise be referenced by every table even around Paragraphs."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])

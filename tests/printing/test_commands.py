@@ -9,7 +9,7 @@ import pytest
 from facilitator import assets
 from facilitator.__main__ import main
 from facilitator.settings import LocalResource, Settings, save
-from tests.printing.pdfs import flat, page_size_mm, page_texts, qr_codes
+from tests.printing.pdfs import flat, page_size_mm, page_texts, qr_codes, reader
 from tests.printing.run_fixture import RUN
 
 
@@ -84,3 +84,22 @@ def test_report_from_a_saved_run(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["report", str(broken), "--out", str(out)]) == 2
     assert "not a saved run" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "nope.json"), "--out", str(out)]) == 2
+
+
+def test_every_document_uses_only_the_embedded_font(tmp_path: Path) -> None:
+    """Helvetica has no "•" or "→": no page may fall back to it."""
+    out = tmp_path / "out"
+    assert main(["print", str(assets.slide_file()), "--out", str(out), "--join-url",
+                 "http://10.0.0.2:8765/"]) == 0
+    run = tmp_path / "run.json"
+    run.write_text(RUN.to_json(), encoding="utf-8")
+    assert main(["report", str(run), "--out", str(out / "report.pdf")]) == 0
+    for pdf in sorted(out.iterdir()):
+        fonts = set()
+        for page in reader(pdf.read_bytes()).pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                fonts.add(str(font["/BaseFont"]).split("+")[-1])
+                # Embedded (a subset of the TTF inside the file), not merely referenced.
+                assert "/FontFile2" in font["/FontDescriptor"].get_object(), pdf.name
+        assert fonts <= {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"}, pdf.name
