@@ -102,7 +102,7 @@ def _cover(session: model.Session, ctx: PrintContext, width: float) -> list[Flow
     total = sum(section.minutes for section in session.sections)
     times = clock_times(session, ctx.start)
     when = (f"{times[0][0]}–{times[-1][1]}" if ctx.start and times
-            else "add --start HH:MM for clock times")
+            else "times are from the start (choose a start time for clock times)")
     story: list[Flowable] = [
         Paragraph(text(session.title), st["h1"].clone("cover", fontSize=22, leading=27)),
         Paragraph(text(session.subtitle), st["body"].clone("sub", fontSize=11, leading=15)),

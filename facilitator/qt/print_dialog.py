@@ -1,7 +1,9 @@
 """"Print materials…": choose paper, region and documents, preview them, print or save.
 
 qt/ may not import printing/ (layering), so the dialog is given a `produce` callable by
-the composition root (app.py): `produce(paper, region, documents) -> {name: pdf bytes}`.
+the composition root (app.py):
+`produce(paper, region, documents, start) -> {name: pdf bytes}`, where `start` is the
+session's start time for the guide's clock times, or None for "+0:05"-style offsets.
 It may raise ValueError (unknown region, poster without a running server...): the
 message is shown in the dialog, never a traceback.
 
@@ -12,9 +14,10 @@ second, so it runs inline rather than on a worker.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, QTime
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -28,11 +31,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-Produce = Callable[[str, str, tuple[str, ...]], dict[str, bytes]]
+Produce = Callable[[str, str, tuple[str, ...], time | None], dict[str, bytes]]
 
 DOCUMENT_LABELS = {
     "handout": "Participant handout",
@@ -49,7 +53,7 @@ REGION_LABELS = {
 class PrintMaterialsDialog(QDialog):
     def __init__(self, produce: Produce, *, paper: str = "a4", region: str = "us",
                  documents: Sequence[str] = ("handout", "cards", "guide"),
-                 parent: QWidget | None = None) -> None:
+                 start: time | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Print materials")
         self.resize(1000, 760)
@@ -73,10 +77,19 @@ class PrintMaterialsDialog(QDialog):
             box.setChecked(name in documents)
             self.checks[name] = box
             checks.addWidget(box)
+        self.use_start = QCheckBox("Clock times from")
+        self.use_start.setChecked(start is not None)
+        self.start = QTimeEdit(QTime(start.hour, start.minute) if start else QTime(9, 0))
+        self.start.setDisplayFormat("HH:mm")
+        self.start.setEnabled(start is not None)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.use_start)
+        start_row.addWidget(self.start, 1)
         form = QFormLayout()
         form.addRow("Paper", self.paper)
         form.addRow("Support resources", self.region)
         form.addRow("Documents", checks)
+        form.addRow("Guide agenda", start_row)
 
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # error text is not markup
@@ -119,6 +132,9 @@ class PrintMaterialsDialog(QDialog):
         self.region.currentIndexChanged.connect(self._on_preview)
         for box in self.checks.values():
             box.toggled.connect(self._on_preview)
+        self.use_start.toggled.connect(self.start.setEnabled)
+        self.use_start.toggled.connect(self._on_preview)
+        self.start.editingFinished.connect(self._on_preview)
         self.showing.currentIndexChanged.connect(self._on_showing_changed)
         self.save_button.clicked.connect(self._on_save)
         self.print_button.clicked.connect(self._on_print)
@@ -126,9 +142,11 @@ class PrintMaterialsDialog(QDialog):
         self._on_preview()
 
     # What the user chose -------------------------------------------------------------
-    def chosen(self) -> tuple[str, str, tuple[str, ...]]:
+    def chosen(self) -> tuple[str, str, tuple[str, ...], time | None]:
         documents = tuple(name for name, box in self.checks.items() if box.isChecked())
-        return self.paper.currentData(), self.region.currentData(), documents
+        picked = self.start.time()
+        start = time(picked.hour(), picked.minute()) if self.use_start.isChecked() else None
+        return self.paper.currentData(), self.region.currentData(), documents, start
 
     @property
     def pdfs(self) -> dict[str, bytes]:
@@ -136,7 +154,7 @@ class PrintMaterialsDialog(QDialog):
 
     # Handlers --------------------------------------------------------------------------
     def _on_preview(self) -> None:
-        paper, region, documents = self.chosen()
+        paper, region, documents, start = self.chosen()
         was_showing = self.showing.currentData()
         self._pdfs = {}
         self.showing.blockSignals(True)
@@ -147,7 +165,7 @@ class PrintMaterialsDialog(QDialog):
             self._load(b"")
             return
         try:
-            self._pdfs = self._produce(paper, region, documents)
+            self._pdfs = self._produce(paper, region, documents, start)
         except ValueError as error:
             self._show_message(str(error))
             self._load(b"")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,9 @@ def session() -> Session:
 
 def producer(session: Session, join_url: str = ""):  # type: ignore[no-untyped-def]
     """What app.py wires in: settings + session -> PDF bytes."""
-    def produce(paper: str, region: str, documents: tuple[str, ...]) -> dict[str, bytes]:
-        ctx = materials.context(session, Settings(), paper=paper, region=region)
+    def produce(paper: str, region: str, documents: tuple[str, ...],
+                start: time | None) -> dict[str, bytes]:
+        ctx = materials.context(session, Settings(), paper=paper, region=region, start=start)
         return materials.render(session, ctx, documents, join_url, "K7Q2")
     return produce
 
@@ -34,7 +36,7 @@ def producer(session: Session, join_url: str = ""):  # type: ignore[no-untyped-d
 def test_preview_shows_the_chosen_documents(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
     dialog = PrintMaterialsDialog(producer(session), paper="letter", region="uk")
     qtbot.addWidget(dialog)
-    assert dialog.chosen() == ("letter", "uk", ("handout", "cards", "guide"))
+    assert dialog.chosen() == ("letter", "uk", ("handout", "cards", "guide"), None)
     assert list(dialog.pdfs) == ["handout", "cards", "guide"]
     assert dialog.document.status() == QPdfDocument.Status.Ready
     assert 2 <= dialog.document.pageCount() <= 4  # the handout is shown first
@@ -87,3 +89,13 @@ def PdfReader_text(pdf: bytes) -> str:
     import io
 
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_start_time_gives_the_guide_clock_times(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    dialog = PrintMaterialsDialog(producer(session), documents=("guide",), start=time(13, 30))
+    qtbot.addWidget(dialog)
+    assert "13:30" in PdfReader_text(dialog.pdfs["guide"])
+    dialog.use_start.setChecked(False)
+    assert not dialog.start.isEnabled()
+    guide = PdfReader_text(dialog.pdfs["guide"])
+    assert "13:30" not in guide and "+0:05" in guide
