@@ -126,26 +126,43 @@ def _front(canvas: Canvas, slot: Rect, entries: tuple[SupportEntry, ...],
     canvas.setFillColor(theme.NAVY)
     canvas.setFont(theme.BOLD, 8.5)
     canvas.drawString(left, top - 7, "Need to talk? Reach out.")
-    if ctx.region.emergency:
+    emergency = ctx.region.emergency
+    numeric = any(ch.isdigit() for ch in emergency)
+    if numeric:
         canvas.setFillColor(theme.ACCENT_DARK)
         canvas.setFont(theme.BOLD, 7)
-        canvas.drawRightString(right, top - 6.6, f"Emergency: {ctx.region.emergency}")
+        canvas.drawRightString(right, top - 6.6, f"Emergency: {emergency}")
     canvas.setStrokeColor(theme.ACCENT)
     canvas.setLineWidth(0.8)
     canvas.line(left, top - 10.5, right, top - 10.5)
+    bottom = slot.y + SAFE
+    if emergency and not numeric:  # "your local emergency number": a line of its own
+        canvas.setFillColor(theme.ACCENT_DARK)
+        canvas.setFont(theme.BOLD, 6.8)
+        canvas.drawString(left, bottom + 0.5 * mm, ctx.region.emergency_line)
+        bottom += 4 * mm
+    write_in = len(entries) < 3 and not any(entry.local for entry in entries)
     columns = 1 if len(entries) <= 3 else 2
-    rows = -(-len(entries) // columns)
+    rows = -(-len(entries) // columns) + write_in
     area_top = top - 12.5
-    area_h = area_top - (slot.y + SAFE)
-    row_h = area_h / max(rows, 1)
+    row_h = (area_top - bottom) / max(rows, 1)
     col_w = (right - left) / columns
     for index, entry in enumerate(entries):
         col, row = index // rows, index % rows
         _entry(canvas, entry, left + col * col_w, area_top - (row + 1) * row_h, col_w, row_h)
+    if write_in:
+        # Room to spare: a line to write in the nearest help by hand.
+        canvas.setFillColor(theme.NAVY)
+        canvas.setFont(theme.BOLD, 6.6)
+        y = bottom + row_h / 2 - 1 * mm
+        canvas.drawString(left, y, "Local support:")
+        canvas.setStrokeColor(theme.RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(left + 19 * mm, y - 0.6 * mm, right, y - 0.6 * mm)
 
 
 def _entry(canvas: Canvas, entry: SupportEntry, x: float, y: float, w: float, h: float) -> None:
-    qr = min(h - 1 * mm, 13 * mm)
+    qr = min(h - 1.5 * mm, 17 * mm)
     if entry.web:
         # A 2-module quiet zone: the card around it is white, and the modules get bigger.
         draw_qr(canvas, entry.web, x - 0.6 * mm, y + (h - qr) / 2, qr, theme.NAVY, quiet=2)
