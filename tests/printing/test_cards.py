@@ -95,6 +95,8 @@ def test_two_pages_a4_with_metadata(cards_us: bytes) -> None:
     assert len(pdf.pages) == 2
     assert page_size_mm(cards_us, 0) == page_size_mm(cards_us, 1) == (210.0, 297.0)
     assert pdf.metadata is not None and pdf.metadata.title == "Numb in Medicine: support cards"
+    assert pdf.metadata.author == "facilitator"
+    assert str(pdf.trailer["/Root"]["/Lang"]) == "en"
 
 
 def test_fronts_carry_numbers_and_text_codes_on_every_card(cards_us: bytes) -> None:
@@ -161,3 +163,13 @@ def test_uk_letter_cards_with_a_local_entry(session: Session,
     expected = {e.web for e in ctx.region.entries[:MAX_ENTRIES]}
     assert {qr.text for qr in found} == expected
     assert len(found) == 10 * len(expected)
+
+
+def test_international_cards_point_to_findahelpline_with_room_to_write(
+        session: Session, make_ctx: Callable[..., PrintContext]) -> None:
+    pdf = build_cards(session, make_ctx(region="intl"))
+    found = qr_codes(pdf, 0, scale=3)
+    assert [qr.text for qr in found] == ["https://findahelpline.com/"] * 10
+    front = page_texts(pdf)[0]
+    assert front.count("Local support:") == 10
+    assert front.count("In an emergency call your local emergency number.") == 10
