@@ -6,7 +6,7 @@ hands to the Qt print dialog, by the desktop app (qt/ may not import printing/).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import time
 
 from facilitator import assets
@@ -81,3 +81,29 @@ def report(results: RunResults, settings: Settings, *, paper: str = "",
         paper=(paper or settings.paper).lower(),
     )
     return build_report(results, ctx)
+
+
+Produce = Callable[[str, str, tuple[str, ...], time | None], dict[str, bytes]]
+
+
+def producer(session: Session, settings: Settings,
+             server: Callable[[], tuple[str, str]] | None = None) -> Produce:
+    """The callable the Qt print dialog is given (qt/ cannot import printing/).
+
+    `server()` returns the running phone server's (join URL, room code) at the moment of
+    printing, or ("", "") when it is not running; the poster then asks for it.
+    """
+    def produce(paper: str, region: str, documents: tuple[str, ...],
+                start: time | None) -> dict[str, bytes]:
+        url, code = server() if server else ("", "")
+        ctx = context(session, settings, paper=paper, region=region, start=start)
+        return render(session, ctx, documents, url, code)
+    return produce
+
+
+def report_producer(results: RunResults, settings: Settings) -> Produce:
+    """The same dialog showing the results report of a run (documents=("report",))."""
+    def produce(paper: str, region: str, documents: tuple[str, ...],
+                start: time | None) -> dict[str, bytes]:
+        return {"report": report(results, settings, paper=paper, region=region)}
+    return produce

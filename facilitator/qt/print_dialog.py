@@ -43,7 +43,9 @@ DOCUMENT_LABELS = {
     "cards": "Resource cards (10 per sheet)",
     "guide": "Facilitator guide",
     "poster": "Join poster (needs the phone server running)",
+    "report": "Results report",
 }
+SESSION_DOCUMENTS = ("handout", "cards", "guide", "poster")
 REGION_LABELS = {
     "us": "United States", "uk": "United Kingdom", "ie": "Ireland", "ca": "Canada",
     "au": "Australia", "intl": "International",
@@ -53,7 +55,9 @@ REGION_LABELS = {
 class PrintMaterialsDialog(QDialog):
     def __init__(self, produce: Produce, *, paper: str = "a4", region: str = "us",
                  documents: Sequence[str] = ("handout", "cards", "guide"),
-                 start: time | None = None, parent: QWidget | None = None) -> None:
+                 start: time | None = None, offered: Sequence[str] = SESSION_DOCUMENTS,
+                 parent: QWidget | None = None) -> None:
+        """`offered`: the documents to choose from; ("report",) for a run's results."""
         super().__init__(parent)
         self.setWindowTitle("Print materials")
         self.resize(1000, 760)
@@ -72,8 +76,8 @@ class PrintMaterialsDialog(QDialog):
         self.region.setCurrentIndex(max(0, self.region.findData(region)))
         self.checks: dict[str, QCheckBox] = {}
         checks = QVBoxLayout()
-        for name, label in DOCUMENT_LABELS.items():
-            box = QCheckBox(label)
+        for name in offered:
+            box = QCheckBox(DOCUMENT_LABELS.get(name, name))
             box.setChecked(name in documents)
             self.checks[name] = box
             checks.addWidget(box)

@@ -25,12 +25,8 @@ def session() -> Session:
 
 
 def producer(session: Session, join_url: str = ""):  # type: ignore[no-untyped-def]
-    """What app.py wires in: settings + session -> PDF bytes."""
-    def produce(paper: str, region: str, documents: tuple[str, ...],
-                start: time | None) -> dict[str, bytes]:
-        ctx = materials.context(session, Settings(), paper=paper, region=region, start=start)
-        return materials.render(session, ctx, documents, join_url, "K7Q2")
-    return produce
+    """Exactly what app.py wires in."""
+    return materials.producer(session, Settings(), lambda: (join_url, "K7Q2" if join_url else ""))
 
 
 def test_preview_shows_the_chosen_documents(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
@@ -99,3 +95,14 @@ def test_start_time_gives_the_guide_clock_times(qtbot, session: Session) -> None
     assert not dialog.start.isEnabled()
     guide = PdfReader_text(dialog.pdfs["guide"])
     assert "13:30" not in guide and "+0:05" in guide
+
+
+def test_results_report_in_the_same_dialog(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.printing.run_fixture import RUN
+
+    dialog = PrintMaterialsDialog(materials.report_producer(RUN, Settings()),
+                                  offered=("report",), documents=("report",))
+    qtbot.addWidget(dialog)
+    assert list(dialog.checks) == ["report"]
+    assert dialog.document.pageCount() == 1
+    assert "fewer than 5" in PdfReader_text(dialog.pdfs["report"])
