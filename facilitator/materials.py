@@ -38,7 +38,7 @@ def region_for(code: str, settings: Settings) -> Region:
 
 
 def context(session: Session, settings: Settings, *, paper: str = "", region: str = "",
-            start: time | None = None) -> PrintContext:
+            start: time | None = None, card_back: str = "prompt") -> PrintContext:
     """Options fall back from explicit values to settings to the session's own region."""
     code = region or settings.region or session.region
     return PrintContext(
@@ -48,6 +48,7 @@ def context(session: Session, settings: Settings, *, paper: str = "", region: st
         start=start,
         quiet_space=settings.quiet_space,
         co_facilitator=settings.co_facilitator,
+        card_back=card_back,
     )
 
 

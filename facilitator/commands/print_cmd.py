@@ -31,6 +31,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         "(default: handout,cards,guide, plus poster with --join-url)")
     parser.add_argument("--start", type=_clock_time, metavar="HH:MM",
                         help="session start, for clock times in the guide's agenda")
+    parser.add_argument("--card-back", choices=("prompt", "check"), default="prompt",
+                        help="card backs: the reflection prompt (default) or a short self-check")
     parser.add_argument("--join-url", default="", metavar="URL",
                         help="the phone server's join URL, for the poster")
     parser.add_argument("--room-code", default="", metavar="CODE", help="room code on the poster")
@@ -59,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     started = clock.perf_counter()
     try:
         ctx = materials.context(result.session, user, paper=args.paper or "",
-                                region=args.region or "", start=args.start)
+                                region=args.region or "", start=args.start,
+                                card_back=args.card_back)
         pdfs = materials.render(result.session, ctx, documents, args.join_url, args.room_code)
     except (PrintError, SupportError) as error:
         print(f"facilitator print: {error}", file=sys.stderr)

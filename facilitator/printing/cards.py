@@ -22,7 +22,7 @@ from facilitator.core.support import SupportEntry
 from facilitator.printing import theme
 from facilitator.printing.context import PrintContext, canvas_pdf, reflection_prompt
 from facilitator.printing.qr import draw_qr
-from facilitator.printing.theme import styles, text
+from facilitator.printing.theme import markup, styles, text
 
 CARD_W = 85 * mm
 CARD_H = 55 * mm
@@ -96,6 +96,7 @@ def build_cards(session: model.Session, ctx: PrintContext) -> bytes:
     size = ctx.page_size
     entries = card_entries(ctx)
     found = reflection_prompt(session)
+    check = self_check(session) if ctx.card_back == "check" else None
     info = theme.DocInfo(f"{session.title}: support cards", ctx.author, session.language,
                          f"Support resources, {ctx.region.name}")
 
@@ -106,7 +107,10 @@ def build_cards(session: model.Session, ctx: PrintContext) -> bytes:
         canvas.showPage()
         _marks(canvas, size)
         for slot in back_slots(size):
-            _back(canvas, slot, session, found[1].text if found else "", ctx)
+            if check is not None:
+                _check_back(canvas, slot, session, check)
+            else:
+                _back(canvas, slot, session, found[1].text if found else "", ctx)
         canvas.showPage()
 
     return canvas_pdf(info, size, draw)
@@ -198,6 +202,59 @@ def _entry(canvas: Canvas, entry: SupportEntry, x: float, y: float, w: float, h:
 def keep_together(line: str) -> str:
     """No line break inside a phone number: "0330 123 1245" stays on one line."""
     return re.sub(r"(?<=\d) (?=\d)", "\u00a0", line)
+
+
+def self_check(session: model.Session) -> model.Table | None:
+    """The session's row-by-row comparison (blank top-left cell, two columns to compare),
+    e.g. "normal phase" vs "real problem": short enough for a card back."""
+    for slide in session.slides:
+        for block in slide.blocks:
+            if (isinstance(block, model.Table) and len(block.header) == 3
+                    and not model.plain(block.header[0]).strip() and block.rows):
+                return block
+    return None
+
+
+def _check_back(canvas: Canvas, slot: Rect, session: model.Session, table: model.Table) -> None:
+    left = slot.x + SAFE
+    width = slot.w - 2 * SAFE
+    top = slot.y + slot.h - SAFE
+    canvas.setFillColor(theme.ACCENT)
+    canvas.rect(left, slot.y + SAFE, 1.2 * mm, slot.h - 2 * SAFE, stroke=0, fill=1)
+    inner, inner_w = left + 4 * mm, width - 4 * mm
+    canvas.setFillColor(theme.NAVY)
+    canvas.setFont(theme.BOLD, 8)
+    canvas.drawString(inner, top - 7, "Quick self-check")
+    canvas.setFillColor(theme.MUTED)
+    canvas.setFont(theme.FONT, 6.3)
+    canvas.drawRightString(inner + inner_w, top - 7, "Which side sounds more like you?")
+    label_w = 15 * mm
+    col_w = (inner_w - label_w) / 2
+    st = styles()
+    cell = st["small"].clone("check_cell", fontSize=5.9, leading=6.9, textColor=theme.INK)
+    head = st["small"].clone("check_head", fontName=theme.BOLD, fontSize=6.2, leading=7.2,
+                             textColor=theme.ACCENT_DARK)
+    y = top - 10.5
+    rows: list[tuple[model.Inline, ...]] = [((), table.header[1], table.header[2]),
+                                           *table.rows[:6]]
+    for index, row in enumerate(rows):
+        style = head if index == 0 else cell
+        parts = [Paragraph(f"<b>{markup(row[0])}</b>", cell), Paragraph(markup(row[1]), style),
+                 Paragraph(markup(row[2]), style)]
+        widths = (label_w, col_w, col_w)
+        heights = [p.wrap(w - 1.5 * mm, 20 * mm)[1] for p, w in zip(parts, widths, strict=True)]
+        x = inner
+        for part, w, h in zip(parts, widths, heights, strict=True):
+            part.drawOn(canvas, x, y - h)  # top-aligned, like a table
+            x += w
+        y -= max(heights) + 2.4
+        canvas.setStrokeColor(theme.ACCENT if index == 0 else theme.RULE)
+        canvas.setLineWidth(0.3)
+        canvas.line(inner, y + 1.1, inner + inner_w, y + 1.1)
+    canvas.setFillColor(theme.MUTED)
+    canvas.setFont(theme.FONT, 6.3)
+    canvas.drawString(inner, slot.y + SAFE + 1.5 * mm,
+                      "Leaning right? Talk to someone: contacts on the other side.")
 
 
 def _back(canvas: Canvas, slot: Rect, session: model.Session, prompt: str,

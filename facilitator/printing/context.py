@@ -30,6 +30,7 @@ class PrintContext:
     start: time | None = None  # the guide's clock times; None prints minutes from the start
     quiet_space: str = ""
     co_facilitator: str = ""
+    card_back: str = "prompt"  # prompt: the reflection prompt; check: the session's self-check
 
     @property
     def page_size(self) -> tuple[float, float]:

@@ -173,3 +173,18 @@ def test_international_cards_point_to_findahelpline_with_room_to_write(
     front = page_texts(pdf)[0]
     assert front.count("Local support:") == 10
     assert front.count("In an emergency call your local emergency number.") == 10
+
+
+def test_self_check_backs_come_from_the_sessions_comparison(
+        session: Session, make_ctx: Callable[..., PrintContext]) -> None:
+    pdf = build_cards(session, make_ctx(card_back="check"))
+    back = flat(page_texts(pdf)[1])
+    assert back.count("Quick self-check") == 10
+    assert back.count("Spills into everything") == 10
+    assert "If my numbness could talk" not in back
+
+
+def test_self_check_falls_back_to_the_prompt_without_a_comparison(
+        small_session: Session, make_ctx: Callable[..., PrintContext]) -> None:
+    back = flat(page_texts(build_cards(small_session, make_ctx(card_back="check")))[1])
+    assert back.count("What would a kinder rota look like for me?") == 10
