@@ -103,3 +103,16 @@ def test_every_document_uses_only_the_embedded_font(tmp_path: Path) -> None:
                 # Embedded (a subset of the TTF inside the file), not merely referenced.
                 assert "/FontFile2" in font["/FontDescriptor"].get_object(), pdf.name
         assert fonts <= {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"}, pdf.name
+
+
+def test_bad_settings_are_reported_not_raised(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "settings.toml"
+    save(Settings(region="fr"), config)
+    assert main(["--config", str(config), "print", str(assets.slide_file()),
+                 "--out", str(tmp_path / "out")]) == 2
+    assert "unknown region 'fr'" in capsys.readouterr().err
+    save(Settings(local_resources=[LocalResource(name="Clinic", text="whenever")]), config)
+    assert main(["--config", str(config), "print", str(assets.slide_file()),
+                 "--out", str(tmp_path / "out")]) == 2
+    assert "cannot read the text code 'whenever'" in capsys.readouterr().err
