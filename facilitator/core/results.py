@@ -12,10 +12,11 @@ total, a second cell is hidden too so the first cannot be worked out by subtract
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 FORMAT = "facilitator-run/1"
+DEFAULT_THRESHOLD = 5
 # Poll types whose option counts add up to the number of responses (one answer each).
 _ONE_ANSWER = frozenset({"single", "yes-no", "scale", "matrix"})
 
@@ -115,9 +116,31 @@ class RunResults:
         except json.JSONDecodeError as error:
             raise ResultsError(f"{source}: not valid JSON: {error}") from None
         try:
+            if isinstance(raw, dict) and "format" not in raw and "sections" in raw:
+                return from_timing_report(raw)
             return _parse(raw)
         except (KeyError, TypeError, ValueError) as error:
             raise ResultsError(f"{source}: not a saved run ({_describe(error)})") from None
+
+
+def from_timing_report(raw: dict[str, Any]) -> RunResults:
+    """A run with timing only, from the presenter's saved timing report (agenda.report()).
+
+    Sections never reached are left out: "0 minutes" would read as skipped on purpose.
+    """
+    timing = tuple(
+        TimingRow(str(row["title"]), float(row["planned_minutes"]), float(row["actual_minutes"]))
+        for row in raw["sections"]
+        if row.get("visited", True)
+    )
+    started = str(raw.get("started") or "")
+    return RunResults(session_title=str(raw["session"]), threshold=DEFAULT_THRESHOLD,
+                      timing=timing, date=started[:10])
+
+
+def with_timing(results: RunResults, timing: RunResults) -> RunResults:
+    """`results` with the timing rows of another saved run or timing report."""
+    return replace(results, timing=timing.timing)
 
 
 def shown_counts(counts: tuple[int, ...], threshold: int, sums_to_total: bool) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,31 @@ def test_bad_settings_are_reported_not_raised(tmp_path: Path,
     assert main(["--config", str(config), "print", str(assets.slide_file()),
                  "--out", str(tmp_path / "out")]) == 2
     assert "cannot read the text code 'whenever'" in capsys.readouterr().err
+
+
+def test_report_takes_the_presenters_timing_report(tmp_path: Path) -> None:
+    timing = tmp_path / "timing.json"
+    timing.write_text(json.dumps({
+        "session": "Numb in Medicine", "source": "x.md", "started": "2026-11-29T13:30:00",
+        "finished": True, "planned_minutes": 11, "actual_minutes": 12.5,
+        "sections": [
+            {"title": "Welcome and content note", "planned_minutes": 5, "actual_minutes": 7.25,
+             "visited": True},
+            {"title": "The story we were sold", "planned_minutes": 6, "actual_minutes": 5.25,
+             "visited": True},
+            {"title": "Three kinds of numb", "planned_minutes": 10, "actual_minutes": 0,
+             "visited": False},
+        ],
+    }), encoding="utf-8")
+    run = tmp_path / "run.json"
+    run.write_text(RUN.to_json(), encoding="utf-8")
+    out = tmp_path / "report.pdf"
+    assert main(["report", str(run), "--timing", str(timing), "--out", str(out)]) == 0
+    text = flat(" ".join(page_texts(out.read_bytes(), layout=True)))
+    assert "Welcome and content note 5 min 7.2 min +2.2 min" in text
+    assert "Three kinds of numb" not in text  # never reached: not reported as 0 minutes
+    assert "fewer than 5" in text  # the polls still come from the run
+    # The timing report on its own gives a timing-only report.
+    assert main(["report", str(timing), "--out", str(out)]) == 0
+    assert "The story we were sold 6 min 5.2 min -0.8 min" in flat(
+        " ".join(page_texts(out.read_bytes(), layout=True)))
