@@ -189,12 +189,15 @@ class BarChart(Flowable):  # type: ignore[misc]
     ROW = 6.5 * mm
 
     def __init__(self, items: Sequence[tuple[str, float, str]], max_value: float | None = None,
-                 colour: colors.Color = theme.ACCENT, label_width: float = 48 * mm) -> None:
+                 colour: colors.Color = theme.ACCENT) -> None:
         super().__init__()
         self.items = list(items)  # (label, value for the bar, text printed after it)
         self.max_value = max_value or max((value for _, value, _ in self.items), default=1) or 1
         self.colour = colour
-        self.label_width = label_width
+        # As wide as the longest label needs, within reason; longer ones are shortened.
+        widest = max((stringWidth(label, theme.FONT, 8.5) for label, _, _ in self.items),
+                     default=0)
+        self.label_width = min(max(widest + 4 * mm, 25 * mm), 75 * mm)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
