@@ -227,6 +227,12 @@ class BarChart(Flowable):  # type: ignore[misc]
             canvas.drawString(self.label_width + bar_space + 2 * mm, y + 2 * mm, shown)
 
 
+def short_url(url: str, limit: int = 32) -> str:
+    """A URL to read on paper: the whole thing when short, else just the site."""
+    shown = display_url(url)
+    return shown if len(shown) <= limit else shown.split("/", 1)[0]
+
+
 def support_table(entries: Sequence[SupportEntry], width: float, emergency: str = "") -> Table:
     """The support resources as a tinted box: name and who it is for, how to reach, hours."""
     st = styles()
@@ -239,7 +245,7 @@ def support_table(entries: Sequence[SupportEntry], width: float, emergency: str 
                if entry.audience else "")
         reach = text(entry.contact_line)
         if entry.web and display_url(entry.web) != entry.contact_line:
-            reach += f"<br/><font name='{theme.FONT}' size=7.5>{text(display_url(entry.web))}"
+            reach += f"<br/><font name='{theme.FONT}' size=7.5>{text(short_url(entry.web))}"
             reach += "</font>"
         details = " ".join(bit for bit in (entry.hours, entry.note) if bit)
         rows.append([

@@ -147,6 +147,9 @@ def _body(session: model.Session, ctx: PrintContext, width: float, scale: float)
             if reflection and slide is reflection[0]:
                 continue
             if slide.kind is model.SlideKind.RESOURCES and not resources_done:
+                if prompts:
+                    pieces.append((False, [_prompt_box(prompts, width, scale)]))
+                    prompts = []
                 pieces.append((False, _resources(ctx, width)))
                 resources_done = True
                 continue
