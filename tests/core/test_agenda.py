@@ -50,11 +50,8 @@ def test_time_is_credited_to_the_section_on_screen(clocks: Clocks) -> None:
     clocks.advance(5)
     rows = agenda.rows()
     assert [round(r.actual_seconds / 60) for r in rows] == [12, 5, 0]
-    assert [r.status for r in rows] == [
-        SectionStatus.DONE,
-        SectionStatus.CURRENT,
-        SectionStatus.UPCOMING,
-    ]
+    assert [r.status for r in rows] == [SectionStatus.DONE, SectionStatus.CURRENT,
+                                        SectionStatus.UPCOMING]
     assert rows[0].over and not rows[1].over
 
 
@@ -109,10 +106,8 @@ def test_report_is_json_and_stops_at_finish(clocks: Clocks) -> None:
     assert report["planned_minutes"] == 30
     assert report["actual_minutes"] == 30.5
     assert report["started"] == "2026-03-02T14:00:00+00:00"
-    assert [
-        (s["title"], s["planned_minutes"], s["actual_minutes"], s["visited"])
-        for s in report["sections"]
-    ] == [("Part 1", 10, 12, True), ("Part 2", 20, 18.5, True)]
+    assert [(s["title"], s["planned_minutes"], s["actual_minutes"], s["visited"])
+            for s in report["sections"]] == [("Part 1", 10, 12, True), ("Part 2", 20, 18.5, True)]
 
 
 def test_enter_starts_the_run_and_unvisited_sections_report_so(clocks: Clocks) -> None:

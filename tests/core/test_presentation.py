@@ -10,11 +10,8 @@ from facilitator.core.presentation import Presentation, Screen
 
 def deck(count: int = 5, resources_at: int | None = None) -> Presentation:
     slides = tuple(
-        Slide(
-            f"Slide {i + 1}",
-            SlideKind.RESOURCES if i == resources_at else SlideKind.CONTENT,
-            blocks=(Paragraph((Span("x"),)),),
-        )
+        Slide(f"Slide {i + 1}", SlideKind.RESOURCES if i == resources_at else SlideKind.CONTENT,
+              blocks=(Paragraph((Span("x"),)),))
         for i in range(count)
     )
     return Presentation(Session("Deck", (Section("A", 5, slides[:2]), Section("B", 5, slides[2:]))))

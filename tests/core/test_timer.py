@@ -36,15 +36,8 @@ def one_phase(clock: Clock, seconds: int = 240) -> Timer:
 
 
 def one_two_four_all(clock: Clock) -> Timer:
-    return Timer(
-        [
-            TimerPhase(60, "On your own"),
-            TimerPhase(120, "Pairs"),
-            TimerPhase(240, "Groups of 4"),
-            TimerPhase(300, "Whole room"),
-        ],
-        clock,
-    )
+    return Timer([TimerPhase(60, "On your own"), TimerPhase(120, "Pairs"),
+                  TimerPhase(240, "Groups of 4"), TimerPhase(300, "Whole room")], clock)
 
 
 def test_counts_down_only_while_running(clock: Clock) -> None:
@@ -138,12 +131,7 @@ def test_multi_phase_advances_with_events_and_labels(clock: Clock) -> None:
     timer = one_two_four_all(clock)
     timer.start()
     snap = timer.snapshot()
-    assert (snap.phase, snap.phase_label, snap.phase_count, snap.display) == (
-        0,
-        "On your own",
-        4,
-        "1:00",
-    )
+    assert (snap.phase, snap.phase_label, snap.phase_count, snap.display) == (0, "On your own", 4, "1:00")
     clock.advance(61)
     assert timer.tick() == [TimerEvent(TimerEventKind.PHASE_STARTED, 1)]
     snap = timer.snapshot()
@@ -184,8 +172,7 @@ def test_a_timer_needs_a_phase(clock: Clock) -> None:
         Timer([], clock)
 
 
-@pytest.mark.parametrize(
-    ("seconds", "text"), [(0, "0:00"), (59, "0:59"), (60, "1:00"), (754, "12:34"), (-5, "0:00")]
-)
+@pytest.mark.parametrize(("seconds", "text"), [(0, "0:00"), (59, "0:59"), (60, "1:00"),
+                                               (754, "12:34"), (-5, "0:00")])
 def test_format_seconds(seconds: int, text: str) -> None:
     assert format_seconds(seconds) == text

@@ -18,8 +18,7 @@ BUNDLED = str(assets.slide_file())
 
 
 def test_render_writes_one_png_per_checked_slide(
-    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+        qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--json", BUNDLED]) == 0
     slides = json.loads(capsys.readouterr().out)["slides"]
     stale = tmp_path / "slide-999.png"
@@ -55,29 +54,15 @@ title: Small
 def test_render_other_size_and_theme(qtbot: QtBot, tmp_path: Path) -> None:
     session = tmp_path / "small.md"
     session.write_text(SMALL, encoding="utf-8")
-    assert (
-        main(
-            [
-                "render",
-                str(session),
-                "--out",
-                str(tmp_path),
-                "--size",
-                "1920x1080",
-                "--theme",
-                "light",
-            ]
-        )
-        == 0
-    )
+    assert main(["render", str(session), "--out", str(tmp_path), "--size", "1920x1080",
+                 "--theme", "light"]) == 0
     assert len(list(tmp_path.glob("slide-*.png"))) == 2
     image = QImage(str(tmp_path / "slide-001.png"))
     assert (image.width(), image.height()) == (1920, 1080)
     assert image.pixelColor(5, 5).name().upper() == "#FBFAF7"  # the light background
 
 
-OVERFULL = (
-    """---
+OVERFULL = """---
 title: Overfull
 ---
 
@@ -85,15 +70,11 @@ title: Overfull
 
 ## Too much
 
-"""
-    + "\n".join(f"- Point number {i} that goes on for a while longer" for i in range(30))
-    + "\n"
-)
+""" + "\n".join(f"- Point number {i} that goes on for a while longer" for i in range(30)) + "\n"
 
 
 def test_render_warns_per_slide_and_exits_2_when_a_slide_does_not_fit(
-    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+        qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     session = tmp_path / "overfull.md"
     session.write_text(OVERFULL, encoding="utf-8")
     assert main(["render", str(session), "--out", str(tmp_path / "out")]) == 2
@@ -103,16 +84,14 @@ def test_render_warns_per_slide_and_exits_2_when_a_slide_does_not_fit(
 
 
 @pytest.mark.parametrize("size", ["big", "1280", "10x10", "99999x720"])
-def test_render_refuses_a_bad_size(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], size: str
-) -> None:
+def test_render_refuses_a_bad_size(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                   size: str) -> None:
     assert main(["render", BUNDLED, "--out", str(tmp_path), "--size", size]) == 1
     assert "should look like 1280x720" in capsys.readouterr().err
 
 
-def test_render_and_run_report_a_missing_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_render_and_run_report_a_missing_file(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
     missing = str(tmp_path / "nope.md")
     assert main(["render", missing, "--out", str(tmp_path)]) == 1
     assert main(["run", missing]) == 1

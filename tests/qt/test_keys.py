@@ -23,9 +23,8 @@ def presenter(make_presenter: MakePresenter, sample: Session) -> Presenter:
     return make_presenter(sample)
 
 
-def press(
-    qtbot: QtBot, presenter: Presenter, *keys: Qt.Key, shift: bool = False, window: str = "console"
-) -> None:
+def press(qtbot: QtBot, presenter: Presenter, *keys: Qt.Key, shift: bool = False,
+          window: str = "console") -> None:
     target = presenter.console if window == "console" else presenter.projector
     modifier = Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
     for key in keys:
@@ -83,15 +82,13 @@ def test_white_screen_toggles(qtbot: QtBot, presenter: Presenter) -> None:
     press(qtbot, presenter, K.Key_W)
     white = grab(presenter)
     assert {white.pixel(x, y) & 0xFFFFFF for x in range(0, 640, 9) for y in range(0, 360, 9)} == {
-        0xFFFFFF
-    }
+        0xFFFFFF}
     press(qtbot, presenter, K.Key_W)
     assert presenter.state.screen is Screen.SLIDE
 
 
 def test_r_shows_the_resources_slide_over_anything_and_r_returns(
-    qtbot: QtBot, presenter: Presenter
-) -> None:
+        qtbot: QtBot, presenter: Presenter) -> None:
     press(qtbot, presenter, K.Key_Right, K.Key_Right)
     press(qtbot, presenter, K.Key_R)
     slide, _ = presenter.projector.view.shown()
@@ -119,9 +116,7 @@ def test_escape_leaves_full_screen_and_never_quits(qtbot: QtBot, presenter: Pres
 def test_question_mark_shows_the_shortcut_sheet(qtbot: QtBot, presenter: Presenter) -> None:
     press(qtbot, presenter, K.Key_Question, shift=True)
     assert presenter.sheet is not None and presenter.sheet.isVisible()
-    labels = {
-        label.text() for label in presenter.sheet.findChildren(type(presenter.console.status))
-    }
+    labels = {label.text() for label in presenter.sheet.findChildren(type(presenter.console.status))}
     assert {binding.names for binding in BINDINGS} <= labels
 
 
@@ -173,14 +168,11 @@ def test_ctrl_q_ends_the_session(qtbot: QtBot, presenter: Presenter) -> None:
 def test_notes_are_reflowed_for_the_console() -> None:
     from facilitator.qt.console import reflow_notes
 
-    notes = (
-        "Say: this is a long line that the\nauthor wrapped by hand.\n"
-        "Watch for: quiet pairs\nnear the door.\n- one item\n- another\n\nNew paragraph."
-    )
+    notes = ("Say: this is a long line that the\nauthor wrapped by hand.\n"
+             "Watch for: quiet pairs\nnear the door.\n- one item\n- another\n\nNew paragraph.")
     assert reflow_notes(notes) == (
         "Say: this is a long line that the author wrapped by hand.\n"
-        "Watch for: quiet pairs near the door.\n- one item\n- another\n\nNew paragraph."
-    )
+        "Watch for: quiet pairs near the door.\n- one item\n- another\n\nNew paragraph.")
 
 
 def test_console_shows_the_slides_notes_and_position(qtbot: QtBot, presenter: Presenter) -> None:
@@ -193,7 +185,6 @@ def test_the_readme_key_table_lists_every_binding() -> None:
     from pathlib import Path
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "readme" / "presenting.md").read_text(
-        encoding="utf-8"
-    )
+        encoding="utf-8")
     for binding in BINDINGS:
         assert f"| {binding.names} | {binding.label} |" in doc

@@ -24,8 +24,7 @@ class Results(QLabel):
 
 
 def test_plugged_widgets_cover_their_regions_only_on_poll_slides(
-    qtbot: QtBot, make_presenter: MakePresenter, sample: Session
-) -> None:
+        qtbot: QtBot, make_presenter: MakePresenter, sample: Session) -> None:
     presenter = make_presenter(sample)
     view = presenter.console.preview
     results, join = Results(), QWidget()

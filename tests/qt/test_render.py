@@ -45,9 +45,8 @@ def test_every_bundled_slide_fits(qtbot: QtBot, bundled: Session, size: tuple[in
 
 
 @pytest.mark.parametrize("theme", ["light", "high-contrast"])
-def test_every_bundled_slide_fits_in_the_other_themes(
-    qtbot: QtBot, bundled: Session, theme: str
-) -> None:
+def test_every_bundled_slide_fits_in_the_other_themes(qtbot: QtBot, bundled: Session,
+                                                      theme: str) -> None:
     ctx = context(bundled, theme)
     assert all(render_image(slide, ctx, 1280, 720)[1].fits for slide in bundled.slides)
 
@@ -109,9 +108,8 @@ def test_seven_flow_steps_fit_and_twelve_long_ones_do_not(qtbot: QtBot, sample: 
     flow = next(slide for slide in sample.slides if slide.kind is SlideKind.FLOW)
     assert flow.flow is not None and len(flow.flow.steps) == 7
     assert render_image(flow, context(sample), 1280, 720)[1].fits
-    crowded = dataclasses.replace(
-        flow, flow=Flow(tuple(f"A much longer step description number {i}" for i in range(12)))
-    )
+    crowded = dataclasses.replace(flow, flow=Flow(tuple(
+        f"A much longer step description number {i}" for i in range(12))))
     assert not render_image(crowded, context(sample), 1280, 720)[1].fits
 
 
@@ -134,8 +132,7 @@ def test_resources_slide_shows_the_regions_entries(qtbot: QtBot, sample: Session
 
 
 def test_a_4_by_3_screen_shows_the_slide_in_a_centred_16_by_9_band(
-    qtbot: QtBot, sample: Session
-) -> None:
+        qtbot: QtBot, sample: Session) -> None:
     poll = next(slide for slide in sample.slides if slide.kind is SlideKind.POLL)
     image, rendered = render_image(poll, context(sample), 1024, 768)
     band_top = (768 - 576) / 2

@@ -26,8 +26,7 @@ def test_choose_layout() -> None:
 
 
 def test_two_screens_put_the_projector_full_screen_on_the_other(
-    qtbot: QtBot, make_presenter: MakePresenter, sample: Session
-) -> None:
+        qtbot: QtBot, make_presenter: MakePresenter, sample: Session) -> None:
     presenter = make_presenter(sample, Screens(2))
     assert presenter.screens.two_screens
     assert presenter.projector.isVisible()
@@ -36,8 +35,7 @@ def test_two_screens_put_the_projector_full_screen_on_the_other(
 
 
 def test_unplugging_the_projector_mid_session(
-    qtbot: QtBot, make_presenter: MakePresenter, sample: Session
-) -> None:
+        qtbot: QtBot, make_presenter: MakePresenter, sample: Session) -> None:
     screens = Screens(2)
     presenter = make_presenter(sample, screens)
     presenter.state.go_to_number(5)
@@ -53,8 +51,7 @@ def test_unplugging_the_projector_mid_session(
 
 
 def test_swap_and_escape_with_two_screens(
-    qtbot: QtBot, make_presenter: MakePresenter, sample: Session
-) -> None:
+        qtbot: QtBot, make_presenter: MakePresenter, sample: Session) -> None:
     presenter = make_presenter(sample, Screens(2))
     presenter.screens.swap()
     assert presenter.screens.layout.projector is not None
@@ -64,8 +61,7 @@ def test_swap_and_escape_with_two_screens(
 
 
 def test_real_screen_signals_are_connected(
-    qtbot: QtBot, make_presenter: MakePresenter, sample: Session
-) -> None:
+        qtbot: QtBot, make_presenter: MakePresenter, sample: Session) -> None:
     """With the real offscreen screen list (one screen) the handlers run without error."""
     from facilitator.qt.presenter import Presenter as RealPresenter
 

@@ -22,8 +22,7 @@ PAIRS_PROMPT, ONE_TWO_FOUR_ALL = 8, 9
 
 
 def test_timer_keeps_running_while_navigating_and_console_shows_it(
-    qtbot: QtBot, make_presenter: MakePresenter, sample: Session, clock: Clock
-) -> None:
+        qtbot: QtBot, make_presenter: MakePresenter, sample: Session, clock: Clock) -> None:
     presenter = make_presenter(sample)
     state = presenter.state
     state.go_to_number(PAIRS_PROMPT + 1)
@@ -42,8 +41,7 @@ def test_timer_keeps_running_while_navigating_and_console_shows_it(
 
 
 def test_t_on_another_prompt_switches_the_timer_to_it(
-    make_presenter: MakePresenter, sample: Session, clock: Clock
-) -> None:
+        make_presenter: MakePresenter, sample: Session, clock: Clock) -> None:
     state = make_presenter(sample).state
     state.go_to_number(PAIRS_PROMPT + 1)
     state.toggle_timer()
@@ -54,8 +52,7 @@ def test_t_on_another_prompt_switches_the_timer_to_it(
 
 
 def test_phases_advance_with_chime_and_label_and_zero_flashes_without_audio(
-    qtbot: QtBot, make_presenter: MakePresenter, sample: Session, clock: Clock
-) -> None:
+        qtbot: QtBot, make_presenter: MakePresenter, sample: Session, clock: Clock) -> None:
     presenter = make_presenter(sample)
     state = presenter.state
     state.go_to_number(ONE_TWO_FOUR_ALL + 1)
@@ -80,8 +77,7 @@ def test_phases_advance_with_chime_and_label_and_zero_flashes_without_audio(
 
 
 def test_flash_paints_the_countdown_inverted(
-    qtbot: QtBot, make_presenter: MakePresenter, sample: Session, clock: Clock
-) -> None:
+        qtbot: QtBot, make_presenter: MakePresenter, sample: Session, clock: Clock) -> None:
     presenter = make_presenter(sample)
     state = presenter.state
     state.go_to_number(PAIRS_PROMPT + 1)
@@ -101,8 +97,7 @@ def test_flash_paints_the_countdown_inverted(
 
 
 def test_last_minute_colour_on_the_projector(
-    make_presenter: MakePresenter, sample: Session, clock: Clock
-) -> None:
+        make_presenter: MakePresenter, sample: Session, clock: Clock) -> None:
     state = make_presenter(sample).state
     state.go_to_number(PAIRS_PROMPT + 1)
     state.toggle_timer()
@@ -119,16 +114,10 @@ def test_a_real_chime_without_an_audio_device_reports_it_cannot_play(qtbot: QtBo
 
 
 def test_the_state_uses_the_chime_and_flashes_only_when_it_fails(
-    qtbot: QtBot, sample: Session, clock: Clock
-) -> None:
+        qtbot: QtBot, sample: Session, clock: Clock) -> None:
     played: list[str] = []
-    state = PresenterState(
-        sample,
-        DARK,
-        SupportSource("us"),
-        clock=clock,
-        play_chime=lambda kind: played.append(kind) is None,
-    )
+    state = PresenterState(sample, DARK, SupportSource("us"), clock=clock,
+                           play_chime=lambda kind: played.append(kind) is None)
     state.go_to_number(PAIRS_PROMPT + 1)
     state.toggle_timer()
     clock.advance(241)
@@ -138,8 +127,8 @@ def test_the_state_uses_the_chime_and_flashes_only_when_it_fails(
 
 
 def test_timing_report_is_saved_as_json(
-    qtbot: QtBot, make_presenter: MakePresenter, sample: Session, clock: Clock, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+        qtbot: QtBot, make_presenter: MakePresenter, sample: Session, clock: Clock,
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
     import json
 
     state = make_presenter(sample).state
