@@ -20,7 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="facilitator",
         description="Run a small-group session from one laptop. With no command, open the app.",
     )
-    parser.add_argument("--config", metavar="FILE", help="settings file to use instead of the default")
+    parser.add_argument(
+        "--config", metavar="FILE", help="settings file to use instead of the default"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:

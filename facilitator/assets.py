@@ -12,6 +12,8 @@ from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from facilitator.core.support import REGION_CODES, Region, SupportError, parse_region
+
 BUNDLED_SESSION = "numb-in-medicine.md"
 
 
@@ -42,7 +44,25 @@ def bundled_sessions() -> list[Path]:
     """Every session file shipped under slides/ (the format reference excluded)."""
     folder = files("facilitator.slides")
     names = sorted(
-        entry.name for entry in folder.iterdir() if entry.name.endswith(".md")
-        and entry.name != "README.md"
+        entry.name
+        for entry in folder.iterdir()
+        if entry.name.endswith(".md") and entry.name != "README.md"
     )
     return [slide_file(name) for name in names]
+
+
+def support_region(code: str) -> Region:
+    """The shipped support resources for a region code (us, uk, ie, ca, au, intl).
+
+    Raises `SupportError` with a clear message for an unknown code or a broken file.
+    """
+    code = code.strip().lower()
+    if code not in REGION_CODES:
+        raise SupportError(f"unknown region {code!r}: choose one of {', '.join(REGION_CODES)}")
+    node = resource("support", f"{code}.toml")
+    return parse_region(node.read_text(encoding="utf-8"), f"resources/support/{code}.toml")
+
+
+def font_path(name: str) -> Path:
+    """A TTF shipped under resources/fonts/ (embedded in printouts for full Unicode)."""
+    return resource_path("fonts", name)

@@ -1,0 +1,69 @@
+"""markdown-it tokens -> model values: inline spans, tables, and block boundaries."""
+
+from __future__ import annotations
+
+from markdown_it.token import Token
+
+from facilitator.core.model import Inline, Span, Table
+
+
+def inline_spans(token: Token) -> Inline:
+    """Spans of an `inline` token; links keep their text, code keeps its characters."""
+    spans: list[Span] = []
+    bold = italic = False
+    for child in token.children or []:
+        match child.type:
+            case "strong_open":
+                bold = True
+            case "strong_close":
+                bold = False
+            case "em_open":
+                italic = True
+            case "em_close":
+                italic = False
+            case "text" | "code_inline":
+                _append(spans, Span(child.content, bold, italic))
+            case "softbreak":
+                _append(spans, Span(" ", bold, italic))
+            case "hardbreak":
+                _append(spans, Span("\n", bold, italic))
+    return tuple(spans)
+
+
+def _append(spans: list[Span], span: Span) -> None:
+    """Merge neighbours with the same emphasis so views get few, long runs."""
+    if spans and (spans[-1].bold, spans[-1].italic) == (span.bold, span.italic):
+        spans[-1] = Span(spans[-1].text + span.text, span.bold, span.italic)
+    else:
+        spans.append(span)
+
+
+def find_close(tokens: list[Token], index: int) -> int:
+    """Index of the token closing the block opened at `index` (itself if it is not open)."""
+    if tokens[index].nesting != 1:
+        return index
+    depth = 0
+    for position in range(index, len(tokens)):
+        depth += tokens[position].nesting
+        if depth == 0:
+            return position
+    return len(tokens) - 1
+
+
+def table(tokens: list[Token], line: int) -> Table:
+    header: list[Inline] = []
+    rows: list[list[Inline]] = []
+    in_head = False
+    for token in tokens:
+        if token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open" and not in_head:
+            rows.append([])
+        elif token.type == "inline":
+            if in_head:
+                header.append(inline_spans(token))
+            else:
+                rows[-1].append(inline_spans(token))
+    return Table(tuple(header), tuple(tuple(row) for row in rows), line)

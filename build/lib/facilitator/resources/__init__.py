@@ -1,0 +1,1 @@
+"""Data files shipped with facilitator (phone page, support resources, sounds)."""
