@@ -103,7 +103,10 @@ def _welcome(article: Article, topics: list[str], poll_ids: set[str]) -> Section
     ]
     if topics:
         note = content_note(topics, _subject(article))
+        # Support sits under the note itself: the note names the topics, so help is paired
+        # with them on the same slide (safe-messaging rule 1).
         slides.append(Slide("Before we begin", SlideKind.CONTENT_NOTE, content_note=note,
+                            resources=ResourcesRef(),
                             notes="Read this aloud. Name the quiet space and who will check "
                             "on anyone who steps out."))
     if article.intro:
@@ -119,7 +122,9 @@ def _subject(article: Article) -> str:
     return f"“{title}”"
 
 
-def _closing_blocks(blocks: tuple[ArticleBlock, ...]) -> tuple[tuple[ArticleBlock, ...], Slide | None]:
+def _closing_blocks(
+    blocks: tuple[ArticleBlock, ...],
+) -> tuple[tuple[ArticleBlock, ...], Slide | None]:
     """The last part's blocks without its writing invitation, and the reflection slide."""
     invitation = writing_invitation(blocks)
     if invitation is None:

@@ -2,7 +2,8 @@
 
 Both readers (plain text and Markdown) produce this structure, so everything after parsing
 (tables, prompts, summaries, minutes) works the same for either kind of input. Reading the
-file lives here too: turning bytes into text is where most bad input is caught.
+file lives here too (through the shared `core.textfile` reader): it is where most bad input
+is caught.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from facilitator.core.textfile import TextFileError, read_text_file
 
 
 class ArticleError(ValueError):
@@ -105,50 +108,37 @@ def parse_table(lines: list[str], line: int) -> PipeTable:
     return PipeTable(header=header, rows=tuple(body), line=line)
 
 
-# Control characters other than tab, newline, carriage return and form feed mean binary data.
+# Control characters other than tab, newline, carriage return and form feed mean binary data
+# that happens to have no NUL byte (the shared reader catches those).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+MAX_ARTICLE_BYTES = 2_000_000
 
 
-def decode_article(data: bytes) -> str:
-    """Text from the bytes of an article file, or ArticleError for binary or empty input."""
-    if not data.strip():
-        raise ArticleError("the file is empty")
-    head = data[:8192]
-    if head.startswith(b"%PDF") or head.startswith(b"PK\x03\x04") or b"\x00" in head:
+def check_article_text(text: str) -> str:
+    """The text with line endings normalised, or ArticleError if it is not an article."""
+    if text.startswith("%PDF") or text.startswith("PK\x03\x04"):
         raise ArticleError(
-            "this is a binary file (PDF, Word or similar), not text: "
-            "save the article as plain text (.txt) or Markdown (.md) first"
+            "this is a PDF or Word file, not text: save the article as plain text (.txt) "
+            "or Markdown (.md) first"
         )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Articles saved on Windows are often cp1252; it decodes nearly any byte, so the
-        # control-character test below is what still catches binary data.
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError as error:
-            raise ArticleError("the file is neither UTF-8 nor Windows-1252 text") from error
     if len(_CONTROL.findall(text)) > max(2, len(text) // 200):
         raise ArticleError(
-            "this looks like a binary file, not text: save the article as plain text (.txt) "
-            "or Markdown (.md) first"
+            "binary file, not an article: save the article as plain text (.txt) or "
+            "Markdown (.md) first"
         )
     text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise ArticleError("the file has no text in it")
+        raise ArticleError("the file is empty: there is no text to import")
     return text
 
 
 def read_article_text(path: Path) -> str:
     """The text of an article file; every failure is an ArticleError with a plain message."""
-    if path.is_dir():
-        raise ArticleError("is a folder, not an article file")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise ArticleError("no such file") from error
-    except PermissionError as error:
-        raise ArticleError("permission denied: the file cannot be read") from error
-    except OSError as error:
-        raise ArticleError(f"cannot be read: {error.strerror or error}") from error
-    return decode_article(data)
+        text = read_text_file(path, MAX_ARTICLE_BYTES, kind="text")
+    except TextFileError as error:
+        message = error.diagnostic.message
+        if "binary" in message:
+            message += ": save the article as plain text (.txt) or Markdown (.md) first"
+        raise ArticleError(message) from None
+    return check_article_text(text)

@@ -63,6 +63,7 @@ def wants_privacy(lead_in: str) -> bool:
 
 def discussion_prompt(question: str, lead_in: str = "") -> Prompt:
     """A timed prompt for a reader question, with a format that fits how it is asked."""
+    phases: tuple[Phase, ...]
     if wants_privacy(lead_in):
         # Think alone first, then talk if you want to: honest answers need that minute.
         phases = (
@@ -100,7 +101,7 @@ def writing_invitation(blocks: tuple[ArticleBlock, ...]) -> WritingInvitation | 
         minutes_match = _MINUTES.search(block.text)
         minutes = min(15, max(3, int(minutes_match.group(1)))) if minutes_match else 5
         # The prompt is quoted in this paragraph after a colon, or is the next paragraph.
-        head, colon, tail = block.text.rpartition(":")
+        _, colon, tail = block.text.rpartition(":")
         if colon and _unquote(tail) != tail.strip() and len(tail.split()) >= 4:
             found = WritingInvitation(index, index, _unquote(tail), minutes)
             continue

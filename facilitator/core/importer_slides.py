@@ -183,9 +183,8 @@ class PartSlides:
             ]
             self._add(Slide("Quick poll", SlideKind.POLL, poll=poll), notes)
         caption = lead_in.rstrip(":").strip() if lead_in and len(lead_in.split()) <= 20 else ""
-        items = tuple(
-            ChartItem(text, value) for text, value in zip(figures.labels, figures.values, strict=True)
-        )
+        pairs = zip(figures.labels, figures.values, strict=True)
+        items = tuple(ChartItem(text, value) for text, value in pairs)
         chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption or "The article's figures")
         self._add(Slide(self.title, SlideKind.CHART, chart=chart))
 
@@ -223,8 +222,8 @@ class PartSlides:
             case OtherTable(table=table):
                 header = tuple(inline(text) for text in table.header)
                 rows = tuple(tuple(inline(cell) for cell in row) for row in table.rows)
-                slide = Slide(self._title(lead_in), SlideKind.CONTENT, blocks=(Table(header, rows),))
-                self._add(slide)
+                table_block = (Table(header, rows),)
+                self._add(Slide(self._title(lead_in), SlideKind.CONTENT, blocks=table_block))
 
     # -- the walk ------------------------------------------------------------------------
     def build(self, blocks: tuple[ArticleBlock, ...]) -> list[Slide]:
@@ -248,7 +247,10 @@ class PartSlides:
                 self._flush([para for para in run if para != lead_in] if lead_in else run)
                 run = []
                 asked += 1
-                name = f"Question {asked} of {len(questions)}" if len(questions) > 1 else "Question for you"
+                name = (
+                    f"Question {asked} of {len(questions)}" if len(questions) > 1
+                    else "Question for you"
+                )
                 prompt = discussion_prompt(question, "in your head" if private else "")
                 notes = [text for text in (lead_in, context) if text]
                 if private:

@@ -7,6 +7,7 @@ format reference lists them, so a generated file reads like a hand-written one.
 
 from __future__ import annotations
 
+from facilitator.core.importer_tables import format_number
 from facilitator.core.model import (
     Block,
     BulletList,
@@ -25,7 +26,6 @@ from facilitator.core.model import (
     SlideKind,
     Table,
 )
-from facilitator.core.importer_tables import format_number
 
 FENCE = "```"
 
