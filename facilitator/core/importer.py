@@ -21,6 +21,7 @@ from facilitator.core.importer_article import (
     Part,
     block_text,
     block_words,
+    check_article_text,
     read_article_text,
 )
 from facilitator.core.importer_markdown import has_markdown_headings, parse_markdown
@@ -47,6 +48,7 @@ from facilitator.core.model import (
 )
 
 DEFAULT_MINUTES = 60
+MIN_WORDS = 12
 _SMALL = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 
 
@@ -71,8 +73,7 @@ def title_from_filename(name: str) -> str:
 
 def parse_article(text: str, name: str = "article.txt") -> Article:
     """The article's structure; Markdown if it has Markdown headings or a Markdown name."""
-    if not text.strip():
-        raise ArticleError("the file has no text in it")
+    text = check_article_text(text)
     fallback = title_from_filename(name)
     markdown = name.lower().endswith((".md", ".markdown")) or has_markdown_headings(text)
     return parse_markdown(text, fallback) if markdown else parse_plain(text, fallback)
@@ -101,14 +102,15 @@ def _welcome(article: Article, topics: list[str], poll_ids: set[str]) -> Section
             "are anonymous, and where people can step out.",
         )
     ]
-    if topics:
-        note = content_note(topics, _subject(article))
-        # Support sits under the note itself: the note names the topics, so help is paired
-        # with them on the same slide (safe-messaging rule 1).
-        slides.append(Slide("Before we begin", SlideKind.CONTENT_NOTE, content_note=note,
-                            resources=ResourcesRef(),
-                            notes="Read this aloud. Name the quiet space and who will check "
-                            "on anyone who steps out."))
+    # When the note names crisis topics, support sits under it on the same slide
+    # (safe-messaging rule 1: pair the topic with help).
+    slides.append(Slide(
+        "Before we begin", SlideKind.CONTENT_NOTE,
+        content_note=content_note(topics, _subject(article)),
+        resources=ResourcesRef() if topics else None,
+        notes="Read this aloud. Name the quiet space and who will check on anyone who "
+        "steps out.",
+    ))
     if article.intro:
         intro = PartSlides("Where we start", poll_ids).build(article.intro)
         slides.extend(intro)
@@ -241,7 +243,7 @@ def import_article(
 ) -> ImportResult:
     """The session file for an article's text; ArticleError explains what is wrong."""
     article = parse_article(text, name)
-    if article.word_count < 20:
+    if article.word_count < MIN_WORDS:
         raise ArticleError(
             f"too little text to make a session from ({article.word_count} words)"
         )

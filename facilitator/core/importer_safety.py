@@ -42,7 +42,16 @@ def is_sensitive(text: str) -> bool:
 
 
 def content_note(topics: list[str], subject: str) -> str:
-    """The opening content note: what the session touches and how to step out."""
+    """The opening content note: what the session touches and how to step out.
+
+    Every imported session gets one (the checker asks for it): a session about work and
+    wellbeing can land hard for someone even when it names no crisis topic.
+    """
+    if not topics:
+        return (
+            f"This session is about {subject}. Some of it may feel personal. You can step "
+            "out at any time, no reason needed, and you only share what you want to."
+        )
     named = ", ".join(topics[:-1]) + f" and {topics[-1]}" if len(topics) > 1 else topics[0]
     return (
         f"This session is about {subject}. Parts of it touch on {named}. "

@@ -126,6 +126,11 @@ class PartSlides:
         shown_count = 1 if words < 150 else (2 if words < 400 else 3)
         shown: list[str] = []
         remaining = list(run)
+        # On the projector, lead with what helps; risk wording stays in the notes when the
+        # passage has anything else to show (safe messaging: lead with hope).
+        safe = [para for para in run if not is_sensitive(para)]
+        if safe and len(safe) < len(run):
+            remaining = safe
         for _ in range(shown_count):
             best = headline(remaining, title=self.title)
             if not best:
@@ -164,10 +169,7 @@ class PartSlides:
         label = figures.label_header if figures.label_header.lower() not in _GENERIC_HEADERS else ""
         # Poll first, figures second: the room answers before it sees what the article found.
         if not any(is_sensitive(text) for text in (*figures.labels, label, lead_in)):
-            question = (
-                f"{label}: which is closest to your experience?" if label
-                else "Which of these is closest to your experience right now?"
-            )
+            question = "Which of these is closest to your experience right now?"
             poll = Poll(
                 id=self._poll_id(self.title),
                 question=question,
@@ -178,15 +180,19 @@ class PartSlides:
                 sensitive=True,
             )
             notes = [
+                *([f"The article's table is headed '{label}'."] if label else []),
                 "Open the poll and wait for at least five answers before showing results.",
                 "Then show the article's figures on the next slide beside the room's.",
             ]
             self._add(Slide("Quick poll", SlideKind.POLL, poll=poll), notes)
+            title = "What the article found"
+        else:
+            title = self.title
         caption = lead_in.rstrip(":").strip() if lead_in and len(lead_in.split()) <= 20 else ""
         pairs = zip(figures.labels, figures.values, strict=True)
         items = tuple(ChartItem(text, value) for text, value in pairs)
         chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption or "The article's figures")
-        self._add(Slide(self.title, SlideKind.CHART, chart=chart))
+        self._add(Slide(title, SlideKind.CHART, chart=chart))
 
     def _comparison(self, comparison: Comparison, lead_in: str) -> None:
         header = tuple(inline(text) for text in (comparison.label_header, *comparison.columns))

@@ -2,7 +2,7 @@
 
 - figures: two columns, labels and numbers ("Stressed but engaged | 35") -> chart + poll;
 - steps: a "Step | Description" table, or a first column of step numbers -> flow;
-- comparison: a label column and two or more text columns -> comparison table + matrix poll;
+- comparison: a label column and two or more columns of phrases -> comparison + matrix poll;
 - anything else stays a plain table on a slide.
 """
 
@@ -97,6 +97,11 @@ def _comparison(table: PipeTable) -> Comparison | None:
     for row in table.rows:
         if not row[0] or any(parse_number(cell) for cell in row[1:]):
             return None
+    # Columns that contrast two states hold phrases ("Spills into everything"); a reference
+    # table of attributes holds short values ("Free", "9-5") and is no poll material.
+    cells = [cell for row in table.rows for cell in row[1:]]
+    if sum(len(cell.split()) for cell in cells) / len(cells) < 2:
+        return None
     return Comparison(table.header[0], tuple(table.header[1:]), table.rows)
 
 
