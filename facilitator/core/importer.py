@@ -38,6 +38,7 @@ from facilitator.core.importer_slides import PartSlides, inline
 from facilitator.core.importer_summary import key_sentences
 from facilitator.core.importer_writer import write_session
 from facilitator.core.model import (
+    GroupKind,
     Paragraph,
     Prompt,
     ResourcesRef,
@@ -164,20 +165,37 @@ def _section_slides(
     return slides
 
 
+MAX_STRETCH = 1.5
+
+
+def _round_seconds(seconds: float) -> int:
+    """Whole minutes for anything of two minutes or more, half minutes below that."""
+    step = 60 if seconds >= 120 else 30
+    return max(30, round(seconds / step) * step)
+
+
 def _fit_prompts(section: Section, minutes: int) -> Section:
-    """Shorten a section's prompts when its planned minutes cannot hold them."""
+    """Fit a section's prompts to its planned minutes: shorten them when the section cannot
+    hold them, lengthen them (up to half as long again) when the session is roomy, so the
+    extra time goes to discussion rather than to talk."""
     polls = sum(1 for slide in section.slides if slide.poll)
     budget = minutes * 60 - polls * MINUTES_PER_POLL * 60 // 2
     used = sum(slide.prompt.seconds for slide in section.slides if slide.prompt)
-    if used <= budget or used == 0:
+    if used == 0:
         return replace(section, minutes=minutes)
-    ratio = max(budget, 60) / used
+    if used <= budget:
+        ratio = min(MAX_STRETCH, 0.6 * budget / used)
+        if ratio < 1.25:
+            return replace(section, minutes=minutes)
+    else:
+        ratio = max(budget, 60) / used
 
     def shrink(prompt: Prompt) -> Prompt:
-        phases = tuple(
-            replace(phase, seconds=max(30, round(phase.seconds * ratio / 30) * 30))
-            for phase in prompt.phases
-        )
+        # Solo writing time is the author's ("take five minutes"): never stretch it.
+        if ratio > 1 and all(phase.group.kind is GroupKind.SOLO for phase in prompt.phases):
+            return prompt
+        phases = tuple(replace(phase, seconds=_round_seconds(phase.seconds * ratio))
+                       for phase in prompt.phases)
         return replace(prompt, phases=phases)
 
     slides = tuple(
@@ -220,7 +238,9 @@ def build_session(
         words.append(sum(block_words(b) for p in (part, *children) for b in p.blocks))
     loads = [_load(section, count) for section, count in zip(sections, words, strict=True)]
     # Welcoming people and reading a content note aloud takes a few minutes, whatever the text.
-    loads[0] = replace(loads[0], floor=4 if topics else 3)
+    # It is worth no more than a tenth of a long session, however short the article is.
+    welcome_floor = 4 if topics else 3
+    loads[0] = replace(loads[0], floor=welcome_floor, cap=max(welcome_floor, minutes // 10))
     planned = allocate(loads, minutes)
     sections = [_fit_prompts(s, m) for s, m in zip(sections, planned, strict=True)]
     session = Session(

@@ -28,6 +28,7 @@ class SectionLoad:
     slides: int
     activity_seconds: int  # prompts at their durations plus polls
     floor: int = MIN_SECTION_MINUTES  # the least this section can be given
+    cap: int | None = None  # the most it is worth, however long the session
 
     @property
     def talk(self) -> float:
@@ -41,6 +42,22 @@ class SectionLoad:
 def natural_minutes(loads: list[SectionLoad]) -> float:
     """How long the sections would take unscaled; the CLI reports it beside the plan."""
     return sum(load.weight for load in loads)
+
+
+def _apply_caps(loads: list[SectionLoad], exact: list[float]) -> list[float]:
+    """Clamp capped sections and share what they give up among the others by size."""
+    excess = sum(
+        value - load.cap for load, value in zip(loads, exact, strict=True)
+        if load.cap is not None and value > load.cap
+    )
+    free = [i for i, load in enumerate(loads) if load.cap is None or exact[i] <= load.cap]
+    if excess <= 0 or not free:
+        return exact
+    base = sum(exact[i] for i in free)
+    return [
+        (value + excess * value / base) if i in free else float(loads[i].cap or value)
+        for i, value in enumerate(exact)
+    ]
 
 
 def allocate(loads: list[SectionLoad], total: int) -> list[int]:
@@ -60,6 +77,7 @@ def allocate(loads: list[SectionLoad], total: int) -> list[int]:
     else:
         scale = total / sum(max(load.weight, 0.1) for load in loads)
         exact = [max(load.weight, 0.1) * scale for load in loads]
+    exact = _apply_caps(loads, exact)
     minutes = [max(load.floor, math.floor(value)) for load, value in zip(loads, exact, strict=True)]
     # Hand out (or take back) the rounding difference where it distorts least.
     by_remainder = sorted(range(len(loads)), key=lambda i: exact[i] - math.floor(exact[i]))

@@ -188,7 +188,7 @@ class PartSlides:
             title = "What the article found"
         else:
             title = self.title
-        caption = lead_in.rstrip(":").strip() if lead_in and len(lead_in.split()) <= 20 else ""
+        caption = label or (lead_in.rstrip(":").strip() if len(lead_in.split()) <= 20 else "")
         pairs = zip(figures.labels, figures.values, strict=True)
         items = tuple(ChartItem(text, value) for text, value in pairs)
         chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption or "The article's figures")
