@@ -12,7 +12,12 @@ from pathlib import Path
 
 from facilitator.commands.check_cmd import load_checked, summary
 from facilitator.core.blocks import REGIONS
-from facilitator.core.importer import DEFAULT_MINUTES, ArticleError, ImportResult, import_file
+from facilitator.core.importer import (
+    DEFAULT_MINUTES,
+    ArticleError,
+    OutputExistsError,
+    import_to_file,
+)
 
 MIN_MINUTES, MAX_MINUTES = 10, 480
 
@@ -53,27 +58,13 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(handler=run)
 
 
-def write_draft(article: Path, out: Path, minutes: int, region: str, force: bool) -> ImportResult:
-    """Import and write; ArticleError (with the file it is about) for anything that stops it."""
-    if out.exists() and not force:
-        raise ArticleError(f"{out}: already exists; use --force to replace it")
-    if out.resolve() == article.resolve():
-        raise ArticleError(f"{out}: is the article itself; choose another output file")
-    try:
-        result = import_file(article, minutes, region)
-    except ArticleError as error:
-        raise ArticleError(f"{article}: {error}") from None
-    try:
-        out.write_text(result.text, encoding="utf-8")
-    except OSError as error:
-        raise ArticleError(f"{out}: cannot write: {error.strerror or error}") from None
-    return result
-
-
 def run(args: argparse.Namespace) -> int:
     article, out = Path(args.article), Path(args.out)
     try:
-        result = write_draft(article, out, args.minutes, args.region, args.force)
+        result = import_to_file(article, out, args.minutes, args.region, args.force)
+    except OutputExistsError as error:
+        print(f"{error}; use --force to replace it", file=sys.stderr)
+        return 1
     except ArticleError as error:
         print(error, file=sys.stderr)
         return 1

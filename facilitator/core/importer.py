@@ -53,6 +53,10 @@ MIN_WORDS = 12
 _SMALL = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 
 
+class OutputExistsError(ArticleError):
+    """The session file is there already; callers say how their user can replace it."""
+
+
 @dataclass(frozen=True)
 class ImportResult:
     text: str  # the session file
@@ -275,13 +279,36 @@ def import_file(path: Path, minutes: int = DEFAULT_MINUTES, region: str = "us") 
     return import_article(read_article_text(path), path.name, minutes, region)
 
 
+def import_to_file(
+    article: Path, out: Path, minutes: int = DEFAULT_MINUTES, region: str = "us",
+    replace_existing: bool = False,
+) -> ImportResult:
+    """Import `article` and write the draft to `out`. ArticleError messages start with the
+    file they are about ("FILE: message"), ready to show as they are."""
+    if out.exists() and not replace_existing:
+        raise OutputExistsError(f"{out}: already exists")
+    if out.exists() and out.resolve() == article.resolve():
+        raise ArticleError(f"{out}: is the article itself; choose another output file")
+    try:
+        result = import_file(article, minutes, region)
+    except ArticleError as error:
+        raise ArticleError(f"{article}: {error}") from None
+    try:
+        out.write_text(result.text, encoding="utf-8")
+    except OSError as error:
+        raise ArticleError(f"{out}: cannot write: {error.strerror or error}") from None
+    return result
+
+
 __all__ = [
     "DEFAULT_MINUTES",
     "ArticleError",
     "ImportResult",
+    "OutputExistsError",
     "build_session",
     "import_article",
     "import_file",
+    "import_to_file",
     "parse_article",
     "title_from_filename",
 ]

@@ -263,7 +263,7 @@ def test_markdown_article_with_headings_emphasis_and_a_long_list() -> None:
         "What the Research Says", "Habits That Help", "Talk About It",
     ]
     poll = session.polls[0]
-    assert poll.reference == (18, 47, 35) and [o.label for o in poll.options][0] == "Under 4"
+    assert poll.reference == (18, 47, 35) and poll.options[0].label == "Under 4"
     habits = session.sections[2]
     bullet_slides = [s for s in habits.slides if s.title.startswith("Habits That Help (")]
     assert [s.title for s in bullet_slides] == ["Habits That Help (1/2)", "Habits That Help (2/2)"]
