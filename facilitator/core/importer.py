@@ -50,6 +50,7 @@ from facilitator.core.model import (
 
 DEFAULT_MINUTES = 60
 MIN_WORDS = 12
+SENSITIVE_FLOOR = 4
 _SMALL = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 
 
@@ -245,6 +246,12 @@ def build_session(
     # It is worth no more than a tenth of a long session, however short the article is.
     welcome_floor = 4 if topics else 3
     loads[0] = replace(loads[0], floor=welcome_floor, cap=max(welcome_floor, minutes // 10))
+    # A section that shows support resources is never rushed.
+    loads = [
+        replace(load, floor=max(load.floor, SENSITIVE_FLOOR))
+        if any(slide.kind is SlideKind.RESOURCES for slide in section.slides) else load
+        for load, section in zip(loads, sections, strict=True)
+    ]
     planned = allocate(loads, minutes)
     sections = [_fit_prompts(s, m) for s, m in zip(sections, planned, strict=True)]
     session = Session(
