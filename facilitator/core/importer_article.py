@@ -98,9 +98,12 @@ def split_row(line: str) -> tuple[str, ...]:
     return tuple(cell.strip().replace("\\|", "|") for cell in cells)
 
 
-def parse_table(lines: list[str], line: int) -> PipeTable:
-    """Rows of a pipe table; the rule line under the header is optional in loose articles."""
+def parse_table(lines: list[str], line: int) -> PipeTable | None:
+    """Rows of a pipe table (the rule line under the header is optional in loose articles);
+    None when there is nothing but rules."""
     rows = [split_row(text) for text in lines if not _TABLE_RULE.match(text.strip())]
+    if not rows:
+        return None
     header, body = rows[0], rows[1:]
     width = len(header)
     # Ragged rows are common in hand-made tables: pad or trim to the header's width.

@@ -22,7 +22,6 @@ from facilitator.core.importer_article import (
     Bullets,
     Para,
     Part,
-    PipeTable,
     is_table_line,
     parse_table,
 )
@@ -205,8 +204,8 @@ def parse_plain(text: str, fallback_title: str) -> Article:
 
 def _block(unit: _Unit, *, numbered_list: bool) -> ArticleBlock:
     if unit.kind == "table":
-        table: PipeTable = parse_table(list(unit.lines), unit.line)
-        return table
+        table = parse_table(list(unit.lines), unit.line)
+        return table or Para(" ".join(unit.lines), line=unit.line)
     if unit.kind == "bullets":
         return Bullets(items=unit.lines, line=unit.line)
     text = unit.lines[0]

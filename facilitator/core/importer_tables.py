@@ -79,7 +79,7 @@ def _figures(table: PipeTable) -> Figures | None:
 
 
 def _steps(table: PipeTable) -> Steps | None:
-    if len(table.header) not in (1, 2) or not table.rows:
+    if len(table.header) not in (1, 2) or len(table.rows) < 2:
         return None
     first_column = [row[0] for row in table.rows]
     if not (_STEP_HEADER.match(table.header[0].strip())

@@ -7,6 +7,8 @@ format reference lists them, so a generated file reads like a hand-written one.
 
 from __future__ import annotations
 
+import re
+
 from facilitator.core.importer_tables import format_number
 from facilitator.core.model import (
     Block,
@@ -54,9 +56,31 @@ def group_format(group: GroupFormat) -> str:
             return "whole room"
 
 
+def defuse_fences(text: str) -> str:
+    """A run of three backticks or tildes would end the fenced block it sits in."""
+    return text.replace("```", "'''").replace("~~~", "~ ~ ~")
+
+
 def one_line(text: str) -> str:
     """Values in blocks are single lines: fold any line breaks."""
-    return " ".join(text.split())
+    return defuse_fences(" ".join(text.split()))
+
+
+# What would turn a line of text into a heading, quote, list, table or rule.
+_BLOCK_START = re.compile(
+    r"^(#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](\s|$))|\||=+\s*$|-{3,}|_{3,}|\*{3,})"
+)
+
+
+def escape_line_start(text: str) -> str:
+    """Backslash-escape what would make a paragraph or list item into another block."""
+    match = _BLOCK_START.match(text)
+    if not match:
+        return text
+    if match.group(0)[0].isdigit():
+        end = match.end()
+        return f"{text[:end]}\\{text[end:]}"
+    return "\\" + text
 
 
 def write_inline(spans: Inline) -> str:
@@ -80,10 +104,11 @@ def _cell(spans: Inline) -> str:
 def write_block(block: Block) -> list[str]:
     match block:
         case Paragraph(text=text):
-            return [write_inline(text)]
+            return [escape_line_start(write_inline(text))]
         case BulletList(items=items, ordered=ordered):
             return [
-                f"{number}. {write_inline(item)}" if ordered else f"- {write_inline(item)}"
+                f"{number}. {escape_line_start(write_inline(item))}" if ordered
+                else f"- {escape_line_start(write_inline(item))}"
                 for number, item in enumerate(items, start=1)
             ]
         case Table(header=header, rows=rows):
@@ -164,7 +189,7 @@ def write_slide(slide: Slide) -> list[str]:
     lines = [f"## {one_line(slide.title)}{mark}", ""]
     chunks: list[list[str]] = [write_block(block) for block in slide.blocks]
     if slide.content_note:
-        chunks.append(_fenced("content-note", [slide.content_note]))
+        chunks.append(_fenced("content-note", [defuse_fences(slide.content_note)]))
     if slide.prompt:
         chunks.append(write_prompt(slide.prompt))
     if slide.poll:
@@ -176,7 +201,7 @@ def write_slide(slide: Slide) -> list[str]:
     if slide.resources:
         chunks.append(write_resources(slide.resources))
     if slide.notes:
-        chunks.append(_fenced("notes", slide.notes.splitlines()))
+        chunks.append(_fenced("notes", defuse_fences(slide.notes).splitlines()))
     for chunk in chunks:
         lines.extend([*chunk, ""])
     return lines
