@@ -23,11 +23,16 @@ from facilitator.core.importer_article import (
 )
 
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}\s+\S", re.MULTILINE)
+_BOLD_LINE = re.compile(r"^(?:\*\*|__)([^*_]+?)(?:\*\*|__)$")
+BOLD_LEVEL = 7  # below h6
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 
 
+_BOLD_HEADING_LINE = re.compile(r"^(\*\*|__)[^*_\n]+(\*\*|__)\s*$", re.MULTILINE)
+
+
 def has_markdown_headings(text: str) -> bool:
-    return bool(_ATX_HEADING.search(text))
+    return bool(_ATX_HEADING.search(text) or _BOLD_HEADING_LINE.search(text))
 
 
 def _inline(token: Token) -> str:
@@ -100,7 +105,15 @@ def parse_markdown(text: str, fallback_title: str) -> Article:
             blocks_by_heading.append([])
             index += 3
         elif token.type == "paragraph_open":
-            blocks_by_heading[-1].append(Para(_inline(tokens[index + 1]), line=line))
+            text = _inline(tokens[index + 1])
+            bold = _BOLD_LINE.match(text)
+            if bold and len(bold.group(1).split()) <= 12:
+                # A paragraph that is one short bold line is a heading in disguise (common
+                # in exported blog posts); it ranks below every real heading.
+                headings.append((BOLD_LEVEL, bold.group(1).strip(), line))
+                blocks_by_heading.append([])
+            else:
+                blocks_by_heading[-1].append(Para(text, line=line))
             index += 3
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             items, index = _list_items(tokens, index)

@@ -77,16 +77,25 @@ class _Unit:
     line: int
 
 
+def _is_prose(line: str) -> bool:
+    return bool(line.strip()) and not is_table_line(line) and not _BULLET.match(line)
+
+
 def _one_paragraph_per_line(lines: list[str]) -> bool:
-    """Most prose lines end a sentence when each line is a paragraph; wrapped text doesn't."""
-    prose = [
-        line.strip() for line in lines
-        if line.strip() and not is_table_line(line) and not _BULLET.match(line)
+    """Is each line a paragraph (text copied from a web page) rather than hard-wrapped?
+
+    Look at prose lines followed straight away by more prose (title-like lines aside): in
+    one-paragraph-per-line text nearly all of them end a sentence; wrapped lines, 10 to 15
+    words of running text each, mostly stop mid-sentence.
+    """
+    followed = [
+        line.strip() for line, after in zip(lines, lines[1:], strict=False)
+        if _is_prose(line) and _is_prose(after) and not looks_like_title(line)
     ]
-    if not prose:
+    if not followed:
         return True
-    ended = sum(1 for line in prose if strip_closing(line)[-1:] in ".!?:…" or len(line) < 60)
-    return ended / len(prose) >= 0.6
+    ended = sum(1 for line in followed if strip_closing(line)[-1:] in ".!?:…")
+    return ended / len(followed) >= 0.5
 
 
 def _units(lines: list[str], first_line: int) -> list[_Unit]:
@@ -138,10 +147,12 @@ def _units(lines: list[str], first_line: int) -> list[_Unit]:
     return units
 
 
-def _heading_level(unit: _Unit) -> int:
+def _heading_level(unit: _Unit, underlined: set[int]) -> int:
     """1 or 2 for a heading candidate (2 = numbered), -1 for a numbered list item, else 0."""
     if unit.kind != "text":
         return 0
+    if unit.line in underlined:
+        return 1
     text = unit.lines[0]
     numbered = _NUMBERED.match(text)
     if numbered:
@@ -149,9 +160,24 @@ def _heading_level(unit: _Unit) -> int:
     return 1 if looks_like_title(text) else 0
 
 
+_UNDERLINE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
+
+
+def _take_underlines(lines: list[str], first_line: int) -> set[int]:
+    """Line numbers of titles underlined with === or ---; the underlines are blanked."""
+    titles: set[int] = set()
+    for index in range(1, len(lines)):
+        above = lines[index - 1].strip()
+        if _UNDERLINE.match(lines[index]) and above and not is_table_line(above):
+            titles.add(first_line + index - 1)
+            lines[index] = ""
+    return titles
+
+
 def parse_plain(text: str, fallback_title: str) -> Article:
     """The article structure of a plain-text article; ArticleError if it has no headings."""
     lines = text.split("\n")
+    underlined = _take_underlines(lines, 1)
     start = next(i for i, line in enumerate(lines) if line.strip())
     first = lines[start].strip()
     title = fallback_title
@@ -159,7 +185,7 @@ def parse_plain(text: str, fallback_title: str) -> Article:
     if looks_like_title(first) and not is_table_line(first) and not _BULLET.match(first):
         title, body_start = first, start + 1
     units = _units(lines[body_start:], body_start + 1)
-    found = [_heading_level(unit) for unit in units]
+    found = [_heading_level(unit, underlined) for unit in units]
     levels = list(found)
     # Two heading candidates in a row are a list of short lines, not two headings; the one
     # exception is a section title followed straight away by its first numbered heading.

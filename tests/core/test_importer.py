@@ -310,7 +310,10 @@ def test_plain_text_with_wrapped_paragraphs_and_no_tables() -> None:
     assert session.polls == () and not any(slide.chart or slide.flow for slide in session.slides)
     assert sum(s.minutes for s in session.sections) == 20
     # wrapped lines were joined back into sentences, not read as headings
-    assert "Saying no feels like letting the team down." in session.sections[1].slides[0].text
+    assert (
+        "The cost of always saying yes is slower and harder to see: it is paid in sleep, in "
+        "patience and in mistakes." in session.sections[1].slides[0].text
+    )
 
 
 def test_very_short_article() -> None:

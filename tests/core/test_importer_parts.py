@@ -85,6 +85,42 @@ def test_plain_text_lines_in_a_row_are_a_list_not_headings() -> None:
     ]
 
 
+def test_plain_text_underlined_headings_and_wrapped_paragraphs() -> None:
+    text = """\
+Caring for Carers
+=================
+
+Carers give a lot and get little back. This is about
+what helps them keep going.
+
+What Wears People Down
+----------------------
+
+Long hours, little sleep and no one to hand over to. Most
+carers never take a full day off.
+"""
+    article = parse_plain(text, "fallback")
+    assert article.title == "Caring for Carers"
+    assert article.intro == (
+        Para("Carers give a lot and get little back. This is about what helps them keep going.", 4),
+    )
+    assert [(p.title, p.blocks) for p in article.parts] == [(
+        "What Wears People Down",
+        (Para("Long hours, little sleep and no one to hand over to. Most carers never take a "
+              "full day off.", 10),),
+    )]
+
+
+def test_markdown_bold_lines_are_headings_below_real_ones() -> None:
+    text = "# Rest\n\nIntro.\n\n## Why\n\n**Sleep debt**\n\nIt adds up.\n\n## How\n\n- Nap\n"
+    article = parse_markdown(text, "fallback")
+    assert [(p.title, p.level) for p in article.parts] == [
+        ("Why", 1), ("Sleep debt", 2), ("How", 1),
+    ]
+    only_bold = parse_markdown("Intro.\n\n**First**\n\nText.\n\n**Second**\n\nMore.\n", "T")
+    assert [(p.title, p.level) for p in only_bold.parts] == [("First", 1), ("Second", 1)]
+
+
 def test_markdown_front_matter_title_and_nested_lists() -> None:
     text = "---\ntitle: From Front Matter\n---\n\nIntro.\n\n## One\n\n- a\n  - b\n- c\n"
     article = parse_markdown(text, "fallback")
