@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from facilitator.core.importer_article import (
     Article,
@@ -89,7 +90,7 @@ def _one_paragraph_per_line(lines: list[str]) -> bool:
     words of running text each, mostly stop mid-sentence.
     """
     followed = [
-        line.strip() for line, after in zip(lines, lines[1:], strict=False)
+        line.strip() for line, after in pairwise(lines)
         if _is_prose(line) and _is_prose(after) and not looks_like_title(line)
     ]
     if not followed:
