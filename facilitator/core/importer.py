@@ -141,6 +141,8 @@ def _closing_blocks(
     lead = [b for b in blocks[max(0, invitation.cue_index - 1):invitation.cue_index]
             if isinstance(b, Para) and b.text.rstrip().endswith(":")]
     notes = [*(block_text(b) for b in lead), block_text(cue)]
+    if invitation.prompt_index == invitation.cue_index:
+        notes = notes[:-1]  # the cue is the prompt itself; the slide shows it already
     after = blocks[invitation.prompt_index + 1:]
     notes.extend(key_sentences([block_text(b) for b in after if isinstance(b, Para)]))
     notes.append("Writing stays private: no one will be asked to read theirs out.")

@@ -92,6 +92,19 @@ def _unquote(text: str) -> str:
     return text
 
 
+_WRITE_ABOUT = re.compile(r"\bwrite (about|down|a letter|a note|to)\b", re.IGNORECASE)
+
+
+def _instruction(text: str, match: re.Match[str]) -> str:
+    """The instruction to write, from "write" on: "Write about a time you felt proud." """
+    for sentence in sentences(text):
+        found = _WRITE_ABOUT.search(sentence)
+        if found:
+            rest = sentence[found.start():]
+            return rest[0].upper() + rest[1:]
+    return text[match.start():]
+
+
 def writing_invitation(blocks: tuple[ArticleBlock, ...]) -> WritingInvitation | None:
     """The last invitation to write in these blocks, with the prompt it gives, if any."""
     found: WritingInvitation | None = None
@@ -105,6 +118,10 @@ def writing_invitation(blocks: tuple[ArticleBlock, ...]) -> WritingInvitation | 
         if colon and _unquote(tail) != tail.strip() and len(tail.split()) >= 4:
             found = WritingInvitation(index, index, _unquote(tail), minutes)
             continue
+        instruction = _WRITE_ABOUT.search(block.text)
+        if instruction:
+            # "Take five minutes to write about a time you felt proud." is its own prompt.
+            found = WritingInvitation(index, index, _instruction(block.text, instruction), minutes)
         for offset in (1, 2):
             if index + offset >= len(blocks):
                 break

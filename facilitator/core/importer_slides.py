@@ -233,6 +233,7 @@ class PartSlides:
 
     # -- the walk ------------------------------------------------------------------------
     def build(self, blocks: tuple[ArticleBlock, ...]) -> list[Slide]:
+        blocks = _questions_out_of_lists(blocks)
         questions = [
             block for block in blocks if isinstance(block, Para) and reader_question(block.text)
         ]
@@ -276,3 +277,17 @@ class PartSlides:
             replace(slide, notes="\n".join(self._notes.get(index, [])))
             for index, slide in enumerate(self.slides)
         ]
+
+
+def _questions_out_of_lists(blocks: tuple[ArticleBlock, ...]) -> tuple[ArticleBlock, ...]:
+    """A list made only of questions to the reader ("- What drains you?") is a set of
+    prompts, so its items are treated like question paragraphs."""
+    result: list[ArticleBlock] = []
+    for block in blocks:
+        if isinstance(block, Bullets) and all(
+            reader_question(item) == item.strip() for item in block.items
+        ):
+            result.extend(Para(item, block.line) for item in block.items)
+        else:
+            result.append(block)
+    return tuple(result)

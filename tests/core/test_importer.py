@@ -381,3 +381,23 @@ def test_bad_articles_give_a_clear_error(text: str, message: str) -> None:
 def test_too_few_minutes_for_the_sections_says_how_many_are_needed() -> None:
     with pytest.raises(ArticleError, match=r"allow at least \d+ minutes"):
         import_file(BUNDLED, minutes=10)
+
+
+def test_question_lists_become_prompts_and_a_plain_writing_instruction_is_the_prompt() -> None:
+    text = """\
+Pride at Work
+Where It Went
+Most of us started with pride in the work. Then the rota took over and nobody noticed.
+Ask yourself:
+- What part of your job would you still do for free?
+- When did a patient last make you laugh?
+Finding It Again
+Pride comes back in small moments, noticed on purpose.
+Before you leave, take five minutes to write about a time you felt proud of your work.
+"""
+    session = checked(import_article(text, "pride.txt", minutes=30).text)
+    assert [(p.text, p.seconds) for p in session.prompts] == [
+        ("What part of your job would you still do for free?", 240),
+        ("When did a patient last make you laugh?", 240),
+        ("Write about a time you felt proud of your work.", 300),
+    ]
