@@ -77,6 +77,7 @@ class PartSlides:
                 slide.kind is SlideKind.CONTENT and len(self.slides) == 1
                 and previous.kind is SlideKind.CONTENT and len(previous.blocks) == 1
                 and isinstance(previous.blocks[0], Paragraph)
+                and isinstance(slide.blocks[-1], BulletList)  # a table needs the whole slide
             ):
                 # The part's opening line sits above its first list or table: one slide, not
                 # a one-sentence slide followed by a second slide with the same title.
@@ -123,7 +124,7 @@ class PartSlides:
             self._notes[len(self.slides) - 1].extend(key_sentences(run, title=self.title))
             return
         words = sum(len(para.split()) for para in run)
-        shown_count = 1 if words < 150 else (2 if words < 400 else 3)
+        shown_count = 1 if words < 80 else (2 if words < 300 else 3)
         shown: list[str] = []
         remaining = list(run)
         # On the projector, lead with what helps; risk wording stays in the notes when the
@@ -198,7 +199,10 @@ class PartSlides:
         header = tuple(inline(text) for text in (comparison.label_header, *comparison.columns))
         rows = tuple(tuple(inline(cell) for cell in row) for row in comparison.rows)
         table = Table(header, rows)
-        self._add(Slide(self._title(lead_in), SlideKind.CONTENT, blocks=(table,)))
+        title = self._title(lead_in)
+        if self.slides and title == self.slides[-1].title:
+            title = " or ".join(comparison.columns) + "?"  # names what the table compares
+        self._add(Slide(title, SlideKind.CONTENT, blocks=(table,)))
         safe_rows = [row for row in comparison.rows if not is_sensitive(" ".join(row))]
         if len(safe_rows) < 2:
             return

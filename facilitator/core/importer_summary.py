@@ -30,6 +30,8 @@ _STOPWORDS = frozenset(
     what's when where which while who whom why will with won't would you you'd you'll
     you're you've your yours yourself yourselves yes yet""".split()
 )
+# Sentences that lean on the one before: "It's...", "This is...", "They...".
+_DANGLING = re.compile(r"^(it|it['’]s|this|that|these|those|they|they['’]re|he|she)\b", re.I)
 # Said with a comma before a quotation: "I've heard, “Well, ...”".
 _QUOTE_HEAVY = re.compile(r"[,:]\s*[“\"]")
 _CUE = re.compile(
@@ -65,6 +67,7 @@ class _Scored:
     order: int
     text: str
     score: float
+    paragraph: int = 0
 
 
 def _score_all(paragraphs: list[str], title: str = "") -> list[_Scored]:
@@ -89,7 +92,9 @@ def _score_all(paragraphs: list[str], title: str = "") -> list[_Scored]:
                 shape -= 1.0
             if sentence.lstrip()[:1] in "\"“‘'" or _QUOTE_HEAVY.search(sentence):
                 shape -= 0.8
-            scored.append(_Scored(order, sentence, keyword + position + cue + shape))
+            if _DANGLING.match(sentence):
+                shape -= 0.3  # "It's a set of commitments..." needs the sentence before it
+            scored.append(_Scored(order, sentence, keyword + position + cue + shape, para_index))
             order += 1
     return scored
 
@@ -119,4 +124,13 @@ def headline(paragraphs: list[str], max_words: int = 22, title: str = "") -> str
     ]
     if not short:
         return ""
-    return max(short, key=lambda item: (item.score, -item.order)).text
+    best = max(short, key=lambda item: (item.score, -item.order))
+    if _DANGLING.match(best.text):
+        # Keep a short sentence that the pronoun points back to: "Ethics isn't a feeling."
+        before = [
+            item for item in _score_all(paragraphs, title)
+            if item.order == best.order - 1 and item.paragraph == best.paragraph
+        ]
+        if before and len(before[0].text.split()) <= 10:
+            return f"{before[0].text} {best.text}"
+    return best.text

@@ -81,7 +81,7 @@ def test_bundled_article_tables_become_poll_chart_flow_and_matrix() -> None:
     ]
     assert matrix[0].scale_labels == ("More Likely Normal Phase", "More Likely Real Problem")
     comparison = next(s for s in session.slides if any(type(b).__name__ == "Table" for b in s.blocks))
-    assert comparison.title == "So… Is My Numbness Normal or a Real Problem?"
+    assert comparison.title == "More Likely Normal Phase or More Likely Real Problem?"
 
 
 def test_bundled_article_questions_and_closing_reflection() -> None:
