@@ -1,0 +1,68 @@
+"""Composition root of the desktop app: settings, session state, windows, and (later) the
+phone server. Only this module and the commands see every layer.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from facilitator import settings as settings_module
+from facilitator.core.model import Session
+from facilitator.core.timer import Clock
+from facilitator.qt.chime import Chime
+from facilitator.qt.presenter import Presenter
+from facilitator.qt.screens import ScreenInfo, qt_screens
+from facilitator.qt.state import PresenterState
+from facilitator.qt.support_source import support_from_settings
+from facilitator.qt.theme import theme_named
+from facilitator.settings import Settings
+
+TIMING_FOLDER = "timing"
+
+
+class DesktopApp:
+    """One session on screen: the state, the two windows, the chime, the timing report."""
+
+    def __init__(self, session: Session, settings: Settings, theme: str = "",
+                 clock: Clock = time.monotonic,
+                 screens: Callable[[], list[ScreenInfo]] = qt_screens) -> None:
+        self.settings = settings
+        self.chime = Chime(enabled=settings.chime)
+        support, self.problems = support_from_settings(session, settings)
+        self.state = PresenterState(session, theme_named(theme or settings.theme), support,
+                                    clock=clock, play_chime=self.chime.play)
+        self.presenter = Presenter(self.state, screens)
+        self.presenter.ended.connect(self._on_ended)
+        self.timing_report: Path | None = None
+        # The phone poll server plugs in here: start it, hand its snapshots to the state
+        # through a queued signal, and put its widgets on the projector's poll slides:
+        #   self.presenter.projector.view.set_results_widget(...)
+        #   self.presenter.projector.view.set_join_widget(...)
+        self.poll_server: object | None = None
+
+    def show(self) -> None:
+        self.presenter.show()
+        for problem in self.problems:
+            self.state.message.emit(problem)
+
+    def _on_ended(self) -> None:
+        folder = settings_module.data_dir() / TIMING_FOLDER
+        self.timing_report = self.state.save_timing_report(folder)
+
+
+def run(session: Session, settings: Settings, theme: str = "") -> int:
+    """Open the presenter on `session` and block until the facilitator ends it."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("facilitator")
+    desktop = DesktopApp(session, settings, theme)
+    desktop.presenter.ended.connect(app.quit)
+    desktop.show()
+    app.exec()
+    if desktop.timing_report is not None:
+        print(f"Timing report saved to {desktop.timing_report}")
+    return 0

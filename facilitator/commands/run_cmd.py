@@ -1,0 +1,49 @@
+"""`facilitator run [FILE]` (and `facilitator` alone): open the presenter on a session.
+
+FILE defaults to the bundled session, so a new user sees a real session first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from facilitator import assets
+from facilitator import settings as settings_module
+from facilitator.commands.check_cmd import load_checked
+
+THEME_NAMES = ("dark", "light", "high-contrast")  # facilitator.qt.theme.THEMES; tested equal
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "run",
+        help="open the presenter (the default when no command is given)",
+        description="Open the projector and the facilitator console on a session file.",
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE",
+                        help="session file (default: the bundled session)")
+    parser.add_argument("--theme", choices=THEME_NAMES, help="projector theme for this run")
+    parser.set_defaults(handler=run)
+
+
+def session_path(args: argparse.Namespace) -> Path:
+    return Path(args.file) if args.file else assets.slide_file()
+
+
+def run(args: argparse.Namespace) -> int:
+    result = load_checked(session_path(args))
+    for problem in result.errors:
+        print(problem, file=sys.stderr)
+    if result.session is None:
+        return 1
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    config = Path(args.config) if getattr(args, "config", None) else None
+    user_settings, settings_problem = settings_module.load(config)
+    if settings_problem:
+        print(settings_problem, file=sys.stderr)
+    from facilitator import app  # Qt loads only when a window is really wanted
+
+    return app.run(result.session, user_settings, theme=args.theme or "")

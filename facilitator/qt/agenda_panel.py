@@ -1,0 +1,78 @@
+"""The console's agenda: planned and actual minutes per section, the projected end and a
+pace colour, with the wall clock and elapsed time. Refreshes on every state tick."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from facilitator.core.agenda import Pace, SectionStatus
+from facilitator.core.timer import format_seconds
+from facilitator.qt.state import PresenterState
+from facilitator.qt.theme import DARK as CONSOLE_THEME  # the console is always dark
+
+PACE_TEXT = {Pace.ON_TIME: "On time", Pace.BEHIND: "Behind", Pace.FAR_BEHIND: "Far behind"}
+
+
+class AgendaPanel(QWidget):
+    def __init__(self, state: PresenterState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self.clock = QLabel()
+        self.pace = QLabel()
+        self.pace.setTextFormat(Qt.TextFormat.PlainText)
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(12)
+        self._rows: list[tuple[QLabel, QLabel, QLabel]] = []
+        for column, text in enumerate(("Section", "Plan", "Actual")):
+            header = QLabel(text)
+            header.setStyleSheet(f"color: {CONSOLE_THEME.muted}; font-weight: bold;")
+            self._grid.addWidget(header, 0, column)
+        for index, section in enumerate(state.session.sections, start=1):
+            title = QLabel(section.title)
+            title.setTextFormat(Qt.TextFormat.PlainText)
+            planned = QLabel(format_seconds(round(section.minutes * 60)))
+            actual = QLabel("0")
+            for label in (planned, actual):
+                label.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self._grid.addWidget(title, index, 0)
+            self._grid.addWidget(planned, index, 1)
+            self._grid.addWidget(actual, index, 2)
+            self._rows.append((title, planned, actual))
+        self._grid.setColumnStretch(0, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.clock)
+        layout.addWidget(self.pace)
+        layout.addLayout(self._grid)
+        layout.addStretch(1)
+        state.ticked.connect(self._on_ticked)
+        state.slide_changed.connect(self._on_ticked)
+        self._on_ticked()
+
+    def _on_ticked(self, *_: object) -> None:
+        state = self._state
+        agenda = state.agenda
+        theme = CONSOLE_THEME
+        now = datetime.now().strftime("%H:%M")
+        self.clock.setText(f"{now}   elapsed {format_seconds(int(agenda.elapsed()))}")
+        pace = agenda.pace()
+        colour = {Pace.ON_TIME: theme.text, Pace.BEHIND: theme.timer_last_minute,
+                  Pace.FAR_BEHIND: theme.timer_overtime}[pace]
+        slip = agenda.slip()
+        slip_text = f"{abs(slip) / 60:.0f} min {'late' if slip > 0 else 'early'}" \
+            if abs(slip) >= 60 else "on plan"
+        self.pace.setText(f"{PACE_TEXT[pace]}: ends {agenda.projected_end():%H:%M} "
+                          f"(planned {agenda.planned_end():%H:%M}, {slip_text})")
+        self.pace.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        for row, (title, planned, actual) in zip(agenda.rows(), self._rows, strict=True):
+            actual.setText(format_seconds(int(row.actual_seconds))
+                           if row.status is not SectionStatus.UPCOMING else "")
+            weight = "bold" if row.status is SectionStatus.CURRENT else "normal"
+            tone = theme.muted if row.status is SectionStatus.DONE else theme.text
+            over = theme.timer_overtime if row.over else tone
+            title.setStyleSheet(f"color: {tone}; font-weight: {weight};")
+            planned.setStyleSheet(f"color: {tone}; font-weight: {weight};")
+            actual.setStyleSheet(f"color: {over}; font-weight: {weight};")
