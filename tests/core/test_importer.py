@@ -32,12 +32,6 @@ def kinds(session: Session) -> list[SlideKind]:
     return [slide.kind for slide in session.slides]
 
 
-def test_the_article_shipped_beside_the_repo_is_the_one_tested() -> None:
-    shared = Path(__file__).resolve().parents[3] / "shared" / "article" / "numb-in-medicine.txt"
-    if shared.exists():  # beside the repo on every machine; the copy keeps CI self-contained
-        assert shared.read_text(encoding="utf-8") == BUNDLED.read_text(encoding="utf-8")
-
-
 def test_bundled_article_imports_into_a_session_that_passes_check() -> None:
     result = import_file(BUNDLED)
     session = checked(result.text)
