@@ -1,5 +1,5 @@
-"""Composition root of the desktop app: settings, session state, windows, and (later) the
-phone server. Only this module and the commands see every layer.
+"""Composition root of the desktop app: settings, session state, windows, and the phone
+server. Only this module and the commands see every layer.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from facilitator import settings as settings_module
 from facilitator.core.model import Session
 from facilitator.core.timer import Clock
+from facilitator.poll_desktop import DesktopPolling
 from facilitator.qt.chime import Chime
 from facilitator.qt.presenter import Presenter
 from facilitator.qt.screens import ScreenInfo, qt_screens
@@ -30,7 +31,8 @@ class DesktopApp:
 
     def __init__(self, session: Session, settings: Settings, theme: str = "",
                  clock: Clock = time.monotonic,
-                 screens: Callable[[], list[ScreenInfo]] = qt_screens) -> None:
+                 screens: Callable[[], list[ScreenInfo]] = qt_screens,
+                 polling: DesktopPolling | None = None) -> None:
         self.settings = settings
         self.chime = Chime(enabled=settings.chime)
         support, self.problems = support_from_settings(session, settings)
@@ -39,18 +41,33 @@ class DesktopApp:
         self.presenter = Presenter(self.state, screens)
         self.presenter.ended.connect(self._on_ended)
         self.timing_report: Path | None = None
-        # The phone poll server plugs in here: start it, hand its snapshots to the state
-        # through a queued signal, and put its widgets on the projector's poll slides:
-        #   self.presenter.projector.view.set_results_widget(...)
-        #   self.presenter.projector.view.set_join_widget(...)
-        self.poll_server: object | None = None
+        # Phone polls: chart and QR on the projector's poll slides, controls in the console,
+        # a Q-key QR overlay; the server starts in show() and stops when the session ends.
+        self.polling = polling or DesktopPolling(session, settings)
+        self.problems += self.polling.service_problems
+        for view in self.presenter.slide_views():
+            self.polling.plug_into(view)
+        # Over the projector window, so it also covers the widgets plugged into its view.
+        self.polling.add_overlay(self.presenter.projector)
+        self.polling.add_groups_banner(self.presenter.projector)
+        self.presenter.console.add_side_panel("Poll", self.polling.console)
+        self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
+        self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
 
     def show(self) -> None:
         self.presenter.show()
-        for problem in self.problems:
+        network = self.polling.start()  # "" or why phones cannot join
+        self.polling.on_slide(self.state.slide)
+        for problem in [*self.problems, *([network] if network else [])]:
             self.state.message.emit(problem)
 
+    def _on_join_qr_toggled(self) -> None:
+        self.polling.toggle_overlays()
+        showing = any(overlay.showing for overlay in self.polling.overlays)
+        self.state.message.emit("Join QR code on the projector (Q hides it)" if showing else "")
+
     def _on_ended(self) -> None:
+        self.polling.stop()
         folder = settings_module.data_dir() / TIMING_FOLDER
         self.timing_report = self.state.save_timing_report(folder)
 

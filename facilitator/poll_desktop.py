@@ -11,17 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtWidgets import QWidget
+
 from facilitator.core.ballot import BallotSnapshot, Journal, PollStatus
 from facilitator.core.lan import NO_NETWORK_MESSAGE, Interface
 from facilitator.core.model import Session, Slide
 from facilitator.core.room import RoomStatus
 from facilitator.poll_service import PollService
+from facilitator.qt.groups_panel import GroupsBanner
 from facilitator.qt.lan import usable_interfaces
 from facilitator.qt.lan_picker import LanPicker
 from facilitator.qt.poll_bridge import PollBridge
 from facilitator.qt.poll_chart import PollChart
 from facilitator.qt.poll_console import PollConsole
+from facilitator.qt.qr_overlay import QrOverlay
 from facilitator.qt.qr_widget import QrWidget
+from facilitator.qt.slide_view import SlideView
 from facilitator.settings import Settings
 
 
@@ -32,13 +37,18 @@ class DesktopPolling:
         self._interfaces = interfaces
         self.bridge = PollBridge(self._post, self._poke, self.service.box, self.service.room)
         self.service_problems = list(self.service.problems)
-        # Projector: the chart over a poll slide's results region, the QR over its join region.
+        # Projector: the chart over a poll slide's results region, the QR over its join region;
+        # `plug_into` adds more pairs (the console's live preview shows what the room sees).
         self.chart = PollChart(overlay=True)
         self.qr = QrWidget()
+        self._pairs: list[tuple[PollChart, QrWidget]] = [(self.chart, self.qr)]
         # Console: the poll controls and the choice of network.
         self.console = PollConsole(self.bridge)
         self.picker = LanPicker([], settings.interface)
         self.picker.chosen.connect(self._on_interface_chosen)
+        self.console.add_header_widget(self.picker)
+        self.overlays: list[QrOverlay] = []
+        self._plugged = 0
         self.bridge.changed.connect(self._on_changed)
         self._poll_id: str | None = None
         self.message = ""
@@ -58,9 +68,41 @@ class DesktopPolling:
         except OSError as error:
             return self._offline(f"Phones cannot join: {error.strerror or error}")
         server.subscribe(self.bridge.publish)
-        self.qr.set_url(self.service.join_url, self.service.caption)
+        self._show_url(self.service.join_url, self.service.caption)
         self.message = ""
         return ""
+
+    def plug_into(self, view: SlideView) -> None:
+        """Put a chart and a QR code on `view`'s poll slides (the first view gets `chart`
+        and `qr`; later ones get their own copies)."""
+        chart, qr = self._pairs[0] if not self._plugged else (PollChart(overlay=True),
+                                                              QrWidget())
+        if self._plugged:
+            qr.set_url(self.service.join_url, self.service.caption or self.message)
+            chart.set_results(self.chart.results)
+            self._pairs.append((chart, qr))
+        self._plugged += 1
+        view.set_results_widget(chart)
+        view.set_join_widget(qr)
+
+    def add_overlay(self, window: QWidget) -> QrOverlay:
+        """A Q-key QR overlay over `window`, kept up to date when the network changes."""
+        overlay = QrOverlay(window, self.service.join_url,
+                            self.service.caption or self.message)
+        self.overlays.append(overlay)
+        return overlay
+
+    def add_groups_banner(self, window: QWidget) -> GroupsBanner:
+        """A strip on `window` saying how many breakout groups there are, while there are."""
+        banner = GroupsBanner(window, self.bridge.status)
+        self.bridge.changed.connect(lambda _snapshot, status: banner.set_status(status))
+        return banner
+
+    def toggle_overlays(self) -> None:
+        """Q: the join QR over anything, on every view that has an overlay."""
+        showing = not (self.overlays and self.overlays[0].showing)
+        for overlay in self.overlays:
+            overlay.set_showing(showing)
 
     def stop(self) -> None:
         """At quit: close phone connections and release the port."""
@@ -78,7 +120,8 @@ class DesktopPolling:
         poll = slide.poll if slide else None
         self._poll_id = poll.id if poll else None
         self.console.set_poll(self._poll_id)
-        self.chart.set_results(self.bridge.results(poll.id) if poll else None)
+        for chart, _qr in self._pairs:
+            chart.set_results(self.bridge.results(poll.id) if poll else None)
         if poll is None:
             self.bridge.show_poll(None)
             return
@@ -112,9 +155,15 @@ class DesktopPolling:
 
     def _offline(self, message: str) -> str:
         self.message = message
-        self.qr.set_url("", message)
+        self._show_url("", message)
         self._poke()
         return message
+
+    def _show_url(self, url: str, caption: str) -> None:
+        for _chart, qr in self._pairs:
+            qr.set_url(url, caption)
+        for overlay in self.overlays:
+            overlay.set_url(url, caption)
 
     def _on_interface_chosen(self, interface: Interface) -> None:
         self.service.settings.interface = interface.name
@@ -122,4 +171,5 @@ class DesktopPolling:
 
     def _on_changed(self, snapshot: BallotSnapshot, _status: RoomStatus) -> None:
         if self._poll_id is not None:
-            self.chart.set_results(snapshot.polls.get(self._poll_id))
+            for chart, _qr in self._pairs:
+                chart.set_results(snapshot.polls.get(self._poll_id))

@@ -1,12 +1,13 @@
 """Balanced random breakout groups for the phones in the room.
 
-The facilitator picks a group size; the room is split into round(n / size) groups (at
+The facilitator picks a group size; the room is split into n / size groups, rounded (at
 least one) whose sizes differ by at most one, so nobody ends up alone in a group of one
 when the numbers do not divide evenly.
 """
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -26,7 +27,9 @@ class GroupPlan:
 def group_count(people: int, size: int) -> int:
     if size < 1:
         raise ValueError("group size must be at least 1")
-    return max(1, round(people / size)) if people else 0
+    # Half rounds up (not Python's round-half-even): 10 people in fours make 3 groups of
+    # 3-4 rather than 2 of 5; smaller groups talk more.
+    return max(1, math.floor(people / size + 0.5)) if people else 0
 
 
 def assign_groups(device_keys: Sequence[str], size: int, rng: random.Random) -> GroupPlan:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hmac
 import random
 import secrets
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -34,6 +35,7 @@ class Room:
     code: str = field(default_factory=new_code)
     token: str = field(default_factory=lambda: secrets.token_urlsafe(TOKEN_BYTES))
     _devices: set[str] = field(default_factory=set, repr=False)
+    _open_pages: Counter[str] = field(default_factory=Counter, repr=False)
     groups: GroupPlan | None = None
     # Told of every new device key (a journal keeps them so cookies outlive a restart).
     on_join: Callable[[str], None] | None = None
@@ -69,6 +71,22 @@ class Room:
         """Re-admit a device from a journal after a restart, so its cookie still works."""
         self._devices.add(device_key)
 
+    def page_opened(self, device_key: str) -> None:
+        """A phone's live page connected (a phone with two tabs counts once)."""
+        self._open_pages[device_key] += 1
+
+    def page_closed(self, device_key: str) -> None:
+        self._open_pages[device_key] -= 1
+        if self._open_pages[device_key] <= 0:
+            del self._open_pages[device_key]
+
+    def open_pages(self, device_key: str) -> int:
+        return self._open_pages.get(device_key, 0)
+
+    def connected(self) -> tuple[str, ...]:
+        """Devices with the page open now: the people in the room to split into groups."""
+        return tuple(sorted(self._open_pages))
+
     @property
     def device_count(self) -> int:
         return len(self._devices)
@@ -78,9 +96,11 @@ class Room:
 
     def make_groups(self, size: int, rng: random.Random | None = None,
                     among: tuple[str, ...] | None = None) -> GroupPlan:
-        """Split `among` (default: every joined device) into balanced random groups."""
-        self.groups = assign_groups(among if among is not None else self.devices(), size,
-                                    rng or random.SystemRandom())
+        """Split `among` (default: the phones connected now, or failing that every joined
+        device) into balanced random groups."""
+        if among is None:
+            among = self.connected() or self.devices()
+        self.groups = assign_groups(among, size, rng or random.SystemRandom())
         return self.groups
 
     def clear_groups(self) -> None:

@@ -108,6 +108,7 @@ class ConsoleWindow(QWidget):
         left.addWidget(self.notes, 3)
 
         right = QVBoxLayout()
+        self._right = right
         right.addWidget(self._caption("Next"))
         right.addWidget(self.next_view, 3)
         right.addWidget(self.countdown)
@@ -156,6 +157,11 @@ class ConsoleWindow(QWidget):
             self.buttons[action] = button
             row.addWidget(button)
         return row
+
+    def add_side_panel(self, title: str, widget: QWidget) -> None:
+        """A feature's panel under the agenda (the phone polls' controls)."""
+        self._right.addWidget(self._caption(title))
+        self._right.addWidget(widget)
 
     def show_message(self, text: str) -> None:
         self.status.setText(text)

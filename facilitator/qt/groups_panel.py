@@ -6,7 +6,7 @@ are, so nobody's group is announced to the room.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from facilitator.core.room import RoomStatus
@@ -53,15 +53,37 @@ class GroupsPanel(QWidget):
 
 
 class GroupsBanner(QLabel):
-    """Projector line: how many groups, never who is in which."""
+    """Projector strip along the bottom of its parent: how many groups, never who is in which.
 
-    def __init__(self, status: RoomStatus | None = None, parent: QWidget | None = None) -> None:
+    Shown while groups are assigned, over whatever slide is up, until the facilitator clears
+    them."""
+
+    def __init__(self, parent: QWidget, status: RoomStatus | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
+        self.setStyleSheet("background: #15191e; color: #f1f3f5; font-weight: bold;")
+        parent.installEventFilter(self)
         self.set_status(status)
 
     def set_status(self, status: RoomStatus | None) -> None:
         self.setText(groups_text(status))
         self.setVisible(bool(status and status.group_count))
+        self._fit()
+
+    def _fit(self) -> None:
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        height = max(24, parent.height() // 11)
+        self.setGeometry(0, parent.height() - height, parent.width(), height)
+        font = self.font()
+        font.setPixelSize(max(12, int(height * 0.4)))
+        self.setFont(font)
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False

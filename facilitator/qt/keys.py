@@ -38,6 +38,7 @@ class Action(StrEnum):
     LEAVE_FULL_SCREEN = "leave-full-screen"
     SWAP_SCREENS = "swap-screens"
     SHORTCUTS = "shortcuts"
+    JOIN_QR = "join-qr"
     END = "end"
 
 
@@ -75,6 +76,7 @@ BINDINGS: tuple[Binding, ...] = (
             (K.Key_F5, SHIFT)), "F5"),
     Binding(Action.LEAVE_FULL_SCREEN, "Leave full screen (never quits)", ((K.Key_Escape, NONE),),
             "Esc"),
+    Binding(Action.JOIN_QR, "Join QR code over anything (toggle)", ((K.Key_Q, NONE),), "Q"),
     Binding(Action.SWAP_SCREENS, "Swap projector and console screens", ((K.Key_S, NONE),), "S"),
     Binding(Action.SHORTCUTS, "Show these shortcuts", ((K.Key_Question, NONE), (K.Key_F1, NONE)),
             "? or F1"),

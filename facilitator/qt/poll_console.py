@@ -54,6 +54,7 @@ class PollConsole(QWidget):
         ):
             buttons.addWidget(button, index // 2, index % 2)
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.addWidget(self.title)
         layout.addWidget(self.count)
         layout.addLayout(buttons)
@@ -68,6 +69,10 @@ class PollConsole(QWidget):
         self.groups.cleared.connect(bridge.clear_groups)
         bridge.changed.connect(self._on_changed)
         self._refresh()
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """Put `widget` above the poll controls (the app puts the network picker there)."""
+        self._layout.insertWidget(0, widget)
 
     def set_poll(self, poll_id: str | None) -> None:
         """The poll on the current slide (None: not a poll slide)."""

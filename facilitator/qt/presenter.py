@@ -21,6 +21,7 @@ from facilitator.qt.state import PresenterState
 
 class Presenter(QObject):
     ended = Signal()  # the facilitator ended the session (Ctrl+Q or closing the console)
+    join_qr_toggled = Signal()  # Q: the phone-poll feature shows or hides its QR overlay
 
     def __init__(self, state: PresenterState,
                  screens: Callable[[], list[ScreenInfo]] = qt_screens) -> None:
@@ -86,6 +87,8 @@ class Presenter(QObject):
                 self.screens.swap()
             case Action.SHORTCUTS:
                 self.show_shortcuts()
+            case Action.JOIN_QR:
+                self.join_qr_toggled.emit()
             case Action.END:
                 self.end()
 

@@ -34,9 +34,18 @@ class QrOverlay(QWidget):
         self.qr.set_url(url)
         self.caption.setText(caption)
 
+    @property
+    def showing(self) -> bool:
+        # isVisible() is False while the parent window is hidden (one screen, projector
+        # not yet full screen); the overlay's own switch is what counts.
+        return not self.isHidden()
+
     def toggle(self) -> None:
-        self.setVisible(not self.isVisible())
-        if self.isVisible():
+        self.set_showing(not self.showing)
+
+    def set_showing(self, showing: bool) -> None:
+        self.setVisible(showing)
+        if showing:
             self._fit()
             self.raise_()
 
@@ -55,7 +64,7 @@ class QrOverlay(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         resized = event.type() == QEvent.Type.Resize
-        if watched is self.parentWidget() and resized and self.isVisible():
+        if watched is self.parentWidget() and resized and self.showing:
             self._fit()
         return False
 

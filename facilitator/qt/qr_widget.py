@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from qrcode.constants import ERROR_CORRECT_M
 
 QUIET_ZONE = 4
+CAPTION_BACKGROUND = QColor("#15191e")
+CAPTION_TEXT = QColor("#f1f3f5")
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
@@ -82,12 +84,15 @@ class QrWidget(QWidget):
                                                 square.top() + row_index * module,
                                                 module, module))
         if self._caption:
+            # On its own dark panel, so it reads the same on any slide theme.
+            below = QRectF(square.left(), square.bottom(), square.width(),
+                           self.height() - square.bottom())
+            painter.fillRect(below, CAPTION_BACKGROUND)
             font = QFont()
-            font.setPixelSize(max(10, int(self.height() * 0.055)))
+            font.setPixelSize(max(10, int(min(below.height() * 0.36, square.width() * 0.06))))
             font.setBold(True)
             painter.setFont(font)
-            painter.setPen(self.palette().windowText().color())
-            below = QRectF(0, square.bottom(), self.width(), self.height() - square.bottom())
+            painter.setPen(CAPTION_TEXT)
             painter.drawText(below, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
                              self._caption)
         painter.end()

@@ -36,6 +36,7 @@ from facilitator.web.security import (
 from facilitator.web.support_page import SupportInfo, render_support
 
 COOKIE = "facilitator_device"
+MAX_PAGES_PER_DEVICE = 4  # live sockets one phone may hold (tabs); more is a script
 MAX_BODY = 4096  # the longest answer (280 characters of text) fits many times over
 
 BOX: web.AppKey[BallotBox] = web.AppKey("box", BallotBox)
@@ -155,4 +156,6 @@ async def live(request: web.Request) -> web.StreamResponse:
     key = _device(request)
     if key is None:
         return json_error(403, "not-joined", "Scan the QR code on the screen to join.")
+    if request.app[ROOM].open_pages(key) >= MAX_PAGES_PER_DEVICE:
+        return json_error(429, "too-many-requests", "Close some tabs of this page.")
     return await request.app[HUB].serve(request, key)

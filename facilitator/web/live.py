@@ -54,7 +54,7 @@ class LiveHub:
 
     @property
     def connected(self) -> int:
-        return len(self._devices)
+        return len(self._room.connected())
 
     def subscribe(self, subscriber: Subscriber) -> None:
         """`subscriber(snapshot, status)` runs on the loop after each coalesced change."""
@@ -139,6 +139,7 @@ class LiveHub:
         await socket.prepare(request)
         phone = _Phone(socket, device_key)
         self._devices[id(socket)] = phone
+        self._room.page_opened(device_key)
         self.poke()
         try:
             await socket.send_str(self.message_for(device_key))
@@ -146,6 +147,7 @@ class LiveHub:
                 pass  # phones only listen; answers come by POST
         finally:
             self._devices.pop(id(socket), None)
+            self._room.page_closed(device_key)
             if not self._closing:
                 self.poke()
         return socket

@@ -75,6 +75,10 @@ def test_groups_are_balanced(people: int, size: int) -> None:
     assert set(plan.members) == set(keys)
 
 
+def test_group_count_rounds_half_up() -> None:
+    assert [group_count(n, 4) for n in (0, 1, 5, 6, 10, 14)] == [0, 1, 1, 2, 3, 4]
+
+
 def test_groups_are_random() -> None:
     keys = [f"k{i}" for i in range(12)]
     first = assign_groups(keys, 4, random.Random(1)).members
@@ -136,3 +140,19 @@ def test_room_code_and_token() -> None:
     key = room.join()
     assert room.knows(key) and joined == [key]
     assert Room().token != room.token
+
+
+def test_groups_split_the_phones_connected_now() -> None:
+    room = Room()
+    here, gone = room.join(), room.join()
+    others = [room.join() for _ in range(5)]
+    for key in (here, *others):
+        room.page_opened(key)
+    room.page_opened(here)  # a second tab
+    room.page_closed(here)
+    room.page_opened(gone)
+    room.page_closed(gone)
+    assert set(room.connected()) == {here, *others}
+    plan = room.make_groups(3, random.Random(3))
+    assert set(plan.members) == {here, *others}
+    assert plan.count == 2

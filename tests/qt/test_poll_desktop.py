@@ -67,3 +67,24 @@ def test_no_network_keeps_the_session_running(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: polling.console.open_button.text() == "Close poll", timeout=5000)
     assert polling.service.box.state("mood").status is PollStatus.OPEN
     polling.stop()
+
+
+def test_picking_another_network_moves_the_server(qtbot: QtBot) -> None:
+    other = Interface("hotspot-test", "Hotspot", ("127.0.0.2",))
+    settings = Settings(port=0)
+    polling = DesktopPolling(session(), settings, interfaces=lambda: [LOOPBACK, other])
+    qtbot.addWidget(polling.console)
+    assert polling.start() == ""
+    try:
+        first = polling.join_url
+        assert first.startswith("http://127.0.0.1:")
+        with qtbot.waitSignal(polling.picker.chosen):
+            polling.picker.combo.activated.emit(1)
+        assert polling.join_url.startswith("http://127.0.0.2:")
+        assert polling.qr.url == polling.join_url
+        assert settings.interface == "hotspot-test"
+        # Same room, same secret: only the address changed.
+        assert polling.join_url.split("/j/")[1] == first.split("/j/")[1]
+        assert polling.picker.current() == other
+    finally:
+        polling.stop()

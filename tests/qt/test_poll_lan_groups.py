@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.lan import NO_NETWORK_MESSAGE, Interface, choose
@@ -50,7 +51,13 @@ def test_groups_panel_and_banner(qtbot: QtBot) -> None:
         panel.size_box.setValue(4)
         panel.assign_button.click()
     assert signal.args == [4]
-    banner = GroupsBanner(status)
-    qtbot.addWidget(banner)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    banner = GroupsBanner(window, status)
+    window.show()
     assert banner.text().startswith("3 groups of about 4")
     assert "check your phone" in banner.text()
+    assert banner.isVisible() and banner.geometry().bottom() == 719
+    banner.set_status(RoomStatus("ABCDE", joined=13, connected=12))
+    assert not banner.isVisible()

@@ -42,7 +42,7 @@ def test_overlay_toggles_with_q_and_covers_the_window(qtbot: QtBot) -> None:
     window.show()
     assert not overlay.isVisible()
     overlay.toggle()
-    assert overlay.isVisible()
+    assert overlay.isVisible() and overlay.showing
     assert overlay.geometry() == window.rect()
     found = zxingcpp.read_barcodes(grab(window, 1280, 720))
     assert [code.text for code in found] == [URL]

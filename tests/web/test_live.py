@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -99,3 +100,22 @@ async def test_socket_needs_origin_and_cookie(phone_factory: Factory) -> None:
     await phone.join()
     cross = await phone.client.get("/ws", headers={"Origin": "http://evil.example"})
     assert cross.status == 403
+
+
+async def test_one_device_cannot_hold_many_sockets(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    await phone.join()
+    sockets = [await open_socket(phone) for _ in range(4)]
+    for socket in sockets:
+        await next_state(socket)
+    refused = await phone.client.get("/ws", headers={"Origin": phone.origin})
+    assert refused.status == 429
+    await sockets[0].close()
+    for _ in range(1000):  # let the server notice the close; bounded, no timing
+        if phone.room.open_pages(phone.room.connected()[0]) == 3:
+            break
+        await asyncio.sleep(0)
+    again = await open_socket(phone)
+    await next_state(again)
+    for socket in (*sockets[1:], again):
+        await socket.close()

@@ -1,0 +1,84 @@
+"""The desktop app with phone polls: widgets on poll slides, Q overlay, server stops at the end."""
+
+from __future__ import annotations
+
+import socket
+
+import zxingcpp
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from facilitator.app import DesktopApp
+from facilitator.core.ballot import PollStatus
+from facilitator.core.lan import Interface
+from facilitator.core.model import Session
+from facilitator.poll_desktop import DesktopPolling
+from facilitator.qt.groups_panel import GroupsBanner
+from facilitator.qt.keys import Action
+from facilitator.settings import Settings
+from tests.qt.conftest import Clock, Screens
+from tests.qt.poll_helpers import grab
+from tests.qt.test_poll_bridge import vote
+
+LOOPBACK = Interface("lo-test", "Test network", ("127.0.0.1",))
+POLL_SLIDE = 8  # "Where are you this term?" in the sample session, 1-based
+
+
+def make_app(qtbot: QtBot, session: Session) -> DesktopApp:
+    settings = Settings(port=0)
+    polling = DesktopPolling(session, settings, interfaces=lambda: [LOOPBACK])
+    app = DesktopApp(session, settings, clock=Clock(), screens=Screens(1), polling=polling)
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    return app
+
+
+def test_poll_slide_shows_chart_and_qr_and_phones_follow(qtbot: QtBot, sample: Session) -> None:
+    app = make_app(qtbot, sample)
+    app.show()
+    polling = app.polling
+    server = polling.service.server
+    assert server is not None and server.running
+    try:
+        app.state.go_to_number(POLL_SLIDE)
+        view = app.presenter.projector.view
+        view.resize(1280, 720)
+        qtbot.waitUntil(lambda: polling.service.box.state("room-check").status
+                        is PollStatus.OPEN, timeout=5000)
+        view.grab()  # paint: places the plugged widgets
+        assert not polling.chart.isHidden() and not polling.qr.isHidden()
+        assert polling.chart.geometry() == view.last_render.regions["results"].toAlignedRect()
+        assert polling.qr.url == server.join_url
+        qtbot.waitUntil(lambda: polling.console.open_button.text() == "Close poll",
+                        timeout=5000)
+        assert polling.console.title.text().startswith("Which of these sounds")
+        for _ in range(5):
+            assert vote(server, "room-check", "o1") == 200
+        qtbot.waitUntil(lambda: polling.chart.results is not None
+                        and polling.chart.results.on_screen, timeout=5000)
+        image = grab(app.presenter.projector, 1280, 720)
+        assert [code.text for code in zxingcpp.read_barcodes(image)] == [server.join_url]
+
+        # Breakout groups: picked in the console, counted on the projector, never listed.
+        polling.console.groups.size_box.setValue(2)
+        polling.console.groups.assign_button.click()
+        banners = app.presenter.projector.findChildren(GroupsBanner)
+        qtbot.waitUntil(lambda: not banners[0].isHidden(), timeout=5000)
+        assert banners[0].text().startswith("3 groups of about 2")
+
+        # Q puts the join code over anything; Q again takes it away.
+        app.state.next()
+        app.presenter.perform(Action.JOIN_QR)
+        assert all(overlay.showing for overlay in polling.overlays)
+        assert app.presenter.console.status.text() == "Join QR code on the projector (Q hides it)"
+        image = grab(app.presenter.projector, 1280, 720)
+        assert [code.text for code in zxingcpp.read_barcodes(image)] == [server.join_url]
+        qtbot.keyClick(app.presenter.console, Qt.Key.Key_Q)  # through the presenter's keys
+        assert not any(overlay.showing for overlay in polling.overlays)
+        port = server.port
+    finally:
+        app.presenter.end()
+    assert not server.running
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", port))
+    probe.close()
