@@ -41,10 +41,12 @@ class PollService:
     """Everything the phones talk to, for one session. Start it, and stop it at quit."""
 
     def __init__(self, session: Session, settings: Settings, journal: Journal | None = None,
-                 room: Room | None = None, interval: float = 0.1) -> None:
+                 room: Room | None = None, interval: float = 0.1,
+                 box: BallotBox | None = None) -> None:
+        """`box` and `room`: a run's, already journaled and restored (`core.resume`)."""
         self.session = session
         self.settings = settings
-        self.box = BallotBox(session.polls, journal=journal)
+        self.box = box or BallotBox(session.polls, journal=journal)
         self.room = room or Room()
         self.support, self.problems = support_info(session, settings)
         self._interval = interval

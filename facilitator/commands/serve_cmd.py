@@ -15,6 +15,7 @@ from pathlib import Path
 from types import FrameType
 
 from facilitator import settings as settings_module
+from facilitator.commands.run_journal import RunUnavailable, open_run
 from facilitator.core.ballot import BallotSnapshot
 from facilitator.core.lan import NO_NETWORK_MESSAGE
 from facilitator.core.loader import load_session
@@ -35,6 +36,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--port", type=int, default=8765,
                         help="port (default 8765; a busy port moves to the next; 0 = any)")
     parser.add_argument("--poll", metavar="ID", help="poll to open (default: the first)")
+    parser.add_argument("--record", action="store_true",
+                        help="keep a run journal (answers survive a crash; see --resume)")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue the newest interrupted recorded run of this file: "
+                        "same room code and link, same open poll, every answer kept")
     parser.set_defaults(handler=run)
 
 
@@ -63,10 +69,20 @@ def run(args: argparse.Namespace) -> int:
 
     config = getattr(args, "config", None)
     settings, settings_problem = settings_module.load(Path(config) if config else None)
-    service = PollService(session, settings)
+    run = None
+    if args.record or args.resume:
+        try:
+            run = open_run(session, Path(args.file), resume=args.resume)
+        except RunUnavailable as error:
+            print(error, file=sys.stderr)
+            return 1
+    service = PollService(session, settings, box=run.box if run else None,
+                          room=run.room if run else None)
     for message in ([settings_problem] if settings_problem else []) + service.problems:
         print(message, file=sys.stderr)
-    service.box.open(poll_id)
+    if run is None or not args.resume:
+        service.box.open(poll_id)
+    poll_id = service.box.current or poll_id
     try:
         server = service.start(host, args.port)
     except OSError as error:
@@ -75,8 +91,14 @@ def run(args: argparse.Namespace) -> int:
     server.subscribe(_Counter(poll_id))
     print(f"Join: {server.join_url}", flush=True)
     print(f"Room code {server.room.code}; poll {poll_id!r} is open. Ctrl+C stops.", flush=True)
+    if run is not None:
+        verb = "Resumed" if args.resume else "Recording"
+        print(f"{verb} run {run.journal.path.name}", flush=True)
     _wait_for_signal()
     service.stop()
+    if run is not None:
+        run.journal.finish()  # a clean stop: only a crash leaves a run to resume
+        run.journal.close()
     return 0
 
 

@@ -1,0 +1,50 @@
+"""Opening a run journal for a session file: a fresh run, or the one a crash interrupted.
+
+Shared by `facilitator serve --record/--resume` and the desktop app (`run --resume`), so
+both keep runs in the same folder (`settings.data_dir() / "runs"`) and say the same things
+when a run cannot be resumed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facilitator import settings
+from facilitator.core.journal import JournalError, file_hash
+from facilitator.core.model import Session
+from facilitator.core.resume import Run, resume_run, start_run
+from facilitator.core.runs import latest_interrupted
+
+RUNS_FOLDER = "runs"
+
+
+class RunUnavailable(Exception):
+    """No run could be opened; the message says why and what to do, for the facilitator."""
+
+
+def runs_folder() -> Path:
+    return settings.data_dir() / RUNS_FOLDER
+
+
+def open_run(session: Session, file: Path, *, resume: bool) -> Run:
+    """A journaled run of `session` (loaded from `file`): the newest interrupted one if
+    `resume`, else a new one. Raises RunUnavailable with a readable message."""
+    try:
+        digest = file_hash(file.read_bytes())
+    except OSError as error:
+        raise RunUnavailable(f"{file}: {error.strerror or error}") from None
+    folder = runs_folder()
+    try:
+        if not resume:
+            return start_run(
+                folder, session.polls, session_hash=digest, title=session.title, source=str(file)
+            )
+        found = latest_interrupted(folder, digest)
+        if found is None:
+            raise RunUnavailable(
+                f"{file}: no interrupted run of this file to resume "
+                "(an edited file starts a new run; past runs are listed in the app)"
+            )
+        return resume_run(found.path, session.polls, session_hash=digest)
+    except JournalError as error:
+        raise RunUnavailable(str(error)) from None
