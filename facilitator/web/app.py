@@ -43,6 +43,7 @@ BOX: web.AppKey[BallotBox] = web.AppKey("box", BallotBox)
 ROOM: web.AppKey[Room] = web.AppKey("room", Room)
 HUB: web.AppKey[LiveHub] = web.AppKey("hub", LiveHub)
 LIMITER: web.AppKey[RateLimiter] = web.AppKey("limiter", RateLimiter)
+JOIN_LIMITER: web.AppKey[RateLimiter] = web.AppKey("join_limiter", RateLimiter)
 PAGES: web.AppKey[dict[str, str]] = web.AppKey("pages", dict)
 
 _STATUS = {ErrorKind.NOT_FOUND: 404, ErrorKind.INVALID: 400, ErrorKind.NOT_OPEN: 409}
@@ -50,13 +51,19 @@ _STATUS = {ErrorKind.NOT_FOUND: 404, ErrorKind.INVALID: 400, ErrorKind.NOT_OPEN:
 
 def create_app(box: BallotBox, room: Room, static_dir: Path,
                support: SupportInfo | None = None, hub: LiveHub | None = None,
-               limiter: RateLimiter | None = None) -> web.Application:
+               limiter: RateLimiter | None = None,
+               join_limiter: RateLimiter | None = None) -> web.Application:
     """The aiohttp application. Runs on (and must only be touched from) one event loop."""
     app = web.Application(client_max_size=MAX_BODY, middlewares=[errors_as_json])
     app[BOX] = box
     app[ROOM] = room
     app[HUB] = hub or LiveHub(box, room)
     app[LIMITER] = limiter or RateLimiter()
+    # New devices per network address. Phones in a room each have their own LAN address, and
+    # a person rescanning keeps their cookie; only a script minting devices in a loop (to
+    # stuff a poll past the per-device limit) meets this. The address lives in memory, in
+    # the limiter's buckets, for seconds; it is never stored or logged.
+    app[JOIN_LIMITER] = join_limiter or RateLimiter(rate=0.5, burst=20)
     app[ALLOWED_HOSTS] = set()
     app[PAGES] = {
         "index": (static_dir / "index.html").read_text(encoding="utf-8"),
@@ -95,7 +102,12 @@ async def join(request: web.Request) -> web.StreamResponse:
     if not room.token_matches(request.match_info["code"], token):
         return _html(request.app[PAGES]["join"], status=403)
     # A phone that scans again keeps its key, so its vote is still its own.
-    cookie = request.cookies.get(COOKIE, "") if _device(request) else room.join()
+    if _device(request):
+        cookie = request.cookies.get(COOKIE, "")
+    elif request.app[JOIN_LIMITER].allow(request.remote or ""):
+        cookie = room.join()
+    else:
+        return json_error(429, "too-many-requests", "Too many new phones from this address.")
     # A clean URL: the token leaves the address bar and the history.
     response = web.Response(status=303, headers={"Location": "/"})
     # No Max-Age: the cookie ends with the browser session; the key ends with ours.
