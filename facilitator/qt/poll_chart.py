@@ -10,7 +10,7 @@ Below the threshold it shows only "Waiting for N more answers"; hidden results s
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from facilitator.core.ballot import PollResults, PollStatus
@@ -20,6 +20,7 @@ from facilitator.qt.chart_paint import (
     MUTED,
     TEXT,
     Ink,
+    chart_font,
     paint_bars,
     paint_diverging,
     paint_message,
@@ -122,5 +123,18 @@ class PollChart(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(MUTED.darker(380))
             painter.drawRoundedRect(box, pixels * 0.4, pixels * 0.4)
-            ink.text(box.adjusted(pixels * 0.6, 0, -pixels * 0.6, 0), text, pixels, TEXT,
-                     wrap=True)
+            inner = box.adjusted(pixels * 0.6, 0, -pixels * 0.6, 0)
+            ink.text(inner, text, _fitting(text, inner, pixels), TEXT, wrap=True)
+
+
+def _fitting(text: str, rect: QRectF, pixels: float) -> float:
+    """A size at which `text`, wrapped, stays inside `rect`: a 280-character answer would
+    otherwise spill over its neighbours. Shrinks to half size at most."""
+    size = pixels
+    while size > pixels * 0.5:
+        needed = QFontMetricsF(chart_font(size)).boundingRect(
+            rect, int(Qt.TextFlag.TextWordWrap), text)
+        if needed.height() <= rect.height():
+            break
+        size *= 0.9
+    return size
