@@ -15,6 +15,7 @@ stdout:
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import random
 import resource
@@ -59,6 +60,8 @@ class Stats:
     errors: list[str] = field(default_factory=list)
     limited: int = 0
     messages: int = 0
+    loop_lag_ms: list[float] = field(default_factory=list)
+    saturating: bool = False
 
 
 def random_answer(poll: dict[str, Any], rng: random.Random) -> Any:
@@ -91,6 +94,7 @@ class Crowd:
         self.stats = Stats()
         self.phones: list[Phone] = []
         self.capacity_url: str | None = None
+        self._parsed: tuple[str, dict[str, Any]] = ("", {})
 
     async def connect(self, count: int) -> None:
         self.phones = [self._new_phone(i) for i in range(count)]
@@ -116,8 +120,8 @@ class Crowd:
 
     async def _open_socket(self, phone: Phone) -> None:
         phone.socket = await phone.session.ws_connect(
-            self.base + "/ws", headers={"Origin": self.origin}, heartbeat=None
-        )
+            self.base + "/ws", headers={"Origin": self.origin}, heartbeat=None, compress=15
+        )  # compress=15: offer permessage-deflate, as browsers do
         phone.listening = asyncio.ensure_future(self._listen(phone))
 
     async def _listen(self, phone: Phone) -> None:
@@ -131,7 +135,12 @@ class Crowd:
             # the one process playing a whole room spends its time on what phones send.
             if f'"poll": {{"id": "{phone.seen_poll}"' in message.data:
                 continue
-            poll = json.loads(message.data)["state"].get("poll")
+            # Every phone gets the same room part: parse it once for the whole crowd (each
+            # real phone parses its own on its own CPU).
+            shared = message.data[: message.data.rfind(',"you":')]
+            if shared != self._parsed[0]:
+                self._parsed = (shared, json.loads(shared + "}")["state"])
+            poll = self._parsed[1].get("poll")
             if poll and poll["id"] != phone.seen_poll:
                 phone.seen_poll = poll["id"]
                 phone.poll = poll
@@ -175,6 +184,7 @@ class Crowd:
     async def capacity(self, url: str, seconds: float) -> tuple[int, int]:
         """Every phone answers in a closed loop for `seconds`; acknowledged votes, errors."""
         self.capacity_url = url
+        self.stats.saturating = True
         errors_before = len(self.stats.errors)
         deadline = time.monotonic() + seconds
         votes = 0
@@ -198,6 +208,17 @@ class Crowd:
             await phone.session.close()
 
 
+async def watch_loop(stats: Stats) -> None:
+    """How late a 10 ms timer fires in this process: an ack waits at least that long here,
+    so it tells the simulator's own delay apart from the server's."""
+    loop = asyncio.get_running_loop()
+    while True:
+        due = loop.time() + 0.01
+        await asyncio.sleep(0.01)
+        if not stats.saturating:  # the closed-loop capacity phases are busy by design
+            stats.loop_lag_ms.append((loop.time() - due) * 1000)
+
+
 async def main() -> None:
     config = json.loads(sys.argv[1])
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -205,6 +226,8 @@ async def main() -> None:
     crowd = Crowd(config)
     started = time.monotonic()
     await crowd.connect(int(config["phones"]))
+    gc.freeze()  # the phones' long-lived objects need no more collecting: fewer GC pauses
+    watching = asyncio.ensure_future(watch_loop(crowd.stats))
     print(f"ready {time.monotonic() - started:.3f}", flush=True)
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader()
@@ -223,10 +246,12 @@ async def main() -> None:
                 "limited": crowd.stats.limited,
                 "messages": crowd.stats.messages,
                 "acked": [(p.cookie, p.acked) for p in crowd.phones],
+                "loop_lag_ms": crowd.stats.loop_lag_ms,
                 "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             }
             print(json.dumps(report), flush=True)
             break
+    watching.cancel()
     await crowd.close()
 
 

@@ -330,6 +330,7 @@ class Benchmark:
             "ack_p99_ms": round(percentile(acks, 99), 2),
             "server_ack_p99_ms": round(percentile(self.server_ms, 99), 2),
             "server_loop_lag_p99_ms": round(percentile(self.loop_lag, 99), 1),
+            "phones_loop_lag_p99_ms": round(percentile(report["loop_lag_ms"], 99), 1),
             "fanout_p50_ms": round(percentile(fanout, 50), 1),
             "fanout_p99_ms": round(percentile(fanout, 99), 1),
             "votes_per_s": round(votes / args.capacity_seconds),

@@ -45,8 +45,7 @@ def filled_box() -> BallotBox:
 
 def millis(samples: list[float]) -> str:
     ordered = sorted(samples)
-    return (f"median {statistics.median(ordered) * 1000:6.2f} ms, "
-            f"max {ordered[-1] * 1000:6.2f} ms")
+    return f"median {statistics.median(ordered) * 1000:6.2f} ms, max {ordered[-1] * 1000:6.2f} ms"
 
 
 def main() -> None:
@@ -69,8 +68,9 @@ def main() -> None:
             start = time.perf_counter()
             chart.grab()
             paint_times.append(time.perf_counter() - start)
-        print(f"{poll_id:9s} snapshot {millis(tally_times)} | repaint 1920x1080 "
-              f"{millis(paint_times)}")
+        print(
+            f"{poll_id:9s} snapshot {millis(tally_times)} | repaint 1920x1080 {millis(paint_times)}"
+        )
     del app
 
 

@@ -37,11 +37,17 @@ def sample_run(session: Session) -> RunResults:
             labels = ["patients", "colleagues", "pride", "fear", "habit", "faith"]
         else:
             labels = [o.label for o in poll.options] or [str(p) for p in poll.scale_points]
-        polls.append(PollResult(
-            poll.id, poll.question, poll.type.value, 24,
-            options=tuple(Count(label, (i * 7) % 13) for i, label in enumerate(labels)),
-            columns=tuple(str(p) for p in poll.scale_points) if poll.rows else (),
-            rows=tuple(MatrixRow(r.label, (1, 4, 9, 6, 4)) for r in poll.rows)))
+        polls.append(
+            PollResult(
+                poll.id,
+                poll.question,
+                poll.type.value,
+                24,
+                options=tuple(Count(label, (i * 7) % 13) for i, label in enumerate(labels)),
+                columns=tuple(str(p) for p in poll.scale_points) if poll.rows else (),
+                rows=tuple(MatrixRow(r.label, (1, 4, 9, 6, 4)) for r in poll.rows),
+            )
+        )
     texts = tuple(ApprovedText("takeaway", f"Answer {i}") for i in range(8))
     timing = tuple(TimingRow(s.title, s.minutes, s.minutes * 1.1) for s in session.sections)
     return RunResults(session.title, 5, tuple(polls), texts, timing, "2026-11-29")
@@ -74,8 +80,10 @@ def main() -> None:
     print(f"all documents for {session.title!r} ({args.paper}, {args.region}):")
     for name in first:
         print(f"  {name:8s} first {first[name] * 1000:6.0f} ms   best {best[name] * 1000:6.0f} ms")
-    print(f"  {'total':8s} first {sum(first.values()) * 1000:6.0f} ms   "
-          f"best {sum(best.values()) * 1000:6.0f} ms   (target < 1500 ms)")
+    print(
+        f"  {'total':8s} first {sum(first.values()) * 1000:6.0f} ms   "
+        f"best {sum(best.values()) * 1000:6.0f} ms   (target < 1500 ms)"
+    )
 
 
 if __name__ == "__main__":

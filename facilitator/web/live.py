@@ -20,12 +20,18 @@ from facilitator.core.room import Room, RoomStatus
 from facilitator.web.phone_json import room_json, you_json
 
 Subscriber = Callable[[BallotSnapshot, RoomStatus], None]
+BATCH = 50  # phones sent to between two turns of the event loop
+# Seconds between batches for a results-only update: 1,000 phones over 0.2 s, so neither
+# the server's loop nor the phones' Wi-Fi takes the whole room's update in one burst.
+RESULTS_PACE = 0.01
+BEHIND_BYTES = 32 * 1024  # unsent bytes after which a phone is skipped (half the pause mark)
 
 
 @dataclass
 class _Phone:
     socket: web.WebSocketResponse
     device_key: str
+    transport: asyncio.Transport | None = None  # to see how far behind the phone is
 
 
 class LiveHub:
@@ -45,6 +51,7 @@ class LiveHub:
         self._told_at = float("-inf")
         self._told_version = -1
         self._phone_timer: asyncio.TimerHandle | None = None
+        self._walk: asyncio.Future[None] | None = None
         self._sending: set[asyncio.Task[None]] = set()
         self._devices: dict[int, _Phone] = {}
         self._subscribers: list[Subscriber] = []
@@ -102,22 +109,40 @@ class LiveHub:
                 self._phone_timer = loop.call_at(self._told_at + self._phone_interval,
                                                  self._phone_tick)
             return
+        # Moving results are spread over a few tenths of a second; a switch goes out at once.
+        pace = 0.0 if headline != self._told else RESULTS_PACE
         self._told, self._told_at, self._told_version = headline, now, snapshot.version
-        self._broadcast(json.dumps(room_json(snapshot, self._room.code, status.group_count)))
+        self._broadcast(json.dumps(room_json(snapshot, self._room.code, status.group_count)),
+                        pace)
 
     def _phone_tick(self) -> None:
         self._phone_timer = None
         if not self._closing:
             self._tell_phones(self._box.snapshot(), self.status())
 
-    def _broadcast(self, shared: str) -> None:
-        for phone in list(self._devices.values()):
-            if not phone.socket.closed:
-                # Built now, from the same moment as `shared`; sent when the socket is ready.
-                message = self.message_for(phone.device_key, shared)
-                task = asyncio.ensure_future(self._send(phone.socket, message))
-                self._sending.add(task)  # keep a reference until it is done
-                task.add_done_callback(self._sending.discard)
+    def _broadcast(self, shared: str, pace: float) -> None:
+        # One task walks the phones, yielding every BATCH so answers are not kept waiting
+        # behind 1,000 sends; a newer state replaces a walk still in progress (latest wins).
+        if self._walk is not None:
+            self._walk.cancel()
+        phones = list(self._devices.values())
+        self._walk = asyncio.ensure_future(self._send_all(phones, shared, pace))
+        self._sending.add(self._walk)  # keep a reference until it is done
+        self._walk.add_done_callback(self._sending.discard)
+
+    async def _send_all(self, phones: list[_Phone], shared: str, pace: float) -> None:
+        for index, phone in enumerate(phones, start=1):
+            # A phone that stopped reading is skipped, not waited for: it gets a later state.
+            if phone.socket.closed or phone.transport is None or (
+                    phone.transport.get_write_buffer_size() > BEHIND_BYTES):
+                continue
+            try:
+                # Returns at once: the buffer is below the transport's pause mark.
+                await phone.socket.send_str(self.message_for(phone.device_key, shared))
+            except (ConnectionError, RuntimeError):
+                pass  # the phone went away mid-send; its handler cleans up
+            if index % BATCH == 0:
+                await asyncio.sleep(pace)
 
     def message_for(self, device_key: str, shared: str | None = None) -> str:
         """The state message for one device; `shared` is the pre-serialised room part."""
@@ -127,17 +152,13 @@ class LiveHub:
         you = json.dumps(you_json(self._box, self._room.groups, device_key))
         return f'{{"type":"state","state":{shared},"you":{you}}}'
 
-    async def _send(self, socket: web.WebSocketResponse, message: str) -> None:
-        try:
-            await socket.send_str(message)
-        except (ConnectionError, RuntimeError):
-            pass  # the phone went away mid-send; its handler cleans up
-
     async def serve(self, request: web.Request, device_key: str) -> web.WebSocketResponse:
         """Hold one phone's socket until it or the server closes it."""
-        socket = web.WebSocketResponse(heartbeat=20, max_msg_size=1024)
+        # compress=False: browsers offer permessage-deflate, and deflating every state message
+        # for every phone costs the laptop more CPU than the LAN saves in bytes.
+        socket = web.WebSocketResponse(heartbeat=20, max_msg_size=1024, compress=False)
         await socket.prepare(request)
-        phone = _Phone(socket, device_key)
+        phone = _Phone(socket, device_key, request.transport)
         self._devices[id(socket)] = phone
         self._room.page_opened(device_key)
         self.poke()
@@ -161,6 +182,8 @@ class LiveHub:
         if self._phone_timer is not None:
             self._phone_timer.cancel()
             self._phone_timer = None
+        if self._walk is not None:
+            self._walk.cancel()
         sockets = [phone.socket for phone in self._devices.values()]
         await asyncio.gather(
             *(s.close(code=WSCloseCode.GOING_AWAY, message=b"server stopping") for s in sockets),
