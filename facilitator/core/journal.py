@@ -41,6 +41,7 @@ from typing import Any
 
 from facilitator.core.answers import Answer, JsonAnswer, answer_to_json
 from facilitator.core.ballot import PollState, PollStatus
+from facilitator.core.checkpoint import Checkpointer
 from facilitator.core.moderation import Decision
 
 SCHEMA_VERSION = 1
@@ -135,6 +136,7 @@ class Journal:
         key = self._db.execute("SELECT value FROM secret WHERE name = ?", (_DEVICE_KEY,))
         row = key.fetchone()
         self._device_key: bytes | None = bytes(row[0]) if row else None
+        self._checkpointer = Checkpointer(path)
 
     # -- opening ----------------------------------------------------------------------
 
@@ -194,6 +196,7 @@ class Journal:
         return cls(connection, path, clock)
 
     def close(self) -> None:
+        self._checkpointer.stop()
         self._db.close()
 
     def __enter__(self) -> Journal:
@@ -400,6 +403,7 @@ def _connect(path: Path, durable: bool) -> sqlite3.Connection:
     connection.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
     connection.execute("PRAGMA secure_delete=ON")
     connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute("PRAGMA wal_autocheckpoint=0")  # core.checkpoint does it off the loop
     return connection
 
 

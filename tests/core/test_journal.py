@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,17 @@ def test_open_refuses_what_is_not_a_journal(tmp_path: Path) -> None:
     junk.write_bytes(b"x" * 4096)
     with pytest.raises(JournalError, match="not a run journal"):
         Journal.open(junk)
+
+
+def test_the_wal_is_checkpointed_off_the_writers_thread(tmp_path: Path) -> None:
+    """The writer never checkpoints (no fsync on the server's loop); the checkpointer does."""
+    journal = Journal.create(tmp_path, session_hash="h", title="t")
+    main_file = journal.path.stat().st_size
+    for index in range(300):
+        journal.record_answer("numb", f"dev-{index}", "x" * 200)
+    assert journal.path.stat().st_size == main_file  # 300 commits, none checkpointed inline
+    deadline = time.monotonic() + 10
+    while journal.path.stat().st_size <= main_file and time.monotonic() < deadline:
+        time.sleep(0.05)  # the checkpointer runs on its own thread every second
+    assert journal.path.stat().st_size > main_file
+    journal.close()
