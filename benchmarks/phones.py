@@ -56,6 +56,7 @@ class Phone:
 @dataclass
 class Stats:
     acks_ms: list[float] = field(default_factory=list)
+    acks_at: list[float] = field(default_factory=list)  # monotonic time of each ack
     seen: list[tuple[float, str]] = field(default_factory=list)  # (monotonic, poll id)
     errors: list[str] = field(default_factory=list)
     limited: int = 0
@@ -177,6 +178,7 @@ class Crowd:
             return False
         if record:
             self.stats.acks_ms.append(elapsed)
+            self.stats.acks_at.append(time.monotonic())
         if url == self.base + "/api/answer":
             phone.acked[poll["id"]] = body["answer"]
         return True
@@ -241,6 +243,7 @@ async def main() -> None:
             await asyncio.gather(*pending, return_exceptions=True)
             report = {
                 "acks_ms": crowd.stats.acks_ms,
+                "acks_at": crowd.stats.acks_at,
                 "seen": crowd.stats.seen,
                 "errors": crowd.stats.errors,
                 "limited": crowd.stats.limited,

@@ -277,14 +277,14 @@ class Benchmark:
             "think": args.switch_every * 0.8,
             "change": 0.25,
         }
-        self._switch()  # a poll is open before the room scans (not a fan-out: nobody is there)
         self.phones.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
         self.phones.start(
             sys.executable, [str(Path(__file__).with_name("phones.py")), json.dumps(config)]
         )
         ready = self.wait_for_line("ready", 120)
         connect_s = float(ready.split()[1])
-        self.switches.clear()
+        # The room has joined and waits ("next question soon"); the facilitator opens a poll.
+        self._switch()
         self.log(f"phones ready in {connect_s} s")
 
         self._ticker.start()
@@ -320,6 +320,15 @@ class Benchmark:
 
         fanout = self.fanouts(report["seen"])
         acks = report["acks_ms"]
+        if args.dump:
+            Path(args.dump).write_text(
+                json.dumps(
+                    {
+                        "acks": list(zip(report["acks_at"], acks, strict=True)),
+                        "switches": self.switches,
+                    }
+                )
+            )
         result = {
             "phones": args.phones,
             "seconds": args.seconds,
@@ -393,6 +402,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-chart", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-journal", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--profile", metavar="FILE", help=argparse.SUPPRESS)
+    parser.add_argument("--dump", metavar="FILE", help=argparse.SUPPRESS)  # acks, switches
     args = parser.parse_args(argv)
     _soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
