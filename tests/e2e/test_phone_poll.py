@@ -169,3 +169,19 @@ def test_phone_follows_the_facilitator_and_reconnects(
         expect(page.locator("#confirm")).to_contain_text("This poll is closed")
     finally:
         again.stop()
+
+
+def test_typing_the_room_code_joins(browser: Browser, room: tuple[PollServer, PollChart]) -> None:
+    server, _chart = room
+    server.call(server.box.open, "talked").result(5)
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto(f"{server.base_url}/")
+    page.get_by_label("Room code").fill("WRONG1")
+    page.get_by_role("button", name="Join").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "That room code is not right. Check the screen.")
+    page.get_by_label("Room code").fill(server.room.code.lower())
+    page.get_by_role("button", name="Join").click()
+    expect(page.locator("#question")).to_have_text(polls.YES_NO.question)
+    assert page.url == f"{server.base_url}/"

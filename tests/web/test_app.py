@@ -176,3 +176,62 @@ async def test_support_page_needs_no_cookie(phone_factory: Factory) -> None:
         response = await fresh.get(f"{phone.origin}/support")
         assert response.status == 200
         assert "Need support now?" in await response.text()
+
+
+async def test_typed_room_code_joins_a_phone_that_cannot_scan(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    page = await phone.client.get("/")
+    assert page.status == 403
+    assert 'action="/join"' in await page.text()
+    typed = " ".join(phone.room.code.lower())  # spaces and case do not matter
+    response = await phone.client.post("/join", data={"code": typed},
+                                       headers={"Origin": phone.origin}, allow_redirects=False)
+    assert response.status == 303 and response.headers["Location"] == "/"
+    assert phone.room.knows(response.cookies[COOKIE].value)
+    assert (await phone.client.get("/")).status == 200
+
+
+async def test_wrong_codes_are_refused_and_limited_for_everyone(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    headers = {"Origin": phone.origin}
+    wrong = "ZZZZZZ"  # six characters: never a room code
+    statuses = []
+    for _ in range(21):
+        response = await phone.client.post("/join", data={"code": wrong}, headers=headers)
+        statuses.append(response.status)
+    assert statuses == [403] * 20 + [429]
+    # Even the right code waits now: the limit is on the door, not on a person.
+    right = await phone.client.post("/join", data={"code": phone.room.code}, headers=headers,
+                                    allow_redirects=False)
+    assert right.status == 429
+    assert phone.room.device_count == 0
+    phone.clock[0] += 2.0  # the door reopens for one try every two seconds
+    right = await phone.client.post("/join", data={"code": phone.room.code}, headers=headers,
+                                    allow_redirects=False)
+    assert right.status == 303
+    missing_origin = await phone.client.post("/join", data={"code": phone.room.code})
+    assert missing_origin.status == 403
+
+
+async def test_wrong_code_page_escapes_nothing_it_was_sent(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    response = await phone.client.post("/join", data={"code": "<script>x</script>"},
+                                       headers={"Origin": phone.origin})
+    assert response.status == 403
+    text = await response.text()
+    assert "That room code is not right" in text
+    assert "<script>x" not in text
+
+
+async def test_null_origin_needs_a_same_origin_fetch_site(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    form = {"code": phone.room.code}
+    cross = await phone.client.post("/join", data=form, allow_redirects=False,
+                                    headers={"Origin": "null", "Sec-Fetch-Site": "cross-site"})
+    assert cross.status == 403
+    bare = await phone.client.post("/join", data=form, allow_redirects=False,
+                                   headers={"Origin": "null"})
+    assert bare.status == 403
+    same = await phone.client.post("/join", data=form, allow_redirects=False,
+                                   headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+    assert same.status == 303
