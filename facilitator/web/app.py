@@ -184,6 +184,9 @@ async def answer(request: web.Request) -> web.StreamResponse:
         stored = request.app[BOX].submit(body["poll"], key, body["answer"])
     except BallotError as error:
         return json_error(_STATUS[error.kind], str(error.kind), error.message)
+    except OSError:
+        # The journal could not save it (disk full, unplugged stick): not counted, say so.
+        return json_error(503, "not-saved", "Your answer could not be saved. Try again.")
     return web.json_response({"ok": True, "poll": body["poll"], "answer": answer_to_json(stored)})
 
 

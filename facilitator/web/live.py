@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from facilitator.core.room import Room, RoomStatus
 from facilitator.web.phone_json import room_json, you_json
 
 Subscriber = Callable[[BallotSnapshot, RoomStatus], None]
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -67,7 +69,10 @@ class LiveHub:
         snapshot = self._box.snapshot()
         status = self.status()
         for subscriber in list(self._subscribers):
-            subscriber(snapshot, status)
+            try:
+                subscriber(snapshot, status)
+            except Exception:  # one broken listener (a closed window) must not mute phones
+                _log.exception("a state subscriber failed")
         shared = json.dumps(room_json(snapshot, self._room.code, status.group_count))
         for phone in list(self._devices.values()):
             if not phone.socket.closed:
@@ -113,6 +118,7 @@ class LiveHub:
     async def close(self) -> None:
         """Close every phone socket (they reconnect to the next server) and stop publishing."""
         self._closing = True
+        self._box.remove_listener(self.poke)  # the box may outlive this server (a restart)
         if self._scheduled is not None:
             self._scheduled.cancel()
             self._scheduled = None

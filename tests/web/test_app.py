@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiohttp import ClientSession
 
+from facilitator.assets import resource_path
+from facilitator.core.ballot import BallotBox
 from facilitator.core.model import PREFER_NOT_TO_SAY
-from facilitator.web.app import COOKIE
+from facilitator.core.room import Room
+from facilitator.web.app import COOKIE, create_app
 from facilitator.web.security import HEADERS
+from tests import polls
 from tests.web.conftest import Factory
 
 
@@ -235,3 +241,30 @@ async def test_null_origin_needs_a_same_origin_fetch_site(phone_factory: Factory
     same = await phone.client.post("/join", data=form, allow_redirects=False,
                                    headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
     assert same.status == 303
+
+
+class FullDisk:
+    """A journal that cannot write: the answer must be refused, not acknowledged."""
+
+    def record_answer(self, *_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    def record_poll_state(self, *_args: object) -> None: ...
+    def record_reset(self, *_args: object) -> None: ...
+    def record_current(self, *_args: object) -> None: ...
+    def record_moderation(self, *_args: object) -> None: ...
+
+
+async def test_unsaved_answer_is_503_and_not_counted(aiohttp_client: Any) -> None:
+    box = BallotBox(polls.ALL, journal=FullDisk())
+    box.open("mood")
+    room = Room()
+    client = await aiohttp_client(create_app(box, room, resource_path("web")))
+    joined = await client.get(f"/j/{room.code}", params={"t": room.token},
+                              allow_redirects=False)
+    assert joined.status == 303
+    response = await client.post("/api/answer", json={"poll": "mood", "answer": "o1"},
+                                 headers={"Origin": f"http://{client.host}:{client.port}"})
+    assert response.status == 503
+    assert (await response.json())["error"] == "not-saved"
+    assert box.results("mood").responses == 0
