@@ -10,7 +10,7 @@ Below the threshold it shows only "Waiting for N more answers"; hidden results s
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from facilitator.core.ballot import PollResults, PollStatus
@@ -20,6 +20,7 @@ from facilitator.qt.chart_paint import (
     MUTED,
     TEXT,
     Ink,
+    chart_font,
     paint_bars,
     paint_diverging,
     paint_message,
@@ -111,16 +112,26 @@ class PollChart(QWidget):
             paint_message(ink, area, "Answers are being read",
                           "The facilitator shows them once they have been read.")
             return
-        # Newest last, as many as fit at a readable size; older ones scroll off the top.
-        pixels = max(area.height() * 0.055, 14.0)
-        box_h = pixels * 3.4
-        fit = max(1, int(area.height() // box_h))
-        shown = tally.approved[-fit:]
+        # Newest last, as many whole cards as fit at a readable size; older ones drop off.
+        pixels = max(area.height() * 0.07, 14.0)
+        pad = pixels * 0.6
+        metrics = QFontMetricsF(chart_font(pixels))
+        cards: list[tuple[str, float]] = []
+        used = 0.0
+        for text in reversed(tally.approved):
+            bounds = metrics.boundingRect(QRectF(0, 0, area.width() - 2 * pad, 10_000),
+                                          int(Qt.TextFlag.TextWordWrap), text)
+            height = bounds.height() + pad * 1.4
+            if cards and used + height > area.height():
+                break
+            cards.insert(0, (text, height))
+            used += height + pad * 0.5
         painter = ink.painter
-        for index, text in enumerate(shown):
-            box = QRectF(area.left(), area.top() + index * box_h, area.width(), box_h * 0.9)
+        y = area.top()
+        for text, height in cards:
+            box = QRectF(area.left(), y, area.width(), height)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(MUTED.darker(380))
             painter.drawRoundedRect(box, pixels * 0.4, pixels * 0.4)
-            ink.text(box.adjusted(pixels * 0.6, 0, -pixels * 0.6, 0), text, pixels, TEXT,
-                     wrap=True)
+            ink.text(box.adjusted(pad, 0, -pad, 0), text, pixels, TEXT, wrap=True)
+            y += height + pad * 0.5
