@@ -46,7 +46,7 @@ class DesktopPolling:
         self.console = PollConsole(self.bridge)
         self.picker = LanPicker([], settings.interface)
         self.picker.chosen.connect(self._on_interface_chosen)
-        self.console.add_header_widget(self.picker)
+        self.console.add_network_widget(self.picker)
         self.overlays: list[QrOverlay] = []
         self._plugged = 0
         self.bridge.changed.connect(self._on_changed)

@@ -82,3 +82,4 @@ def test_poll_slide_shows_chart_and_qr_and_phones_follow(qtbot: QtBot, sample: S
     probe = socket.socket()
     probe.bind(("127.0.0.1", port))
     probe.close()
+
