@@ -22,7 +22,6 @@ from facilitator.qt import slide_text as st
 from facilitator.qt.support_source import SupportBlock, SupportSource
 from facilitator.qt.theme import DARK, Theme
 
-
 WIDEST_LAYOUT = 16 / 9
 
 

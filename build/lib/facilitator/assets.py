@@ -58,9 +58,7 @@ def support_region(code: str) -> Region:
     """
     code = code.strip().lower()
     if code not in REGION_CODES:
-        raise SupportError(
-            f"unknown region {code!r}: choose one of {', '.join(REGION_CODES)}"
-        )
+        raise SupportError(f"unknown region {code!r}: choose one of {', '.join(REGION_CODES)}")
     node = resource("support", f"{code}.toml")
     return parse_region(node.read_text(encoding="utf-8"), f"resources/support/{code}.toml")
 

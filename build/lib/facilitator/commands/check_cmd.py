@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
-from facilitator.core.loader import load_session
+from facilitator.assets import support_region
+from facilitator.core.loader import LoadResult, load_session
 from facilitator.core.model import Session
+from facilitator.core.resource_refs import check_resource_refs
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,10 +34,20 @@ def summary(session: Session) -> dict[str, object]:
     }
 
 
+def load_checked(path: str | Path) -> LoadResult:
+    """Load a session and check what the loader cannot see: its support entries exist."""
+    result = load_session(path)
+    if result.session is not None:
+        result.errors.extend(check_resource_refs(result.session, str(path), support_region))
+        if result.errors:
+            result.session = None
+    return result
+
+
 def run(args: argparse.Namespace) -> int:
     status = 0
     for path in args.files:
-        result = load_session(path)
+        result = load_checked(path)
         for problem in result.errors:
             print(problem, file=sys.stderr)
         if result.session is None:
