@@ -38,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if result.session is None:
         return 1
+    if not result.session.slides:
+        print(f"{session_path(args)}: the session has no slides to present", file=sys.stderr)
+        return 1
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     config = Path(args.config) if getattr(args, "config", None) else None
