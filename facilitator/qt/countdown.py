@@ -45,7 +45,7 @@ class CountdownPanel(QWidget):
         if snap is None:
             self.title.setText("No timed prompt yet")
             self.phase.setText("The timer loads when you reach a prompt slide.")
-            self.time.setText("–:––")
+            self.time.setText("-:--")
             self.time.setStyleSheet(f"{BIG} color: {theme.muted};")
             return
         here = " (on screen)" if state.timer_slide == state.index else ""
