@@ -137,7 +137,7 @@ def render_image(slide: Slide, ctx: SlideContext, width: int,
 def paint_heading(painter: QPainter, frame: Frame, title: str, ctx: SlideContext,
                   result: Rendered) -> float:
     """Draw the slide heading (up to two lines) with an accent rule; returns the body's top."""
-    box = QSizeF(frame.content_width, frame.heading * 1.2 * 2 + 2)
+    box = QSizeF(frame.content_width, frame.heading * 1.42 * 2)  # two lines at 118%
 
     def build(scale: float) -> QTextDocument:
         return st.document(html.escape(title), box.width(), frame.heading * scale,
