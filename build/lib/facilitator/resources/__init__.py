@@ -1,1 +1,0 @@
-"""Data files shipped with facilitator (phone page, support resources, sounds)."""

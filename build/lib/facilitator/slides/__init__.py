@@ -1,1 +1,0 @@
-"""Session files shipped with facilitator."""

@@ -1,0 +1,157 @@
+"""Look of every printout: paper sizes, the app's colours, the embedded font, text styles.
+
+reportlab's built-in Helvetica has no "•", "→" or curly quotes, so every document uses an
+embedded DejaVu Sans (registered once per process; the caller passes the font folder so
+this package never looks for files itself).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import TableStyle
+
+from facilitator.core.model import Inline
+
+_OPEN_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2014-]))"')
+_OPEN_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u2014\u201c-]))'")
+
+PAPERS = {"a4": A4, "letter": LETTER}
+
+# The app's palette: dark navy with a teal accent; all text colours >= 7:1 on white
+# except ACCENT (5.3:1), which is only used at 10 pt bold or larger and for rules.
+NAVY = colors.HexColor("#13294B")
+INK = colors.HexColor("#1F2937")
+MUTED = colors.HexColor("#4B5563")
+ACCENT = colors.HexColor("#00796B")
+ACCENT_DARK = colors.HexColor("#005A50")
+TINT = colors.HexColor("#E6F2F0")
+NAVY_TINT = colors.HexColor("#EEF1F6")
+RULE = colors.HexColor("#C9D3DF")
+WHITE = colors.white
+
+FONT = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+_FILES = {FONT: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", ITALIC: "DejaVuSans-Oblique.ttf"}
+
+
+class PrintError(ValueError):
+    """Options a document cannot be made from; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """PDF metadata: title, author, language (BCP 47) go into the document info/catalog."""
+
+    title: str
+    author: str = "facilitator"
+    language: str = "en"
+    subject: str = ""
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    try:
+        width, height = PAPERS[paper.lower()]
+        return float(width), float(height)
+    except KeyError:
+        raise PrintError(f"unknown paper {paper!r}: choose a4 or letter") from None
+
+
+def register_fonts(font_dir: Path) -> None:
+    """Register the embedded fonts (idempotent); raises PrintError if a file is missing."""
+    _register(str(font_dir))
+
+
+@cache
+def _register(font_dir: str) -> None:
+    from reportlab.lib.fonts import addMapping
+
+    for name, filename in _FILES.items():
+        path = Path(font_dir) / filename
+        if not path.is_file():
+            raise PrintError(f"font file missing: {path}")
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    # <b> and <i> in paragraphs map to the embedded faces.
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, BOLD)
+    addMapping(FONT, 0, 1, ITALIC)
+    addMapping(FONT, 1, 1, BOLD)
+
+
+def typographic(value: str) -> str:
+    """Straight quotes to curly ones: opening after a space or bracket, closing otherwise."""
+    value = _OPEN_DOUBLE.sub("\u201c", value).replace('"', "\u201d")
+    return _OPEN_SINGLE.sub("\u2018", value).replace("'", "\u2019")
+
+
+def markup(inline: Inline) -> str:
+    """Inline spans as reportlab paragraph markup, with the text escaped."""
+    parts = []
+    for span in inline:
+        text = escape(typographic(span.text))
+        if span.bold:
+            text = f"<b>{text}</b>"
+        if span.italic:
+            text = f"<i>{text}</i>"
+        parts.append(text)
+    return "".join(parts)
+
+
+def text(value: str) -> str:
+    """Plain text escaped for a paragraph, with curly quotes."""
+    return escape(typographic(value))
+
+
+@cache
+def styles(scale: float = 1.0) -> dict[str, ParagraphStyle]:
+    """Paragraph styles; `scale` shrinks body text for documents that must fit a page count."""
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=9.5 * scale, leading=13.2 * scale, textColor=INK,
+    )
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=8 * scale, leading=10.5 * scale,
+                                textColor=MUTED),
+        "bullet": ParagraphStyle("bullet", parent=body, leftIndent=11, bulletIndent=1,
+                                 spaceAfter=1.5),
+        "title": ParagraphStyle("title", fontName=BOLD, fontSize=26, leading=30,
+                                textColor=WHITE),
+        "subtitle": ParagraphStyle("subtitle", fontName=FONT, fontSize=12.5, leading=16,
+                                   textColor=WHITE),
+        "kicker": ParagraphStyle("kicker", fontName=BOLD, fontSize=8, leading=10,
+                                 textColor=colors.HexColor("#9FD8CF")),
+        "h1": ParagraphStyle("h1", fontName=BOLD, fontSize=15, leading=19, textColor=NAVY,
+                             spaceBefore=10, spaceAfter=5),
+        "h2": ParagraphStyle("h2", fontName=BOLD, fontSize=11.5 * scale, leading=15 * scale,
+                             textColor=ACCENT_DARK, spaceBefore=9 * scale, spaceAfter=3),
+        "h3": ParagraphStyle("h3", fontName=BOLD, fontSize=10 * scale, leading=13 * scale,
+                             textColor=NAVY, spaceBefore=5 * scale, spaceAfter=2),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5 * scale, leading=11 * scale),
+        "cell_head": ParagraphStyle("cell_head", parent=body, fontName=BOLD,
+                                    fontSize=8.5 * scale, leading=11 * scale, textColor=WHITE),
+        "box": ParagraphStyle("box", parent=body, textColor=NAVY),
+        "quote": ParagraphStyle("quote", fontName=BOLD, fontSize=13, leading=18,
+                                textColor=NAVY),
+    }
+
+
+MARGIN = 16 * mm
+
+
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A table style whose cells default to the embedded font: reportlab's own default is
+    Helvetica, which would otherwise be referenced by every table even around Paragraphs."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])

@@ -1,0 +1,66 @@
+"""Join poster (QR to the server's URL) and results report (threshold applied)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from facilitator.core.model import Session
+from facilitator.printing import PrintContext, PrintError, build_poster, build_report
+from tests.printing.pdfs import flat, page_size_mm, page_texts, qr_codes, reader
+from tests.printing.run_fixture import RUN
+
+JOIN = "http://192.168.1.23:8765/join?t=Xq3v9KfP2mT8wL1aZ0bC4dE5"
+
+
+def test_poster_qr_opens_the_join_url(session: Session,
+                                      make_ctx: Callable[..., PrintContext]) -> None:
+    pdf = build_poster(session, make_ctx(paper="letter"), JOIN, "K7Q2")
+    assert page_size_mm(pdf) == (215.9, 279.4)
+    assert [qr.text for qr in qr_codes(pdf, 0, scale=1)] == [JOIN]
+    text = flat(page_texts(pdf)[0])
+    assert JOIN in text and "Room code K7Q2" in text
+    assert "no IP addresses stored" in text
+
+
+def test_poster_refuses_a_url_a_phone_cannot_open(
+        session: Session, make_ctx: Callable[..., PrintContext]) -> None:
+    with pytest.raises(PrintError, match="must start with http"):
+        build_poster(session, make_ctx(), "192.168.1.23:8765")
+
+
+@pytest.fixture(scope="module")
+def report_text() -> str:
+    from facilitator import assets
+
+    ctx = PrintContext(region=assets.support_region("us"),
+                       font_dir=assets.font_path("DejaVuSans.ttf").parent)
+    pdf = build_report(RUN, ctx)
+    metadata = reader(pdf).metadata
+    assert metadata is not None and metadata.title == "Numb in Medicine: results"
+    return flat(" ".join(page_texts(pdf, layout=True)))
+
+
+def test_report_masks_small_cells(report_text: str) -> None:
+    assert "Stressed but engaged 6" in report_text
+    assert "Occasionally numb 5" in report_text
+    assert "Persistently numb fewer than 5" in report_text
+    assert "Actively burnt out fewer than 5" in report_text
+    assert "Suffering we cannot fix fewer than 5" in report_text
+    # Matrix cells are masked too.
+    assert "Scope fewer than 5 fewer than 5 7 fewer than 5 fewer than 5" in report_text
+
+
+def test_report_hides_polls_below_the_threshold_and_rare_words(report_text: str) -> None:
+    assert "Fewer than 5 people answered, so the results are not shown." in report_text
+    assert "my sister Ana" not in report_text  # a rare word could name its writer
+    assert "1 other word, each given by fewer than 5 people, not shown." in report_text
+    assert "patients 7" in report_text
+
+
+def test_report_has_approved_text_and_timing(report_text: str) -> None:
+    assert "“Talk to one person this week — really.”" in report_text
+    assert "Welcome and content note 5 min 6.5 min +1.5 min" in report_text
+    assert "Total 19 min 18.5 min -0.5 min" in report_text
+    assert "Text HOME to 741741" in report_text  # help on every page
