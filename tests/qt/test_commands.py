@@ -104,3 +104,14 @@ def test_no_command_means_run_on_the_bundled_session() -> None:
     assert args.handler is run_cmd.run
     assert run_cmd.session_path(args) == assets.slide_file()
     assert run_cmd.session_path(build_parser().parse_args(["run", "x.md"])) == Path("x.md")
+
+
+def test_run_without_a_display_says_so_instead_of_aborting(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(run_cmd.sys, "platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["run"]) == 1
+    assert "no display found" in capsys.readouterr().err
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert run_cmd.no_display_message() == ""
