@@ -21,6 +21,8 @@ def test_closing_the_console_ends_the_run_and_saves_the_timing_report(
     qtbot.addWidget(app.presenter.projector)
     app.show()
     assert app.state.theme.name == "light"
+    # The reminder to add local services goes to the facilitator, not onto a slide.
+    assert any(problem.startswith("Add your local services") for problem in app.problems)
     assert app.presenter.projector.isVisible()
     clock.advance(240)
     app.state.go_to_number(5)
@@ -49,6 +51,7 @@ def test_local_resources_from_settings_come_first_and_bad_ones_are_reported(
     assert entries[0].name == "Student Counselling"
     assert entries[1].id == "988"
     assert any("Broken" in problem for problem in app.problems)
+    assert not any(problem.startswith("Add your local") for problem in app.problems)
     app.show()
     assert "Broken" in app.presenter.console.status.text()
     app.presenter.end()
