@@ -60,9 +60,9 @@ def run(args: argparse.Namespace) -> int:
     user_settings, settings_problem = settings_module.load(config)
     if settings_problem:
         print(settings_problem, file=sys.stderr)
-    problem = no_display_message()
-    if problem:
-        print(problem, file=sys.stderr)
+    display_problem = no_display_message()
+    if display_problem:
+        print(display_problem, file=sys.stderr)
         return 1
     from facilitator import app  # Qt loads only when a window is really wanted
 
