@@ -38,6 +38,7 @@ class SlideView(QWidget):
         self._preview = preview
         self._poll_widgets: dict[str, QWidget] = {}
         self._shown_polls: dict[str, str] = {}  # region -> id of the poll its widget shows
+        self._timer_look: object = None  # what the countdown showed at the last repaint
         self.last_render = Rendered()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 90)
@@ -160,12 +161,19 @@ class SlideView(QWidget):
 
     # -- state handlers -------------------------------------------------------------------
     def _on_slide_changed(self, index: int) -> None:
+        self._timer_look = None
         self.update()
 
     def _on_screen_changed(self) -> None:
         self.update()
 
     def _on_timer_changed(self) -> None:
-        slide, _ = self.shown()
-        if slide is not None and slide.kind is SlideKind.PROMPT:
+        slide, ctx = self.shown()
+        if slide is None or ctx is None or slide.kind is not SlideKind.PROMPT:
+            return
+        # Ticks come five times a second; repaint only when what the room sees changes.
+        timer = ctx.timer
+        look = (timer.display, timer.mood, timer.phase, ctx.flash) if timer else None
+        if look != self._timer_look:
+            self._timer_look = look
             self.update()
