@@ -154,6 +154,9 @@ class KeyRouter(QObject):
         if key in _DIGITS and not modifiers & (CTRL | Qt.KeyboardModifier.AltModifier):
             self._set_typed((self.typed + str(_DIGITS[key]))[-4:])
             return True
+        if key == K.Key_Backspace and self.typed:
+            self._set_typed(self.typed[:-1])  # fixing a typo, not "previous slide"
+            return True
         if key in (K.Key_Return, K.Key_Enter):
             if self.typed:
                 number = int(self.typed)

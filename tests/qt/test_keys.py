@@ -61,6 +61,10 @@ def test_number_then_enter_jumps(qtbot: QtBot, presenter: Presenter) -> None:
     assert "no slide 99" in presenter.console.status.text()
     press(qtbot, presenter, K.Key_3, K.Key_Escape, K.Key_Enter)  # Esc abandons the number
     assert presenter.state.index == 9
+    press(qtbot, presenter, K.Key_1, K.Key_2, K.Key_Backspace, K.Key_Return)  # a typo fixed
+    assert presenter.state.index == 0
+    press(qtbot, presenter, K.Key_Right, K.Key_Right, K.Key_Backspace)  # no number: previous
+    assert presenter.state.index == 1
 
 
 def grab(presenter: Presenter) -> QImage:
