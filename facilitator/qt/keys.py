@@ -81,7 +81,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(Action.END, "End the session and save the timing report", ((K.Key_Q, CTRL),), "Ctrl+Q"),
 )
 
-JUMP_HELP = ("Go to slide N", "a number, then Enter")
+JUMP_HELP = ("Go to slide N (Backspace fixes a typo)", "a number, then Enter")
 
 _BY_ACTION = {binding.action: binding for binding in BINDINGS}
 # Shift is part of typing "?", "+" and "_" on most layouts, so it only counts where a

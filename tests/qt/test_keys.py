@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.core.model import Session, SlideKind
 from facilitator.core.presentation import Screen
-from facilitator.qt.keys import BINDINGS, Action, action_for, tooltip
+from facilitator.qt.keys import BINDINGS, JUMP_HELP, Action, action_for, tooltip
 from facilitator.qt.presenter import Presenter
 
 K = Qt.Key
@@ -192,3 +192,4 @@ def test_the_readme_key_table_lists_every_binding() -> None:
         encoding="utf-8")
     for binding in BINDINGS:
         assert f"| {binding.names} | {binding.label} |" in doc
+    assert f"| {JUMP_HELP[1]} | {JUMP_HELP[0]} |" in doc
