@@ -31,7 +31,12 @@ def sample_run(session: Session) -> RunResults:
     """A run of 24 people with every poll answered: the report's realistic worst case."""
     polls = []
     for poll in session.polls:
-        labels = [o.label for o in poll.options] or [str(p) for p in poll.scale_points]
+        if poll.type.value == "text":
+            labels = []
+        elif poll.type.value == "word":
+            labels = ["patients", "colleagues", "pride", "fear", "habit", "faith"]
+        else:
+            labels = [o.label for o in poll.options] or [str(p) for p in poll.scale_points]
         polls.append(PollResult(
             poll.id, poll.question, poll.type.value, 24,
             options=tuple(Count(label, (i * 7) % 13) for i, label in enumerate(labels)),

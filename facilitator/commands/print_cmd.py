@@ -48,7 +48,7 @@ def _clock_time(value: str) -> time:
 
 def run(args: argparse.Namespace) -> int:
     result = load_session(args.file)
-    for error in result.errors:
+    for error in [*result.errors, *result.warnings]:
         print(error, file=sys.stderr)
     if result.session is None or result.errors:
         return 1

@@ -189,12 +189,15 @@ class BarChart(Flowable):  # type: ignore[misc]
     ROW = 6.5 * mm
 
     def __init__(self, items: Sequence[tuple[str, float, str]], max_value: float | None = None,
-                 colour: colors.Color = theme.ACCENT, label_width: float = 48 * mm) -> None:
+                 colour: colors.Color = theme.ACCENT) -> None:
         super().__init__()
         self.items = list(items)  # (label, value for the bar, text printed after it)
         self.max_value = max_value or max((value for _, value, _ in self.items), default=1) or 1
         self.colour = colour
-        self.label_width = label_width
+        # As wide as the longest label needs, within reason; longer ones are shortened.
+        widest = max((stringWidth(label, theme.FONT, 8.5) for label, _, _ in self.items),
+                     default=0)
+        self.label_width = min(max(widest + 4 * mm, 25 * mm), 75 * mm)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -224,6 +227,12 @@ class BarChart(Flowable):  # type: ignore[misc]
             canvas.drawString(self.label_width + bar_space + 2 * mm, y + 2 * mm, shown)
 
 
+def short_url(url: str, limit: int = 32) -> str:
+    """A URL to read on paper: the whole thing when short, else just the site."""
+    shown = display_url(url)
+    return shown if len(shown) <= limit else shown.split("/", 1)[0]
+
+
 def support_table(entries: Sequence[SupportEntry], width: float, emergency: str = "") -> Table:
     """The support resources as a tinted box: name and who it is for, how to reach, hours."""
     st = styles()
@@ -236,7 +245,7 @@ def support_table(entries: Sequence[SupportEntry], width: float, emergency: str 
                if entry.audience else "")
         reach = text(entry.contact_line)
         if entry.web and display_url(entry.web) != entry.contact_line:
-            reach += f"<br/><font name='{theme.FONT}' size=7.5>{text(display_url(entry.web))}"
+            reach += f"<br/><font name='{theme.FONT}' size=7.5>{text(short_url(entry.web))}"
             reach += "</font>"
         details = " ".join(bit for bit in (entry.hours, entry.note) if bit)
         rows.append([

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -94,9 +95,14 @@ def _band(canvas: Canvas, session: model.Session, width: float, height: float) -
     canvas.rect(0, height - BAND, width, 1.6 * mm, stroke=0, fill=1)
     m = theme.MARGIN
     y = height - 12 * mm
+    # A long title shrinks to stay on one line (down to 18 pt) so the band never overflows.
+    size = 26.0
+    while size > 18 and stringWidth(session.title, theme.BOLD, size) > width - 2 * m:
+        size -= 1
+    title_style = st["title"].clone("band_title", fontSize=size, leading=size * 1.15)
     for content, style in (
         ("PARTICIPANT HANDOUT", st["kicker"]),
-        (text(session.title), st["title"]),
+        (text(session.title), title_style),
         (text(session.subtitle), st["subtitle"]),
     ):
         if not content:
@@ -107,7 +113,7 @@ def _band(canvas: Canvas, session: model.Session, width: float, height: float) -
         y -= h + 2.5 * mm
     if session.credit:
         credit = Paragraph(text(session.credit), st["small"].clone("credit", textColor=theme.TINT))
-        _, h = credit.wrap(width - 2 * m, BAND)
+        credit.wrap(width - 2 * m, BAND)
         credit.drawOn(canvas, m, height - BAND + 5 * mm)
     canvas.restoreState()
 
@@ -147,6 +153,9 @@ def _body(session: model.Session, ctx: PrintContext, width: float, scale: float)
             if reflection and slide is reflection[0]:
                 continue
             if slide.kind is model.SlideKind.RESOURCES and not resources_done:
+                if prompts:
+                    pieces.append((False, [_prompt_box(prompts, width, scale)]))
+                    prompts = []
                 pieces.append((False, _resources(ctx, width)))
                 resources_done = True
                 continue

@@ -153,7 +153,7 @@ def _timing(results: RunResults, width: float) -> list[Flowable]:
         ("LINEBELOW", (0, 1), (-1, -2), 0.4, theme.RULE),
         ("LINEABOVE", (0, -1), (-1, -1), 1, theme.NAVY),
     ]))
-    return [Paragraph("Timing: planned and actual", st["h2"]), table]
+    return [KeepTogether([Paragraph("Timing: planned and actual", st["h2"]), table])]
 
 
 def _responses(count: int, threshold: int) -> str:

@@ -395,3 +395,24 @@ Before you leave, take five minutes to write about a time you felt proud of your
         ("When did a patient last make you laugh?", 240),
         ("Write about a time you felt proud of your work.", 300),
     ]
+
+
+def test_figures_about_suicide_get_a_chart_and_support_but_never_a_poll() -> None:
+    text = """\
+Hard Numbers
+What the Survey Found
+Most residents reported burnout at some point in training.
+| Reported in the last year | Percent |
+|---|---|
+| Burnout | 48 |
+| Thoughts of suicide | 9 |
+| Neither | 43 |
+Help-seeking works: most people who reached out said it made a difference.
+"""
+    session = checked(import_article(text, "hard.txt").text)
+    assert session.polls == ()
+    charts = [slide.chart for slide in session.slides if slide.chart]
+    assert [item.label for item in charts[0].items] == ["Burnout", "Thoughts of suicide", "Neither"]
+    section = session.sections[1]
+    assert any(slide.kind is SlideKind.RESOURCES for slide in section.slides)
+    assert "suicide" in session.sections[0].slides[1].content_note

@@ -110,7 +110,7 @@ def test_fronts_carry_numbers_and_text_codes_on_every_card(cards_us: bytes) -> N
 def test_every_qr_decodes_to_its_service_and_sits_on_its_card(cards_us: bytes) -> None:
     urls = {"https://988lifeline.org/", "https://www.crisistextline.org/",
             "https://www.physiciansupportline.com/"}
-    found = qr_codes(cards_us, 0, scale=4)
+    found = qr_codes(cards_us, 0, scale=2)
     assert len(found) == 30
     assert {qr.text for qr in found} == urls
     slots = card_slots(page_size("a4"))
@@ -159,7 +159,7 @@ def test_uk_letter_cards_with_a_local_entry(session: Session,
     front = flat(page_texts(pdf)[0])
     assert front.count("Student Counselling Service") == 10  # local entries come first
     assert front.count("Text SHOUT to 85258") == 10
-    found = qr_codes(pdf, 0, scale=4)
+    found = qr_codes(pdf, 0, scale=2)
     expected = {e.web for e in ctx.region.entries[:MAX_ENTRIES]}
     assert {qr.text for qr in found} == expected
     assert len(found) == 10 * len(expected)
@@ -168,7 +168,7 @@ def test_uk_letter_cards_with_a_local_entry(session: Session,
 def test_international_cards_point_to_findahelpline_with_room_to_write(
         session: Session, make_ctx: Callable[..., PrintContext]) -> None:
     pdf = build_cards(session, make_ctx(region="intl"))
-    found = qr_codes(pdf, 0, scale=3)
+    found = qr_codes(pdf, 0, scale=2)
     assert [qr.text for qr in found] == ["https://findahelpline.com/"] * 10
     front = page_texts(pdf)[0]
     assert front.count("Local support:") == 10

@@ -104,3 +104,12 @@ def test_every_region_fits_four_letter_pages(session: Session, region: str,
     pdf = build_handout(session, make_ctx(region=region, paper="letter", local=True))
     assert 2 <= len(reader(pdf).pages) <= 4
     assert "Student Counselling Service" in flat(" ".join(page_texts(pdf)))
+
+
+def test_order_follows_the_session_and_long_urls_are_shortened(
+        small_session: Session, make_ctx: Callable[..., PrintContext]) -> None:
+    text = flat(" ".join(page_texts(build_handout(small_session, make_ctx(region="uk")))))
+    # The pairs prompt comes before the "Help" slide's resources, as in the session.
+    assert text.index("What helps you recover after a run of nights?") < text.index(
+        "In an emergency call 999.")
+    assert "bma.org.uk" in text and "your-wellbeing" not in text
