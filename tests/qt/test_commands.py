@@ -28,7 +28,11 @@ def test_render_writes_one_png_per_checked_slide(
     assert [p.name for p in pngs] == [f"slide-{n:03d}.png" for n in range(1, slides + 1)]
     image = QImage(str(pngs[0]))
     assert (image.width(), image.height()) == (1280, 720)
-    assert len(PdfReader(tmp_path / "slides.pdf").pages) == slides
+    pages = PdfReader(tmp_path / "slides.pdf").pages
+    assert len(pages) == slides
+    box = pages[0].mediabox
+    assert float(box.width) / float(box.height) == pytest.approx(16 / 9, abs=0.01)
+    assert "Numb in Medicine" in " ".join(pages[0].extract_text().split())  # text, not pixels
     assert f"Wrote {slides} slides" in capsys.readouterr().out
 
 

@@ -106,6 +106,17 @@ def test_last_minute_colour_on_the_projector(
     assert snap is not None and snap.mood is TimerMood.LAST_MINUTE
 
 
+def test_the_chimes_ship_as_real_wav_files() -> None:
+    import wave
+
+    from facilitator import assets
+
+    for name in ("chime.wav", "phase.wav"):
+        with wave.open(str(assets.resource_path("sounds", name))) as sound:
+            seconds = sound.getnframes() / sound.getframerate()
+            assert sound.getnchannels() == 1 and 0.5 <= seconds <= 2.0
+
+
 def test_a_real_chime_without_an_audio_device_reports_it_cannot_play(qtbot: QtBot) -> None:
     chime = Chime(enabled=True)
     # This machine has no audio output (FACTS): play() must say so, so the flash is used.
