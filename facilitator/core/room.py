@@ -39,6 +39,10 @@ class Room:
     groups: GroupPlan | None = None
     # Told of every new device key (a journal keeps them so cookies outlive a restart).
     on_join: Callable[[str], None] | None = None
+    # Maps a cookie's value to the key the room, the ballot box and the journal know the
+    # device by. A run journal sets its keyed hash (`Journal.pseudonym`) here, so nothing
+    # stored matches a cookie once the run's secret is deleted. Identity by default.
+    pseudonym: Callable[[str], str] = field(default=str, repr=False)
 
     def token_matches(self, code: str, token: str) -> bool:
         # Constant-time, so response timing says nothing about how much of a guess was right.
@@ -51,12 +55,18 @@ class Room:
         return hmac.compare_digest(code.upper().encode(), self.code.encode())
 
     def join(self) -> str:
-        """A new device key for a phone that presented the token."""
-        key = secrets.token_urlsafe(DEVICE_KEY_BYTES)
+        """A new device for a phone that presented the token: the value for its cookie."""
+        cookie = secrets.token_urlsafe(DEVICE_KEY_BYTES)
+        key = self.pseudonym(cookie)
         if self.on_join is not None:
             self.on_join(key)
         self._devices.add(key)
-        return key
+        return cookie
+
+    def device_for(self, cookie: str) -> str | None:
+        """The device key behind a cookie value, or None for a cookie this room never gave."""
+        key = self.pseudonym(cookie)
+        return key if key in self._devices else None
 
     def knows(self, device_key: str) -> bool:
         return device_key in self._devices

@@ -91,8 +91,8 @@ def _html(text: str, status: int = 200) -> web.Response:
 
 
 def _device(request: web.Request) -> str | None:
-    key = request.cookies.get(COOKIE)
-    return key if key and request.app[ROOM].knows(key) else None
+    cookie = request.cookies.get(COOKIE)
+    return request.app[ROOM].device_for(cookie) if cookie else None
 
 
 def _join_page(request: web.Request, status: int, error: str = "") -> web.Response:
@@ -105,11 +105,11 @@ def _join_page(request: web.Request, status: int, error: str = "") -> web.Respon
 def _admit(request: web.Request) -> web.Response:
     """Give the phone its device cookie and send it to the clean page URL."""
     # A phone that joins again keeps its key, so its vote is still its own.
-    key = _device(request) or request.app[ROOM].join()
+    cookie = request.cookies.get(COOKIE, "") if _device(request) else request.app[ROOM].join()
     # A clean URL: the token leaves the address bar and the history.
     response = web.Response(status=303, headers={"Location": "/"})
     # No Max-Age: the cookie ends with the browser session; the key ends with ours.
-    response.set_cookie(COOKIE, key, httponly=True, samesite="Strict", path="/")
+    response.set_cookie(COOKIE, cookie, httponly=True, samesite="Strict", path="/")
     request.app[HUB].poke()
     return response
 

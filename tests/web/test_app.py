@@ -26,7 +26,7 @@ async def test_join_swaps_token_for_cookie_and_clean_url(phone_factory: Factory)
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Strict"
     assert len(cookie.value) >= 22  # 128 random bits, base64url
-    assert phone.room.knows(cookie.value)
+    assert phone.room.device_for(cookie.value) is not None
     page = await phone.client.get("/")
     assert page.status == 200
     assert "Anonymous: no names, no IP addresses stored" in await page.text()
@@ -193,7 +193,7 @@ async def test_typed_room_code_joins_a_phone_that_cannot_scan(phone_factory: Fac
     response = await phone.client.post("/join", data={"code": typed},
                                        headers={"Origin": phone.origin}, allow_redirects=False)
     assert response.status == 303 and response.headers["Location"] == "/"
-    assert phone.room.knows(response.cookies[COOKIE].value)
+    assert phone.room.device_for(response.cookies[COOKIE].value) is not None
     assert (await phone.client.get("/")).status == 200
 
 
