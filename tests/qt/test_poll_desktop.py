@@ -82,7 +82,7 @@ def test_picking_another_network_moves_the_server(qtbot: QtBot) -> None:
         with qtbot.waitSignal(polling.picker.chosen):
             polling.picker.combo.activated.emit(1)
         assert polling.join_url.startswith("http://127.0.0.2:")
-        assert polling.qr.url == polling.join_url
+        assert polling.qr.url == polling.console_qr.url == polling.join_url
         assert settings.interface == "hotspot-test"
         # Same room, same secret: only the address changed.
         assert polling.join_url.split("/j/")[1] == first.split("/j/")[1]
