@@ -36,6 +36,10 @@ class DesktopApp:
         self.settings = settings
         self.chime = Chime(enabled=settings.chime)
         support, self.problems = support_from_settings(session, settings)
+        region = support.region(support.default_region)
+        if not support.local and region is not None and region.add_local:
+            self.problems.append(f"{region.add_local} (local_resources in "
+                                 f"{settings_module.default_path()})")
         self.state = PresenterState(session, theme_named(theme or settings.theme), support,
                                     clock=clock, play_chime=self.chime.play)
         self.presenter = Presenter(self.state, screens)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from facilitator.core.ballot import BallotSnapshot, Journal, PollStatus
 from facilitator.core.lan import NO_NETWORK_MESSAGE, Interface
@@ -46,7 +46,12 @@ class DesktopPolling:
         self.console = PollConsole(self.bridge)
         self.picker = LanPicker([], settings.interface)
         self.picker.chosen.connect(self._on_interface_chosen)
-        self.console.add_header_widget(self.picker)
+        self.console.add_network_widget(self.picker)
+        # The join code in the console too, on any slide: to test with one's own phone.
+        self.console_qr = QrWidget()
+        # It takes whatever height the tab has; it must not make the console taller.
+        self.console_qr.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.console.add_network_widget(self.console_qr)
         self.overlays: list[QrOverlay] = []
         self._plugged = 0
         self.bridge.changed.connect(self._on_changed)
@@ -160,6 +165,7 @@ class DesktopPolling:
         return message
 
     def _show_url(self, url: str, caption: str) -> None:
+        self.console_qr.set_url(url, caption)
         for _chart, qr in self._pairs:
             qr.set_url(url, caption)
         for overlay in self.overlays:

@@ -6,6 +6,7 @@ FILE defaults to the bundled session, so a new user sees a real session first.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -32,11 +33,26 @@ def session_path(args: argparse.Namespace) -> Path:
     return Path(args.file) if args.file else assets.slide_file()
 
 
+def no_display_message() -> str:
+    """Why the app cannot open here ("" when it can): on Linux without X11 or Wayland, Qt
+    would abort with a platform-plugin error instead of a sentence."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return ""
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return ("facilitator: no display found, so the presenter windows cannot open. Run it in "
+            "a desktop session; to export slides without one use `facilitator render FILE "
+            "--out DIR`.")
+
+
 def run(args: argparse.Namespace) -> int:
     result = load_checked(session_path(args))
     for problem in result.errors:
         print(problem, file=sys.stderr)
     if result.session is None:
+        return 1
+    if not result.session.slides:
+        print(f"{session_path(args)}: the session has no slides to present", file=sys.stderr)
         return 1
     for warning in result.warnings:
         print(warning, file=sys.stderr)
@@ -44,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
     user_settings, settings_problem = settings_module.load(config)
     if settings_problem:
         print(settings_problem, file=sys.stderr)
+    display_problem = no_display_message()
+    if display_problem:
+        print(display_problem, file=sys.stderr)
+        return 1
     from facilitator import app  # Qt loads only when a window is really wanted
 
     return app.run(result.session, user_settings, theme=args.theme or "")

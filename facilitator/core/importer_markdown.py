@@ -101,8 +101,10 @@ def parse_markdown(text: str, fallback_title: str) -> Article:
         token = tokens[index]
         line = (token.map or [0])[0] + 1
         if token.type == "heading_open":
-            headings.append((int(token.tag[1:]), _inline(tokens[index + 1]), line))
-            blocks_by_heading.append([])
+            heading = _inline(tokens[index + 1]).strip()
+            if heading:  # an empty "## " is a stray marker, not a section
+                headings.append((int(token.tag[1:]), heading, line))
+                blocks_by_heading.append([])
             index += 3
         elif token.type == "paragraph_open":
             text = _inline(tokens[index + 1])

@@ -19,12 +19,13 @@ class RateLimiter:
         self._max_keys = max_keys
         self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, last time)
 
-    def allow(self, key: str) -> bool:
+    def allow(self, key: str, spend: bool = True) -> bool:
+        """Whether `key` may act now; `spend=False` only looks (nothing is used up)."""
         now = self._clock()
         tokens, last = self._buckets.get(key, (self._burst, now))
         tokens = min(self._burst, tokens + (now - last) * self._rate)
         allowed = tokens >= 1.0
-        self._buckets[key] = (tokens - 1.0 if allowed else tokens, now)
+        self._buckets[key] = (tokens - 1.0 if allowed and spend else tokens, now)
         if len(self._buckets) > self._max_keys:
             self._forget_full(now)
         return allowed

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from facilitator.core.agenda import Pace, SectionStatus
 from facilitator.core.timer import format_seconds
+from facilitator.qt.restyle import restyle
 from facilitator.qt.state import PresenterState
 from facilitator.qt.theme import DARK as CONSOLE_THEME  # the console is always dark
 
@@ -66,13 +67,13 @@ class AgendaPanel(QWidget):
             if abs(slip) >= 60 else "on plan"
         self.pace.setText(f"{PACE_TEXT[pace]}: ends {agenda.projected_end():%H:%M} "
                           f"(planned {agenda.planned_end():%H:%M}, {slip_text})")
-        self.pace.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        restyle(self.pace, f"color: {colour}; font-weight: bold;")
         for row, (title, planned, actual) in zip(agenda.rows(), self._rows, strict=True):
             actual.setText(format_seconds(int(row.actual_seconds))
                            if row.status is not SectionStatus.UPCOMING else "")
             weight = "bold" if row.status is SectionStatus.CURRENT else "normal"
             tone = theme.muted if row.status is SectionStatus.DONE else theme.text
             over = theme.timer_overtime if row.over else tone
-            title.setStyleSheet(f"color: {tone}; font-weight: {weight};")
-            planned.setStyleSheet(f"color: {tone}; font-weight: {weight};")
-            actual.setStyleSheet(f"color: {over}; font-weight: {weight};")
+            restyle(title, f"color: {tone}; font-weight: {weight};")
+            restyle(planned, f"color: {tone}; font-weight: {weight};")
+            restyle(actual, f"color: {over}; font-weight: {weight};")

@@ -149,9 +149,14 @@ def paint_diverging(ink: Ink, rect: QRectF, tally: MatrixTally) -> None:
     rows = max(1, len(tally.rows))
     row_h = (rect.height() - header_h) / rows
     label_w = rect.width() * 0.24
-    side_w = (rect.width() - label_w) * 0.5 * 0.86  # room for the end labels
     centre = rect.left() + label_w + (rect.width() - label_w) / 2
     text_px = min(row_h * 0.34, rect.height() * 0.06)
+    value_w = text_px * 3.2  # "100%" beside each end
+    side_w = (rect.width() - label_w) / 2 - value_w - text_px * 0.6
+    # Scale to the longest half-bar, so a room that mostly leans one way still fills the
+    # panel instead of drawing slivers around the centre line.
+    reach = max([_reach(row.counts, points, middle) for row in tally.rows] + [0.01])
+    side_w /= reach
 
     left_label = f"← {tally.low}" if tally.low else "← lower"
     right_label = f"{tally.high} →" if tally.high else "higher →"
@@ -188,13 +193,23 @@ def paint_diverging(ink: Ink, rect: QRectF, tally: MatrixTally) -> None:
                 painter.drawRect(QRectF(right, bar_y, width, bar_h))
                 right += width
                 high_share += share
-        value_w = text_px * 3.5
         ink.text(QRectF(left - value_w - text_px * 0.3, bar_y, value_w, bar_h),
                  percent(low_share), text_px, TEXT, Qt.AlignmentFlag.AlignRight, bold=True)
         ink.text(QRectF(right + text_px * 0.3, bar_y, value_w, bar_h), percent(high_share),
                  text_px, TEXT, bold=True)
     painter.setPen(GRID)
     painter.drawLine(QPointF(centre, rect.top() + header_h), QPointF(centre, rect.bottom()))
+
+
+def _reach(counts: tuple[int, ...], points: tuple[int, ...], middle: float) -> float:
+    """The larger of a row's two half-bars, as a share of its answers."""
+    total = sum(counts)
+    if not total:
+        return 0.0
+    centre = sum(n for p, n in zip(points, counts, strict=True) if p == middle) / 2
+    low = sum(n for p, n in zip(points, counts, strict=True) if p < middle) + centre
+    high = sum(n for p, n in zip(points, counts, strict=True) if p > middle) + centre
+    return max(low, high) / total
 
 
 def _side(colours: tuple[QColor, ...], distance: float) -> QColor:

@@ -98,6 +98,9 @@ class ConsoleWindow(QWidget):
         self.position = QLabel()
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        # A long message wraps instead of widening the window past the screen's edge.
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.buttons: dict[Action, QToolButton] = {}
 
         left = QVBoxLayout()
@@ -121,8 +124,7 @@ class ConsoleWindow(QWidget):
 
         bottom = QHBoxLayout()
         bottom.addLayout(self._button_row(NAV_BUTTONS, perform))
-        bottom.addStretch(1)
-        bottom.addWidget(self.status)
+        bottom.addWidget(self.status, 1)
         bottom.addWidget(self.position)
 
         layout = QGridLayout(self)
@@ -165,6 +167,7 @@ class ConsoleWindow(QWidget):
 
     def show_message(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setToolTip(text)
 
     def set_preview_caption(self, two_screens: bool) -> None:
         self.preview_caption.setText(

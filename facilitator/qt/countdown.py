@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from facilitator.core.timer import TimerMood
+from facilitator.qt.restyle import restyle
 from facilitator.qt.state import PresenterState
 from facilitator.qt.theme import DARK as CONSOLE_THEME  # the console is always dark
 
@@ -45,8 +46,8 @@ class CountdownPanel(QWidget):
         if snap is None:
             self.title.setText("No timed prompt yet")
             self.phase.setText("The timer loads when you reach a prompt slide.")
-            self.time.setText("–:––")
-            self.time.setStyleSheet(f"{BIG} color: {theme.muted};")
+            self.time.setText("-:--")
+            restyle(self.time, f"{BIG} color: {theme.muted};")
             return
         here = " (on screen)" if state.timer_slide == state.index else ""
         self.title.setText(f"Timer: {state.timer_prompt_title()}{here}")
@@ -60,6 +61,6 @@ class CountdownPanel(QWidget):
                   TimerMood.PAUSED: theme.timer_paused}.get(snap.mood, theme.timer_running)
         self.time.setText(snap.display)
         if state.flashing:
-            self.time.setStyleSheet(f"{BIG} color: {theme.background}; background: {colour};")
+            restyle(self.time, f"{BIG} color: {theme.background}; background: {colour};")
         else:
-            self.time.setStyleSheet(f"{BIG} color: {colour};")
+            restyle(self.time, f"{BIG} color: {colour};")

@@ -37,6 +37,18 @@ class Export:
     smallest_scale: float
 
 
+def fit_problems(session: Session, width: int, height: int, theme: Theme,
+                 support: SupportSource | None) -> list[SlideProblem]:
+    """Slides that do not fit at this size, without writing files (for `check`)."""
+    ctx = SlideContext(session, theme, support)
+    problems = []
+    for number, slide in enumerate(session.slides, start=1):
+        _, rendered = render_image(slide, ctx, width, height)
+        if not rendered.fits:
+            problems.append(SlideProblem(number, slide.title, tuple(rendered.problems)))
+    return problems
+
+
 def png_name(number: int) -> str:
     return f"slide-{number:03d}.png"
 

@@ -83,7 +83,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(Action.END, "End the session and save the timing report", ((K.Key_Q, CTRL),), "Ctrl+Q"),
 )
 
-JUMP_HELP = ("Go to slide N", "a number, then Enter")
+JUMP_HELP = ("Go to slide N (Backspace fixes a typo)", "a number, then Enter")
 
 _BY_ACTION = {binding.action: binding for binding in BINDINGS}
 # Shift is part of typing "?", "+" and "_" on most layouts, so it only counts where a
@@ -155,6 +155,9 @@ class KeyRouter(QObject):
         """Act on one key press; True when the key was ours."""
         if key in _DIGITS and not modifiers & (CTRL | Qt.KeyboardModifier.AltModifier):
             self._set_typed((self.typed + str(_DIGITS[key]))[-4:])
+            return True
+        if key == K.Key_Backspace and self.typed:
+            self._set_typed(self.typed[:-1])  # fixing a typo, not "previous slide"
             return True
         if key in (K.Key_Return, K.Key_Enter):
             if self.typed:

@@ -44,11 +44,14 @@ class ModerationPanel(QWidget):
         self.summary = plain_label("")
         self._items = QWidget()
         self._items_layout = QVBoxLayout(self._items)
+        self._items_layout.setContentsMargins(0, 0, 0, 0)
+        self._items_layout.setSpacing(4)
         self._items_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._items)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
         self.set_results(results)
@@ -99,10 +102,13 @@ class ModerationPanel(QWidget):
         approve.setToolTip("Approve: show this answer on the projector")
         reject = QPushButton("Hold back", row)
         reject.setToolTip("Reject: never show this answer")
+        for button in (approve, reject):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays "next slide"
         poll_id = self._results.poll.id if self._results else ""
         approve.clicked.connect(lambda: self.decided.emit(poll_id, item.id, True))
         reject.clicked.connect(lambda: self.decided.emit(poll_id, item.id, False))
         layout = QHBoxLayout(row)
+        layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(text, 1)
         layout.addWidget(approve)
         layout.addWidget(reject)

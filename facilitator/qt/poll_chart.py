@@ -112,29 +112,26 @@ class PollChart(QWidget):
             paint_message(ink, area, "Answers are being read",
                           "The facilitator shows them once they have been read.")
             return
-        # Newest last, as many as fit at a readable size; older ones scroll off the top.
-        pixels = max(area.height() * 0.055, 14.0)
-        box_h = pixels * 3.4
-        fit = max(1, int(area.height() // box_h))
-        shown = tally.approved[-fit:]
+        # Newest last, as many whole cards as fit at a readable size; older ones drop off.
+        pixels = max(area.height() * 0.07, 14.0)
+        pad = pixels * 0.6
+        metrics = QFontMetricsF(chart_font(pixels))
+        cards: list[tuple[str, float]] = []
+        used = 0.0
+        for text in reversed(tally.approved):
+            bounds = metrics.boundingRect(QRectF(0, 0, area.width() - 2 * pad, 10_000),
+                                          int(Qt.TextFlag.TextWordWrap), text)
+            height = bounds.height() + pad * 1.4
+            if cards and used + height > area.height():
+                break
+            cards.insert(0, (text, height))
+            used += height + pad * 0.5
         painter = ink.painter
-        for index, text in enumerate(shown):
-            box = QRectF(area.left(), area.top() + index * box_h, area.width(), box_h * 0.9)
+        y = area.top()
+        for text, height in cards:
+            box = QRectF(area.left(), y, area.width(), height)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(MUTED.darker(380))
             painter.drawRoundedRect(box, pixels * 0.4, pixels * 0.4)
-            inner = box.adjusted(pixels * 0.6, 0, -pixels * 0.6, 0)
-            ink.text(inner, text, _fitting(text, inner, pixels), TEXT, wrap=True)
-
-
-def _fitting(text: str, rect: QRectF, pixels: float) -> float:
-    """A size at which `text`, wrapped, stays inside `rect`: a 280-character answer would
-    otherwise spill over its neighbours. Shrinks to half size at most."""
-    size = pixels
-    while size > pixels * 0.5:
-        needed = QFontMetricsF(chart_font(size)).boundingRect(
-            rect, int(Qt.TextFlag.TextWordWrap), text)
-        if needed.height() <= rect.height():
-            break
-        size *= 0.9
-    return size
+            ink.text(box.adjusted(pad, 0, -pad, 0), text, pixels, TEXT, wrap=True)
+            y += height + pad * 0.5

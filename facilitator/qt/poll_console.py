@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +24,26 @@ from facilitator.core.room import RoomStatus
 from facilitator.qt.groups_panel import GroupsPanel
 from facilitator.qt.moderation_panel import ModerationPanel
 from facilitator.qt.poll_bridge import PollBridge
+
+# Matches the console's dark style (qt/console.py), which styles only its own widget types.
+PANEL_STYLE = """
+QTabWidget::pane { border: 1px solid #3A4653; background: #15191E; }
+QTabBar::tab { background: #26303A; color: #E8EAED; padding: 5px 10px; border: 1px solid #3A4653; }
+QTabBar::tab:selected { background: #56B4E9; color: #111418; }
+QTabBar::tab:disabled { color: #7D8590; }
+QPushButton { background: #26303A; color: #F1F1F1; border: 1px solid #3A4653;
+              border-radius: 4px; padding: 6px 10px; font-size: 14px; }
+QPushButton:hover { border-color: #56B4E9; }
+QPushButton:disabled { color: #7D8590; }
+QScrollArea, QScrollArea > QWidget > QWidget { background: #15191E; border: none; }
+QScrollBar:vertical { background: #1E242B; width: 12px; margin: 0; }
+QScrollBar::handle:vertical { background: #3A4653; min-height: 24px; border-radius: 4px; }
+QScrollBar::add-line, QScrollBar::sub-line { height: 0; }
+QFrame#moderation-item { background: #1E242B; border: 1px solid #3A4653; border-radius: 4px; }
+QLabel { color: #E8EAED; font-size: 15px; }
+QComboBox, QSpinBox { background: #1E242B; color: #F1F1F1; border: 1px solid #3A4653;
+                      padding: 4px; font-size: 14px; }
+"""
 
 
 def count_text(results: PollResults) -> str:
@@ -37,6 +58,7 @@ class PollConsole(QWidget):
         super().__init__(parent)
         self._bridge = bridge
         self._poll_id: str | None = None
+        self._choose_tab = False  # pick the tab once this slide's poll is known
         self.title = QLabel("No poll on this slide")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
@@ -48,18 +70,32 @@ class PollConsole(QWidget):
         self.reset_button = QPushButton("Reset…")
         self.moderation = ModerationPanel()
         self.groups = GroupsPanel()
-        buttons = QGridLayout()
+        self.network = QWidget()  # the app puts the network picker here
+        QVBoxLayout(self.network).setContentsMargins(0, 0, 0, 0)
+
+        controls = QWidget()
+        buttons = QGridLayout(controls)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.title, 0, 0, 1, 2)
+        buttons.addWidget(self.count, 1, 0, 1, 2)
         for index, button in enumerate(
             (self.open_button, self.hide_button, self.lock_button, self.reset_button)
         ):
-            buttons.addWidget(button, index // 2, index % 2)
+            # Like the console's own buttons: never take the keyboard (Space = next slide).
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            buttons.addWidget(button, 2 + index // 2, index % 2)
+        buttons.setRowStretch(4, 1)
+        # Tabs keep the panel short: the console also needs its notes, timer and agenda.
+        self.tabs = QTabWidget()
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.addTab(controls, "Poll")
+        self.tabs.addTab(self.moderation, "Answers to read")
+        self.tabs.addTab(self.groups, "Groups")
+        self.tabs.addTab(self.network, "Network")
+        self.setStyleSheet(PANEL_STYLE)
         layout = QVBoxLayout(self)
-        self._layout = layout
-        layout.addWidget(self.title)
-        layout.addWidget(self.count)
-        layout.addLayout(buttons)
-        layout.addWidget(self.moderation, 1)
-        layout.addWidget(self.groups)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
         self.open_button.clicked.connect(self._on_open_clicked)
         self.hide_button.clicked.connect(self._on_hide_clicked)
         self.lock_button.clicked.connect(self._on_lock_clicked)
@@ -70,13 +106,16 @@ class PollConsole(QWidget):
         bridge.changed.connect(self._on_changed)
         self._refresh()
 
-    def add_header_widget(self, widget: QWidget) -> None:
-        """Put `widget` above the poll controls (the app puts the network picker there)."""
-        self._layout.insertWidget(0, widget)
+    def add_network_widget(self, widget: QWidget) -> None:
+        """Put `widget` (the network picker) on the Network tab."""
+        layout = self.network.layout()
+        if layout is not None:
+            layout.addWidget(widget)
 
     def set_poll(self, poll_id: str | None) -> None:
         """The poll on the current slide (None: not a poll slide)."""
         self._poll_id = poll_id
+        self._choose_tab = True
         self._refresh()
 
     def _results(self) -> PollResults | None:
@@ -91,7 +130,9 @@ class PollConsole(QWidget):
         for button in (self.open_button, self.hide_button, self.lock_button, self.reset_button):
             button.setEnabled(results is not None)
         is_text = results is not None and results.poll.type is PollType.TEXT
-        self.moderation.setVisible(is_text)
+        self.tabs.setTabEnabled(1, is_text)
+        pending = len(results.pending) if results is not None and is_text else 0
+        self.tabs.setTabText(1, f"Answers to read ({pending})" if pending else "Answers to read")
         if results is None:
             self.title.setText("No poll on this slide")
             self.count.setText("")
@@ -104,6 +145,10 @@ class PollConsole(QWidget):
         self.lock_button.setText("Unlock answers" if state.locked else "Lock answers")
         if is_text:
             self.moderation.set_results(results)
+        if self._choose_tab:
+            # Arriving on an open-text slide, reading answers is the facilitator's job.
+            self._choose_tab = False
+            self.tabs.setCurrentIndex(1 if is_text else 0)
 
     def _on_open_clicked(self) -> None:
         results = self._results()

@@ -85,11 +85,10 @@ class QrWidget(QWidget):
                                                 module, module))
         if self._caption:
             # On its own dark panel, so it reads the same on any slide theme.
-            below = QRectF(square.left(), square.bottom(), square.width(),
-                           self.height() - square.bottom())
+            below = QRectF(0, square.bottom(), self.width(), self.height() - square.bottom())
             painter.fillRect(below, CAPTION_BACKGROUND)
             font = QFont()
-            font.setPixelSize(max(10, int(min(below.height() * 0.36, square.width() * 0.06))))
+            font.setPixelSize(max(10, int(min(below.height() * 0.36, self.width() * 0.06))))
             font.setBold(True)
             painter.setFont(font)
             painter.setPen(CAPTION_TEXT)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtCore import QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -68,11 +68,16 @@ class ScreenManager(QObject):
     def two_screens(self) -> bool:
         return self.layout.projector is not None
 
-    def place(self) -> None:
-        """Put both windows where the current screens say they belong."""
-        self.layout = choose_layout(self._screens(), self.swapped)
+    def place(self, leaving: object = None) -> None:
+        """Put both windows where the current screens say they belong (ignoring `leaving`,
+        a screen that is about to go away)."""
+        screens = [info for info in self._screens()
+                   if leaving is None or info.screen is not leaving]
+        self.layout = choose_layout(screens, self.swapped)
         if self.layout.console is not None:
             self._move(self._console, self.layout.console)
+            # The console gets the whole laptop screen: previews, notes and clock need room.
+            self._console.showMaximized()
         if self.layout.projector is not None:
             self._move(self._projector, self.layout.projector)
             self._projector.showFullScreen()
@@ -87,9 +92,11 @@ class ScreenManager(QObject):
         """screenAdded fires on the GUI thread; re-place both windows."""
         self.place()
 
-    def on_screen_removed(self, *_: object) -> None:
-        """screenRemoved fires on the GUI thread before the screen goes away."""
-        self.place()
+    def on_screen_removed(self, screen: object = None) -> None:
+        """screenRemoved fires on the GUI thread while the screen is still listed: place
+        the windows without it now, and again once Qt has finished removing it."""
+        self.place(leaving=screen)
+        QTimer.singleShot(0, self.place)
 
     def swap(self) -> None:
         self.swapped = not self.swapped

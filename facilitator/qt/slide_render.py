@@ -137,7 +137,7 @@ def render_image(slide: Slide, ctx: SlideContext, width: int,
 def paint_heading(painter: QPainter, frame: Frame, title: str, ctx: SlideContext,
                   result: Rendered) -> float:
     """Draw the slide heading (up to two lines) with an accent rule; returns the body's top."""
-    box = QSizeF(frame.content_width, frame.heading * 1.2 * 2 + 2)
+    box = QSizeF(frame.content_width, frame.heading * 1.42 * 2)  # two lines at 118%
 
     def build(scale: float) -> QTextDocument:
         return st.document(html.escape(title), box.width(), frame.heading * scale,
@@ -239,8 +239,8 @@ def _paint_content(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideCont
         _paint_panel(painter, panel, theme, frame)
         pad = frame.body * 0.5
         fit_and_draw(painter, support_html(ctx.support.block(slide.resources), theme,
-                                           frame.body * 0.8, columns=1, compact=True),
-                     panel.adjusted(pad * 1.6, pad, -pad, -pad), frame.body * 0.8, ctx, result,
+                                           frame.body * 0.85, columns=1, compact=True),
+                     panel.adjusted(pad * 1.6, pad, -pad, -pad), frame.body * 0.85, ctx, result,
                      "the support panel")
     if body:
         fit_and_draw(painter, body, area, frame.body, ctx, result, "the body")
@@ -258,24 +258,38 @@ def _paint_panel(painter: QPainter, panel: QRectF, theme: Theme, frame: Frame) -
 
 
 def _entry_html(entry: SupportEntry, theme: Theme, px: float, compact: bool) -> str:
+    """Name, how to reach them, and when. Compact (beside content): two lines, the web
+    address only when there is no number, so the panel stays large enough to read."""
     lines = [f'<b style="color:{theme.heading};">{html.escape(entry.name)}</b>']
     contact = entry.contact_line
+    web = display_url(entry.web) if entry.web else ""
+    if compact:
+        reach = contact or web
+        if entry.hours and len(entry.hours) <= 8:  # "24/7" fits on the contact line
+            reach = " · ".join(part for part in (reach, entry.hours) if part)
+        elif entry.hours:
+            lines.append(html.escape(reach))
+            reach = f'<span style="color:{theme.muted};">{html.escape(entry.hours)}</span>'
+            lines.append(reach)
+            return "<br>".join(lines)
+        lines.append(html.escape(reach))
+        return "<br>".join(lines)
     if contact:
         lines.append(html.escape(contact))
-    if entry.web and display_url(entry.web) not in contact:
-        lines.append(html.escape(display_url(entry.web)))
-    detail = [entry.hours] if compact else [entry.hours, entry.audience]
-    detail_text = " · ".join(part for part in detail if part)
-    if detail_text:
+    if web and web not in contact:
+        lines.append(html.escape(web))
+    detail = " · ".join(part for part in (entry.hours, entry.audience) if part)
+    if detail:
         lines.append(f'<span style="color:{theme.muted}; font-size:{round(px * 0.85)}px;">'
-                     f"{html.escape(detail_text)}</span>")
+                     f"{html.escape(detail)}</span>")
     return "<br>".join(lines)
 
 
 def support_html(block: SupportBlock, theme: Theme, px: float, columns: int,
                  compact: bool = False) -> str:
     """Support entries as a borderless grid of name + how to reach them, then the
-    emergency number and, with no local entries yet, the reminder to add them."""
+    emergency number. (The reminder to add local services is for the facilitator: the
+    console shows it, never the room.)"""
     cells = [_entry_html(entry, theme, px, compact) for entry in block.entries]
     rows = []
     for start in range(0, len(cells), columns):
@@ -288,9 +302,6 @@ def support_html(block: SupportBlock, theme: Theme, px: float, columns: int,
     out = f'<table width="100%" cellspacing="0" cellpadding="0">{"".join(rows)}</table>'
     if block.emergency_line:
         out += f'<p style="font-weight:bold;">{html.escape(block.emergency_line)}</p>'
-    if block.add_local and not compact:
-        out += (f'<p style="color:{theme.muted}; font-size:{round(px * 0.85)}px;">'
-                f"{html.escape(block.add_local)}</p>")
     return out
 
 

@@ -18,6 +18,8 @@ from PySide6.QtGui import (
     QColor,
     QPainter,
     QPalette,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
     QTextOption,
 )
@@ -30,6 +32,7 @@ HEADING = 1 / 12
 TITLE = 1 / 8.5
 FLOOR_SCALE = 0.77  # shrink no further than about 1/26 of the height for body text
 SCALE_STEP = 0.04
+LINE_HEIGHT = 112  # percent of the font's line spacing
 
 
 def inline_html(inline: Inline) -> str:
@@ -106,7 +109,18 @@ def document(html_body: str, width: float, px: float, colour: str, bold: bool = 
     doc.setIndentWidth(px * 1.1)  # list indents scale with the text, not a fixed 40 px
     families = ", ".join(f"'{family}'" for family in FONT_FAMILIES)
     doc.setDefaultStyleSheet(f"body {{ color: {colour}; font-family: {families}; }}")
-    doc.setHtml(f'<body><div align="{align}" style="line-height:118%;">{html_body}</div></body>')
+    doc.setHtml(f'<body><div align="{align}">{html_body}</div></body>')
+    # Qt's HTML import applies CSS line-height unevenly across paragraphs and list items;
+    # set one proportional line height on every block outside tables (cells stay tight so
+    # comparison tables keep their room).
+    spacing = QTextBlockFormat()
+    spacing.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    block = doc.begin()
+    while block.isValid():
+        cursor = QTextCursor(block)
+        if cursor.currentTable() is None:
+            cursor.mergeBlockFormat(spacing)
+        block = block.next()
     doc.setTextWidth(width)
     return doc
 

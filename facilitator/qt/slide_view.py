@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -37,6 +37,8 @@ class SlideView(QWidget):
         self._mode = mode
         self._preview = preview
         self._poll_widgets: dict[str, QWidget] = {}
+        self._shown_polls: dict[str, str] = {}  # region -> id of the poll its widget shows
+        self._timer_look: object = None  # what the countdown showed at the last repaint
         self.last_render = Rendered()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 90)
@@ -58,8 +60,10 @@ class SlideView(QWidget):
         if old is not None and old is not widget:
             old.hide()
             old.setParent(None)
+        self._shown_polls.pop(region, None)
         if widget is not None:
             widget.setParent(self)
+            widget.hide()
             self._poll_widgets[region] = widget
         self.update()
 
@@ -91,7 +95,10 @@ class SlideView(QWidget):
                 self.last_render = paint_slide(painter, self.width(), self.height(), slide, ctx)
         finally:
             painter.end()
-        self._place_poll_widgets()
+        if self._poll_widgets:
+            # Moving child widgets inside a paint event would schedule paints from within
+            # painting; place them right after instead.
+            QTimer.singleShot(0, self._place_poll_widgets)
 
     def _paint_blank_label(self, painter: QPainter) -> None:
         if self._mode is ViewMode.NEXT:
@@ -115,19 +122,29 @@ class SlideView(QWidget):
         return QColor("#000000")
 
     def _place_poll_widgets(self) -> None:
+        """Put plugged widgets over the regions of the last paint (on a poll slide only)."""
         slide, _ = self.shown()
         poll = slide.poll if slide is not None and slide.kind is SlideKind.POLL else None
         for region, widget in self._poll_widgets.items():
             rect: QRectF | None = self.last_render.regions.get(region)
             if poll is None or rect is None:
-                widget.hide()
+                if not widget.isHidden():
+                    widget.hide()
+                self._shown_polls.pop(region, None)
                 continue
-            widget.setGeometry(rect.toAlignedRect())
-            show_poll = getattr(widget, "show_poll", None)
-            if callable(show_poll):
-                show_poll(poll)
-            widget.show()
-            widget.raise_()
+            # Touch the widget only when something changed: placing runs after every paint,
+            # and a needless show/raise would repaint the view and loop.
+            target = rect.toAlignedRect()
+            if widget.geometry() != target:
+                widget.setGeometry(target)
+            if self._shown_polls.get(region) != poll.id:
+                self._shown_polls[region] = poll.id
+                show_poll = getattr(widget, "show_poll", None)
+                if callable(show_poll):
+                    show_poll(poll)
+            if widget.isHidden():
+                widget.show()
+                widget.raise_()
 
     def sizeHint(self) -> QSize:
         return QSize(640, 360)
@@ -144,12 +161,19 @@ class SlideView(QWidget):
 
     # -- state handlers -------------------------------------------------------------------
     def _on_slide_changed(self, index: int) -> None:
+        self._timer_look = None
         self.update()
 
     def _on_screen_changed(self) -> None:
         self.update()
 
     def _on_timer_changed(self) -> None:
-        slide, _ = self.shown()
-        if slide is not None and slide.kind is SlideKind.PROMPT:
+        slide, ctx = self.shown()
+        if slide is None or ctx is None or slide.kind is not SlideKind.PROMPT:
+            return
+        # Ticks come five times a second; repaint only when what the room sees changes.
+        timer = ctx.timer
+        look = (timer.display, timer.mood, timer.phase, ctx.flash) if timer else None
+        if look != self._timer_look:
+            self._timer_look = look
             self.update()

@@ -51,6 +51,8 @@ class Theme:
             "timer last minute": (self.timer_last_minute, self.background),
             "timer overtime": (self.timer_overtime, self.background),
             "timer paused": (self.timer_paused, self.background),
+            "active phase chip": (self.background, self.accent),
+            "poll option letters": (self.accent, self.background),
         }
         return pairs
 
@@ -77,7 +79,7 @@ LIGHT = Theme(
     text="#15181C",
     muted="#3B4149",
     heading="#0B3D6B",
-    accent="#0072B2",
+    accent="#0B4F8A",  # dark enough that the active phase chip's text reaches 7:1
     panel="#E9EDF1",
     chart_background="#1A1E24",
     chart_text="#F4F4F2",

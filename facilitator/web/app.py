@@ -6,6 +6,7 @@ in the desktop app (or the `serve` command), never over the network.
 Paths (documented for people in docs/readme/polling.md):
 
     GET  /j/{code}?t=TOKEN   swap the join token for a device cookie, 303 to /
+    POST /join               code=ROOM (a form, for phones that cannot scan), 303 to /
     GET  /                   the phone page (403 page without a device cookie)
     GET  /support            support resources, no cookie needed
     GET  /static/...         the page's CSS and JS
@@ -17,6 +18,7 @@ Paths (documented for people in docs/readme/polling.md):
 from __future__ import annotations
 
 import json
+from html import escape
 from pathlib import Path
 
 from aiohttp import web
@@ -43,7 +45,8 @@ BOX: web.AppKey[BallotBox] = web.AppKey("box", BallotBox)
 ROOM: web.AppKey[Room] = web.AppKey("room", Room)
 HUB: web.AppKey[LiveHub] = web.AppKey("hub", LiveHub)
 LIMITER: web.AppKey[RateLimiter] = web.AppKey("limiter", RateLimiter)
-JOIN_LIMITER: web.AppKey[RateLimiter] = web.AppKey("join_limiter", RateLimiter)
+JOIN_FAILURES: web.AppKey[RateLimiter] = web.AppKey("join_failures", RateLimiter)
+NEW_DEVICES: web.AppKey[RateLimiter] = web.AppKey("new_devices", RateLimiter)
 PAGES: web.AppKey[dict[str, str]] = web.AppKey("pages", dict)
 
 _STATUS = {ErrorKind.NOT_FOUND: 404, ErrorKind.INVALID: 400, ErrorKind.NOT_OPEN: 409}
@@ -52,18 +55,20 @@ _STATUS = {ErrorKind.NOT_FOUND: 404, ErrorKind.INVALID: 400, ErrorKind.NOT_OPEN:
 def create_app(box: BallotBox, room: Room, static_dir: Path,
                support: SupportInfo | None = None, hub: LiveHub | None = None,
                limiter: RateLimiter | None = None,
-               join_limiter: RateLimiter | None = None) -> web.Application:
+               join_failures: RateLimiter | None = None,
+               new_devices: RateLimiter | None = None) -> web.Application:
     """The aiohttp application. Runs on (and must only be touched from) one event loop."""
     app = web.Application(client_max_size=MAX_BODY, middlewares=[errors_as_json])
     app[BOX] = box
     app[ROOM] = room
     app[HUB] = hub or LiveHub(box, room)
     app[LIMITER] = limiter or RateLimiter()
+    app[JOIN_FAILURES] = join_failures or RateLimiter(rate=0.5, burst=20)
     # New devices per network address. Phones in a room each have their own LAN address, and
     # a person rescanning keeps their cookie; only a script minting devices in a loop (to
     # stuff a poll past the per-device limit) meets this. The address lives in memory, in
     # the limiter's buckets, for seconds; it is never stored or logged.
-    app[JOIN_LIMITER] = join_limiter or RateLimiter(rate=0.5, burst=20)
+    app[NEW_DEVICES] = new_devices or RateLimiter(rate=0.5, burst=20)
     app[ALLOWED_HOSTS] = set()
     app[PAGES] = {
         "index": (static_dir / "index.html").read_text(encoding="utf-8"),
@@ -73,6 +78,7 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
     app.on_response_prepare.append(add_headers)
     app.on_shutdown.append(_close_hub)
     app.router.add_get("/j/{code}", join)
+    app.router.add_post("/join", join_by_code)
     app.router.add_get("/", index)
     app.router.add_get("/support", support_page)
     app.router.add_get("/api/state", state)
@@ -96,16 +102,20 @@ def _device(request: web.Request) -> str | None:
     return request.app[ROOM].device_for(cookie) if cookie else None
 
 
-async def join(request: web.Request) -> web.StreamResponse:
-    room = request.app[ROOM]
-    token = request.query.get("t", "")
-    if not room.token_matches(request.match_info["code"], token):
-        return _html(request.app[PAGES]["join"], status=403)
-    # A phone that scans again keeps its key, so its vote is still its own.
+def _join_page(request: web.Request, status: int, error: str = "") -> web.Response:
+    page = request.app[PAGES]["join"]
+    if error:
+        page = page.replace("<!--error-->", f'<p class="error" role="alert">{escape(error)}</p>')
+    return _html(page, status=status)
+
+
+def _admit(request: web.Request) -> web.Response:
+    """Give the phone its device cookie and send it to the clean page URL."""
+    # A phone that joins again keeps its key, so its vote is still its own.
     if _device(request):
         cookie = request.cookies.get(COOKIE, "")
-    elif request.app[JOIN_LIMITER].allow(request.remote or ""):
-        cookie = room.join()
+    elif request.app[NEW_DEVICES].allow(request.remote or ""):
+        cookie = request.app[ROOM].join()
     else:
         return json_error(429, "too-many-requests", "Too many new phones from this address.")
     # A clean URL: the token leaves the address bar and the history.
@@ -116,9 +126,37 @@ async def join(request: web.Request) -> web.StreamResponse:
     return response
 
 
+async def join(request: web.Request) -> web.StreamResponse:
+    """The QR link: room code and secret token."""
+    token = request.query.get("t", "")
+    if not request.app[ROOM].token_matches(request.match_info["code"], token):
+        return _join_page(request, 403)
+    return _admit(request)
+
+
+async def join_by_code(request: web.Request) -> web.StreamResponse:
+    """The typed way in, for a phone whose camera will not scan: the room code from the screen.
+
+    Failed codes are limited for the whole server (no per-IP state is kept), so guessing
+    five characters out of 31 takes weeks while a room needs minutes.
+    """
+    if not origin_ok(request):
+        return json_error(403, "bad-origin", "Join from the join page.")
+    form = await request.post()
+    code = form.get("code")
+    code = "".join(code.split()).upper() if isinstance(code, str) else ""
+    if not request.app[JOIN_FAILURES].allow("any", spend=False):
+        return _join_page(request, 429, "Too many wrong codes just now. Wait a minute, "
+                          "or scan the QR code.")
+    if not request.app[ROOM].code_matches(code):
+        request.app[JOIN_FAILURES].allow("any")
+        return _join_page(request, 403, "That room code is not right. Check the screen.")
+    return _admit(request)
+
+
 async def index(request: web.Request) -> web.StreamResponse:
     if _device(request) is None:
-        return _html(request.app[PAGES]["join"], status=403)
+        return _join_page(request, 403)
     return _html(request.app[PAGES]["index"])
 
 
@@ -158,6 +196,9 @@ async def answer(request: web.Request) -> web.StreamResponse:
         stored = request.app[BOX].submit(body["poll"], key, body["answer"])
     except BallotError as error:
         return json_error(_STATUS[error.kind], str(error.kind), error.message)
+    except OSError:
+        # The journal could not save it (disk full, unplugged stick): not counted, say so.
+        return json_error(503, "not-saved", "Your answer could not be saved. Try again.")
     return web.json_response({"ok": True, "poll": body["poll"], "answer": answer_to_json(stored)})
 
 

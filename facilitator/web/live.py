@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ BATCH = 50  # phones sent to between two turns of the event loop
 # the server's loop nor the phones' Wi-Fi takes the whole room's update in one burst.
 RESULTS_PACE = 0.01
 BEHIND_BYTES = 32 * 1024  # unsent bytes after which a phone is skipped (half the pause mark)
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -94,7 +96,10 @@ class LiveHub:
         snapshot = self._box.snapshot()
         status = self.status()
         for subscriber in list(self._subscribers):
-            subscriber(snapshot, status)
+            try:
+                subscriber(snapshot, status)
+            except Exception:  # one broken listener (a closed window) must not mute phones
+                _log.exception("a state subscriber failed")
         self._tell_phones(snapshot, status)
 
     def _tell_phones(self, snapshot: BallotSnapshot, status: RoomStatus) -> None:
@@ -176,6 +181,7 @@ class LiveHub:
     async def close(self) -> None:
         """Close every phone socket (they reconnect to the next server) and stop publishing."""
         self._closing = True
+        self._box.remove_listener(self.poke)  # the box may outlive this server (a restart)
         if self._scheduled is not None:
             self._scheduled.cancel()
             self._scheduled = None

@@ -64,6 +64,13 @@ async def errors_as_json(request: web.Request, handler: Handler) -> web.StreamRe
 
 
 def origin_ok(request: web.Request) -> bool:
-    """True when the request comes from a page this server served (same scheme and host)."""
+    """True when the request comes from a page this server served (same scheme and host).
+
+    With `Referrer-Policy: no-referrer`, browsers send `Origin: null` on form posts (the
+    typed room code); then the browser-set `Sec-Fetch-Site: same-origin`, which no page
+    script can forge, vouches instead.
+    """
     origin = request.headers.get("Origin")
-    return origin is not None and origin == f"{request.scheme}://{request.host}"
+    if origin == f"{request.scheme}://{request.host}":
+        return True
+    return origin == "null" and request.headers.get("Sec-Fetch-Site") == "same-origin"

@@ -156,3 +156,11 @@ def test_groups_split_the_phones_connected_now() -> None:
     plan = room.make_groups(3, random.Random(3))
     assert set(plan.members) == {here, *others}
     assert plan.count == 2
+
+
+def test_a_pseudonym_keeps_cookies_out_of_the_room() -> None:
+    room = Room(pseudonym=lambda cookie: f"h({cookie})")
+    cookie = room.join()
+    assert room.device_for(cookie) == f"h({cookie})"
+    assert not room.knows(cookie)
+    assert room.device_for("made-up") is None

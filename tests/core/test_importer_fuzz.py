@@ -32,7 +32,12 @@ LINE = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: CI must give the same answer on every run. To explore, raise max_examples
+# and drop derandomize locally (a 4,000-case random run found the empty-heading bug).
+@settings(
+    max_examples=300, deadline=None, derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(lines=st.lists(LINE, min_size=0, max_size=40), name=st.sampled_from(["a.txt", "a.md"]))
 def test_any_text_gives_a_clear_error_or_a_valid_session(lines: list[str], name: str) -> None:
     text = "\n".join(lines)

@@ -6,13 +6,16 @@ real `PollChart` fed through the real `PollBridge` from the real server thread.
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from pytestqt.qtbot import QtBot
 
-from facilitator.assets import resource_path
+from facilitator.assets import resource_path, slide_file
 from facilitator.core.ballot import BallotBox, BallotSnapshot
 from facilitator.core.moderation import Decision
 from facilitator.core.room import Room, RoomStatus
@@ -169,3 +172,43 @@ def test_phone_follows_the_facilitator_and_reconnects(
         expect(page.locator("#confirm")).to_contain_text("This poll is closed")
     finally:
         again.stop()
+
+
+def test_typing_the_room_code_joins(browser: Browser, room: tuple[PollServer, PollChart]) -> None:
+    server, _chart = room
+    server.call(server.box.open, "talked").result(5)
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto(f"{server.base_url}/")
+    page.get_by_label("Room code").fill("WRONG1")
+    page.get_by_role("button", name="Join").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "That room code is not right. Check the screen.")
+    page.get_by_label("Room code").fill(server.room.code.lower())
+    page.get_by_role("button", name="Join").click()
+    expect(page.locator("#question")).to_have_text(polls.YES_NO.question)
+    assert page.url == f"{server.base_url}/"
+
+
+def test_serve_command_url_opens_in_a_browser(browser: Browser) -> None:
+    """The issue's "done": `facilitator serve FILE --host 127.0.0.1 --port 0` prints a join
+    URL that a browser can open, and a phone can answer the bundled session's poll."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "facilitator", "serve", str(slide_file()), "--host", "127.0.0.1",
+         "--port", "0", "--poll", "thick-skin"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline().strip()
+        assert first.startswith("Join: http://127.0.0.1:")
+        page = browser.new_context(viewport={"width": 360, "height": 640}).new_page()
+        page.goto(first.removeprefix("Join: "))
+        expect(page.locator("#question")).to_contain_text("thick skin")
+        page.get_by_label("Unsure").check()
+        page.get_by_role("button", name="Send answer").click()
+        expect(page.locator("#confirm")).to_contain_text("Answer received")
+        expect(page.locator("#results")).to_contain_text("Results appear after 4 more answers")
+    finally:
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=10)
+    assert process.returncode == 0, err

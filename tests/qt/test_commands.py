@@ -28,7 +28,11 @@ def test_render_writes_one_png_per_checked_slide(
     assert [p.name for p in pngs] == [f"slide-{n:03d}.png" for n in range(1, slides + 1)]
     image = QImage(str(pngs[0]))
     assert (image.width(), image.height()) == (1280, 720)
-    assert len(PdfReader(tmp_path / "slides.pdf").pages) == slides
+    pages = PdfReader(tmp_path / "slides.pdf").pages
+    assert len(pages) == slides
+    box = pages[0].mediabox
+    assert float(box.width) / float(box.height) == pytest.approx(16 / 9, abs=0.01)
+    assert "Numb in Medicine" in " ".join(pages[0].extract_text().split())  # text, not pixels
     assert f"Wrote {slides} slides" in capsys.readouterr().out
 
 
@@ -104,3 +108,14 @@ def test_no_command_means_run_on_the_bundled_session() -> None:
     assert args.handler is run_cmd.run
     assert run_cmd.session_path(args) == assets.slide_file()
     assert run_cmd.session_path(build_parser().parse_args(["run", "x.md"])) == Path("x.md")
+
+
+def test_run_without_a_display_says_so_instead_of_aborting(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(run_cmd.sys, "platform", "linux")
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["run"]) == 1
+    assert "no display found" in capsys.readouterr().err
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert run_cmd.no_display_message() == ""

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.core.model import Session, SlideKind
 from facilitator.core.presentation import Screen
-from facilitator.qt.keys import BINDINGS, Action, action_for, tooltip
+from facilitator.qt.keys import BINDINGS, JUMP_HELP, Action, action_for, tooltip
 from facilitator.qt.presenter import Presenter
 
 K = Qt.Key
@@ -61,6 +61,10 @@ def test_number_then_enter_jumps(qtbot: QtBot, presenter: Presenter) -> None:
     assert "no slide 99" in presenter.console.status.text()
     press(qtbot, presenter, K.Key_3, K.Key_Escape, K.Key_Enter)  # Esc abandons the number
     assert presenter.state.index == 9
+    press(qtbot, presenter, K.Key_1, K.Key_2, K.Key_Backspace, K.Key_Return)  # a typo fixed
+    assert presenter.state.index == 0
+    press(qtbot, presenter, K.Key_Right, K.Key_Right, K.Key_Backspace)  # no number: previous
+    assert presenter.state.index == 1
 
 
 def grab(presenter: Presenter) -> QImage:
@@ -188,3 +192,4 @@ def test_the_readme_key_table_lists_every_binding() -> None:
         encoding="utf-8")
     for binding in BINDINGS:
         assert f"| {binding.names} | {binding.label} |" in doc
+    assert f"| {JUMP_HELP[1]} | {JUMP_HELP[0]} |" in doc

@@ -45,8 +45,9 @@ def test_poll_slide_shows_chart_and_qr_and_phones_follow(qtbot: QtBot, sample: S
         view.resize(1280, 720)
         qtbot.waitUntil(lambda: polling.service.box.state("room-check").status
                         is PollStatus.OPEN, timeout=5000)
-        view.grab()  # paint: places the plugged widgets
-        assert not polling.chart.isHidden() and not polling.qr.isHidden()
+        view.grab()  # paint; the view places its plugged widgets right after
+        qtbot.waitUntil(lambda: not polling.chart.isHidden() and not polling.qr.isHidden(),
+                        timeout=5000)
         assert polling.chart.geometry() == view.last_render.regions["results"].toAlignedRect()
         assert polling.qr.url == server.join_url
         qtbot.waitUntil(lambda: polling.console.open_button.text() == "Close poll",
@@ -82,3 +83,4 @@ def test_poll_slide_shows_chart_and_qr_and_phones_follow(qtbot: QtBot, sample: S
     probe = socket.socket()
     probe.bind(("127.0.0.1", port))
     probe.close()
+

@@ -21,6 +21,7 @@ def session() -> Session:
         Slide("Welcome", SlideKind.CONTENT),
         Slide("Mood", SlideKind.POLL, poll=polls.SINGLE),
         Slide("Words", SlideKind.POLL, poll=polls.WORD),
+        Slide("Ideas", SlideKind.POLL, poll=polls.TEXT),
     )
     return Session("Test", (Section("One", 10, slides),))
 
@@ -81,10 +82,32 @@ def test_picking_another_network_moves_the_server(qtbot: QtBot) -> None:
         with qtbot.waitSignal(polling.picker.chosen):
             polling.picker.combo.activated.emit(1)
         assert polling.join_url.startswith("http://127.0.0.2:")
-        assert polling.qr.url == polling.join_url
+        assert polling.qr.url == polling.console_qr.url == polling.join_url
         assert settings.interface == "hotspot-test"
         # Same room, same secret: only the address changed.
         assert polling.join_url.split("/j/")[1] == first.split("/j/")[1]
         assert polling.picker.current() == other
+    finally:
+        polling.stop()
+
+
+def test_open_text_slide_brings_the_answers_to_read(qtbot: QtBot) -> None:
+    polling = DesktopPolling(session(), Settings(port=0), interfaces=lambda: [LOOPBACK])
+    qtbot.addWidget(polling.console)
+    polling.start()
+    try:
+        tabs = polling.console.tabs
+        polling.on_slide(session().slides[1])
+        qtbot.waitUntil(lambda: polling.console.count.text() != "", timeout=5000)
+        assert tabs.currentIndex() == 0 and not tabs.isTabEnabled(1)
+        polling.on_slide(session().slides[3])
+        qtbot.waitUntil(lambda: tabs.isTabEnabled(1), timeout=5000)
+        assert tabs.currentIndex() == 1
+        server = polling.service.server
+        assert server is not None
+        for key in "abc":
+            server.call(server.box.submit, "idea", key, f"idea {key}").result(5)
+        qtbot.waitUntil(lambda: tabs.tabText(1) == "Answers to read (3)", timeout=5000)
+        assert len(polling.console.moderation.item_rows()) == 3
     finally:
         polling.stop()

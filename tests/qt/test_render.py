@@ -140,3 +140,15 @@ def test_a_4_by_3_screen_shows_the_slide_in_a_centred_16_by_9_band(
     assert rendered.regions["join"].bottom() <= band_top + 576
     top_rows = ink_rows(image, DARK.background, 0, int(band_top))
     assert not top_rows  # nothing drawn above the band
+
+
+def test_fit_problems_names_the_slides_that_do_not_fit(qtbot: QtBot, sample: Session) -> None:
+    from facilitator.qt.export import fit_problems
+
+    assert fit_problems(sample, 1280, 720, DARK, SupportSource("us")) == []
+    items = tuple((Span(f"Point {i} that goes on for a while"),) for i in range(30))
+    crowded = Slide("Crowded", SlideKind.CONTENT, blocks=(BulletList(items),))
+    session = Session("T", (Section("S", 5, (*sample.slides[:2], crowded)),))
+    problems = fit_problems(session, 1280, 720, DARK, None)
+    assert [(p.number, p.title) for p in problems] == [(3, "Crowded")]
+    assert str(problems[0]).startswith("slide 3 ('Crowded') does not fit")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QCoreApplication, QRect
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.model import Session
@@ -39,8 +39,14 @@ def test_unplugging_the_projector_mid_session(
     screens = Screens(2)
     presenter = make_presenter(sample, screens)
     presenter.state.go_to_number(5)
+    beamer = screens.infos[1]
+    # Qt still lists the screen while screenRemoved is being delivered.
+    leaving = ScreenInfo(beamer.name, beamer.geometry, False, presenter.projector.screen())
+    screens.infos[1] = leaving
+    presenter.screens.on_screen_removed(leaving.screen)
+    assert not presenter.screens.two_screens
     screens.infos.pop()
-    presenter.screens.on_screen_removed(None)
+    QCoreApplication.processEvents()  # the second placement, once Qt dropped the screen
     assert not presenter.screens.two_screens
     assert not presenter.projector.isVisible()
     assert "one screen" in presenter.console.preview_caption.text()

@@ -106,6 +106,17 @@ def test_last_minute_colour_on_the_projector(
     assert snap is not None and snap.mood is TimerMood.LAST_MINUTE
 
 
+def test_the_chimes_ship_as_real_wav_files() -> None:
+    import wave
+
+    from facilitator import assets
+
+    for name in ("chime.wav", "phase.wav"):
+        with wave.open(str(assets.resource_path("sounds", name))) as sound:
+            seconds = sound.getnframes() / sound.getframerate()
+            assert sound.getnchannels() == 1 and 0.5 <= seconds <= 2.0
+
+
 def test_a_real_chime_without_an_audio_device_reports_it_cannot_play(qtbot: QtBot) -> None:
     chime = Chime(enabled=True)
     # This machine has no audio output (FACTS): play() must say so, so the flash is used.
@@ -141,3 +152,33 @@ def test_timing_report_is_saved_as_json(
     assert report["session"] == "Numb in Medicine"
     assert [s["actual_minutes"] for s in report["sections"]] == [1.5, 10.0, 0.0, 0.0]
     assert report["finished"] is True
+
+
+def test_the_projector_repaints_when_the_countdown_changes_not_every_tick(
+        qtbot: QtBot, make_presenter: MakePresenter, sample: Session, clock: Clock) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    presenter = make_presenter(sample)
+    state = presenter.state
+    view = presenter.projector.view
+    presenter.screens.show_full_screen()
+    state.go_to_number(PAIRS_PROMPT + 1)
+    state.toggle_timer()
+    QCoreApplication.processEvents()
+    paints = []
+    original = view.paintEvent
+
+    def counting(event):  # type: ignore[no-untyped-def]
+        paints.append(state.timer_snapshot().display)  # type: ignore[union-attr]
+        original(event)
+
+    view.paintEvent = counting  # type: ignore[method-assign]
+    for _ in range(5):  # five ticks inside one second: the display stays "4:00"
+        clock.advance(0.15)
+        state.tick()
+        QCoreApplication.processEvents()
+    assert paints == []
+    clock.advance(1.0)
+    state.tick()
+    QCoreApplication.processEvents()
+    assert paints == ["3:59"]

@@ -54,8 +54,9 @@ def phone_factory(aiohttp_client: Any) -> Factory:
         room = Room()
         clock = [0.0]
         limiter = RateLimiter(limiter_rate, burst, clock=lambda: clock[0])
+        join_failures = RateLimiter(0.5, 20, clock=lambda: clock[0])
         app = create_app(box, room, resource_path("web"), hub=LiveHub(box, room, 0.0),
-                         limiter=limiter)
+                         limiter=limiter, join_failures=join_failures)
         client = await aiohttp_client(app)
         return Phone(client, box, room, clock)
 

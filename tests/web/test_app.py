@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiohttp import ClientSession
 
+from facilitator.assets import resource_path
+from facilitator.core.ballot import BallotBox
 from facilitator.core.model import PREFER_NOT_TO_SAY
-from facilitator.web.app import COOKIE
+from facilitator.core.room import Room
+from facilitator.web.app import COOKIE, create_app
 from facilitator.web.security import HEADERS
+from tests import polls
 from tests.web.conftest import Factory
 
 
@@ -20,7 +26,7 @@ async def test_join_swaps_token_for_cookie_and_clean_url(phone_factory: Factory)
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Strict"
     assert len(cookie.value) >= 22  # 128 random bits, base64url
-    assert phone.room.knows(cookie.value)
+    assert phone.room.device_for(cookie.value) is not None
     page = await phone.client.get("/")
     assert page.status == 200
     assert "Anonymous: no names, no IP addresses stored" in await page.text()
@@ -176,3 +182,89 @@ async def test_support_page_needs_no_cookie(phone_factory: Factory) -> None:
         response = await fresh.get(f"{phone.origin}/support")
         assert response.status == 200
         assert "Need support now?" in await response.text()
+
+
+async def test_typed_room_code_joins_a_phone_that_cannot_scan(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    page = await phone.client.get("/")
+    assert page.status == 403
+    assert 'action="/join"' in await page.text()
+    typed = " ".join(phone.room.code.lower())  # spaces and case do not matter
+    response = await phone.client.post("/join", data={"code": typed},
+                                       headers={"Origin": phone.origin}, allow_redirects=False)
+    assert response.status == 303 and response.headers["Location"] == "/"
+    assert phone.room.device_for(response.cookies[COOKIE].value) is not None
+    assert (await phone.client.get("/")).status == 200
+
+
+async def test_wrong_codes_are_refused_and_limited_for_everyone(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    headers = {"Origin": phone.origin}
+    wrong = "ZZZZZZ"  # six characters: never a room code
+    statuses = []
+    for _ in range(21):
+        response = await phone.client.post("/join", data={"code": wrong}, headers=headers)
+        statuses.append(response.status)
+    assert statuses == [403] * 20 + [429]
+    # Even the right code waits now: the limit is on the door, not on a person.
+    right = await phone.client.post("/join", data={"code": phone.room.code}, headers=headers,
+                                    allow_redirects=False)
+    assert right.status == 429
+    assert phone.room.device_count == 0
+    phone.clock[0] += 2.0  # the door reopens for one try every two seconds
+    right = await phone.client.post("/join", data={"code": phone.room.code}, headers=headers,
+                                    allow_redirects=False)
+    assert right.status == 303
+    missing_origin = await phone.client.post("/join", data={"code": phone.room.code})
+    assert missing_origin.status == 403
+
+
+async def test_wrong_code_page_escapes_nothing_it_was_sent(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    response = await phone.client.post("/join", data={"code": "<script>x</script>"},
+                                       headers={"Origin": phone.origin})
+    assert response.status == 403
+    text = await response.text()
+    assert "That room code is not right" in text
+    assert "<script>x" not in text
+
+
+async def test_null_origin_needs_a_same_origin_fetch_site(phone_factory: Factory) -> None:
+    phone = await phone_factory()
+    form = {"code": phone.room.code}
+    cross = await phone.client.post("/join", data=form, allow_redirects=False,
+                                    headers={"Origin": "null", "Sec-Fetch-Site": "cross-site"})
+    assert cross.status == 403
+    bare = await phone.client.post("/join", data=form, allow_redirects=False,
+                                   headers={"Origin": "null"})
+    assert bare.status == 403
+    same = await phone.client.post("/join", data=form, allow_redirects=False,
+                                   headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+    assert same.status == 303
+
+
+class FullDisk:
+    """A journal that cannot write: the answer must be refused, not acknowledged."""
+
+    def record_answer(self, *_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    def record_poll_state(self, *_args: object) -> None: ...
+    def record_reset(self, *_args: object) -> None: ...
+    def record_current(self, *_args: object) -> None: ...
+    def record_moderation(self, *_args: object) -> None: ...
+
+
+async def test_unsaved_answer_is_503_and_not_counted(aiohttp_client: Any) -> None:
+    box = BallotBox(polls.ALL, journal=FullDisk())
+    box.open("mood")
+    room = Room()
+    client = await aiohttp_client(create_app(box, room, resource_path("web")))
+    joined = await client.get(f"/j/{room.code}", params={"t": room.token},
+                              allow_redirects=False)
+    assert joined.status == 303
+    response = await client.post("/api/answer", json={"poll": "mood", "answer": "o1"},
+                                 headers={"Origin": f"http://{client.host}:{client.port}"})
+    assert response.status == 503
+    assert (await response.json())["error"] == "not-saved"
+    assert box.results("mood").responses == 0

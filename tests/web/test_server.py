@@ -100,3 +100,26 @@ def test_call_runs_on_the_loop_and_subscribers_hear(server: PollServer) -> None:
     snapshot, status = heard[-1]
     assert snapshot.polls["word"].state.status == "open"
     assert status.code == server.room.code
+
+
+def test_restarting_on_the_same_box_leaves_one_listener() -> None:
+    box = BallotBox(polls.ALL)
+    room = Room()
+    for _ in range(3):
+        server = PollServer(box, room, resource_path("web"), host="127.0.0.1", port=0)
+        server.start()
+        server.stop()
+    assert box._listeners == []
+    box.open("mood")  # no closed server is poked from this thread
+
+
+def test_a_failing_subscriber_does_not_stop_the_others(server: PollServer) -> None:
+    heard = threading.Event()
+
+    def broken(_snapshot: BallotSnapshot, _status: RoomStatus) -> None:
+        raise RuntimeError("window already closed")
+
+    server.subscribe(broken)
+    server.subscribe(lambda snapshot, _status: heard.set() if snapshot.current else None)
+    server.call(server.box.open, "mood").result(5)
+    assert heard.wait(5)

@@ -1,0 +1,53 @@
+"""How fast the presenter draws: ms per slide (paint only) and per PNG written.
+
+Run: python benchmarks/render_speed.py [SESSION]. Prints one line per size. The projector
+repaints a prompt slide every timer tick (200 ms), so painting must stay far below that.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtGui import QGuiApplication
+
+from facilitator import assets
+from facilitator.core.loader import load_session
+from facilitator.qt.slide_render import SlideContext, render_image
+from facilitator.qt.support_source import SupportSource
+from facilitator.qt.theme import DARK
+
+
+def main() -> int:
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else assets.slide_file()
+    session = load_session(path).session
+    if session is None:
+        print(f"cannot load {path}", file=sys.stderr)
+        return 1
+    ctx = SlideContext(session, DARK, SupportSource(session.region))
+    with tempfile.TemporaryDirectory() as folder:
+        for width, height in ((1280, 720), (1920, 1080)):
+            paint, save = [], []
+            for index, slide in enumerate(session.slides):
+                start = time.perf_counter()
+                image, _ = render_image(slide, ctx, width, height)
+                paint.append((time.perf_counter() - start) * 1000)
+                start = time.perf_counter()
+                image.save(str(Path(folder) / f"slide-{index:03d}.png"))
+                save.append((time.perf_counter() - start) * 1000)
+            print(f"{width}x{height}: {len(paint)} slides, "
+                  f"paint median {statistics.median(paint):.1f} ms max {max(paint):.1f} ms; "
+                  f"PNG write median {statistics.median(save):.1f} ms")
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

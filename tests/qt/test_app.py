@@ -1,0 +1,57 @@
+"""The composition root: settings pick the theme and local help; ending saves the report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from facilitator import settings as settings_module
+from facilitator.app import DesktopApp
+from facilitator.core.model import Session
+from facilitator.settings import LocalResource, Settings
+from tests.qt.conftest import Clock, Screens
+
+
+def test_closing_the_console_ends_the_run_and_saves_the_timing_report(
+        qtbot: QtBot, bundled: Session, clock: Clock) -> None:
+    app = DesktopApp(bundled, Settings(theme="light"), clock=clock, screens=Screens(2))
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    app.show()
+    assert app.state.theme.name == "light"
+    # The reminder to add local services goes to the facilitator, not onto a slide.
+    assert any(problem.startswith("Add your local services") for problem in app.problems)
+    assert app.presenter.projector.isVisible()
+    clock.advance(240)
+    app.state.go_to_number(5)
+    clock.advance(60)
+    with qtbot.waitSignal(app.presenter.ended, timeout=1000):
+        app.presenter.console.close()
+    assert app.timing_report is not None
+    assert app.timing_report.parent == settings_module.data_dir() / "timing"
+    report = json.loads(Path(app.timing_report).read_text(encoding="utf-8"))
+    assert report["actual_minutes"] == 5.0
+    assert report["sections"][0]["actual_minutes"] == 4.0
+    assert not app.presenter.projector.isVisible()
+
+
+def test_local_resources_from_settings_come_first_and_bad_ones_are_reported(
+        qtbot: QtBot, bundled: Session) -> None:
+    settings = Settings(local_resources=[
+        LocalResource("Student Counselling", phone="555-0100", hours="9-5 weekdays"),
+        LocalResource("Broken", text="not a text code at all !!"),
+    ])
+    app = DesktopApp(bundled, settings, screens=Screens(1))
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    assert app.state.support is not None
+    entries = app.state.support.block(None).entries
+    assert entries[0].name == "Student Counselling"
+    assert entries[1].id == "988"
+    assert any("Broken" in problem for problem in app.problems)
+    assert not any(problem.startswith("Add your local") for problem in app.problems)
+    app.show()
+    assert "Broken" in app.presenter.console.status.text()
+    app.presenter.end()
