@@ -9,14 +9,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QApplication
 
+from facilitator import materials
 from facilitator import settings as settings_module
 from facilitator.core.model import Session
 from facilitator.core.timer import Clock
 from facilitator.poll_desktop import DesktopPolling
 from facilitator.qt.chime import Chime
+from facilitator.qt.import_dialog import ImportDialog
 from facilitator.qt.presenter import Presenter
+from facilitator.qt.print_dialog import PrintMaterialsDialog
 from facilitator.qt.screens import ScreenInfo, qt_screens
 from facilitator.qt.state import PresenterState
 from facilitator.qt.support_source import support_from_settings
@@ -57,6 +61,10 @@ class DesktopApp:
         self.presenter.console.add_side_panel("Poll", self.polling.console)
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
         self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
+        self.session = session
+        self.presenter.print_requested.connect(self.open_print_dialog)
+        self.presenter.import_requested.connect(self.open_import_dialog)
+        self.dialogs: list[PrintMaterialsDialog | ImportDialog] = []
 
     def show(self) -> None:
         self.presenter.show()
@@ -64,6 +72,43 @@ class DesktopApp:
         self.polling.on_slide(self.state.slide)
         for problem in [*self.problems, *([network] if network else [])]:
             self.state.message.emit(problem)
+
+    def open_print_dialog(self) -> PrintMaterialsDialog:
+        """Ctrl+P: handout, cards, guide, and the join poster for the running server."""
+        produce = materials.producer(self.session, self.settings, self._join_details)
+        dialog = PrintMaterialsDialog(
+            produce, paper=self.settings.paper,
+            region=self.settings.region or self.session.region, parent=self.presenter.console,
+        )
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def open_import_dialog(self) -> ImportDialog:
+        """Ctrl+N: draft a session from an article; "Open session" starts it in a new window."""
+        dialog = ImportDialog(parent=self.presenter.console,
+                              region=self.settings.region or self.session.region)
+        dialog.session_created.connect(self._open_in_new_process)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def _join_details(self) -> tuple[str, str]:
+        server = self.polling.service.server
+        return (server.join_url, self.polling.service.room.code) if server else ("", "")
+
+    def _open_in_new_process(self, path: Path) -> None:
+        # A separate process keeps this session (and its phones) running untouched.
+        started, _pid = QProcess.startDetached(
+            sys.executable, ["-m", "facilitator", "run", str(path)]
+        )
+        self.state.message.emit(f"Opening {path.name} in a new window" if started
+                                else f"Could not start a new window; run: facilitator run {path}")
+
+    def _keep(self, dialog: PrintMaterialsDialog | ImportDialog) -> None:
+        """Hold a reference while the dialog is open (Qt would otherwise lose it)."""
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _result: self.dialogs.remove(dialog))
 
     def _on_join_qr_toggled(self) -> None:
         self.polling.toggle_overlays()

@@ -21,6 +21,7 @@ from facilitator.core.importer_article import (
     Part,
     PipeTable,
 )
+from facilitator.core.tokens import table_cells
 
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}\s+\S", re.MULTILINE)
 _BOLD_LINE = re.compile(r"^(?:\*\*|__)([^*_]+?)(?:\*\*|__)$")
@@ -62,24 +63,9 @@ def _list_items(tokens: list[Token], start: int) -> tuple[list[str], int]:
 
 
 def _table(tokens: list[Token], start: int) -> tuple[PipeTable, int]:
-    header: list[str] = []
-    rows: list[list[str]] = []
-    in_head = False
-    index = start
-    while tokens[index].type != "table_close":
-        token = tokens[index]
-        if token.type == "thead_open":
-            in_head = True
-        elif token.type == "thead_close":
-            in_head = False
-        elif token.type == "tr_open" and not in_head:
-            rows.append([])
-        elif token.type == "inline":
-            (header if in_head else rows[-1]).append(_inline(token))
-        index += 1
+    header, rows, after = table_cells(tokens, start, _inline)
     line = (tokens[start].map or [0])[0] + 1
-    table = PipeTable(tuple(header), tuple(tuple(row) for row in rows), line=line)
-    return table, index + 1
+    return PipeTable(tuple(header), tuple(tuple(row) for row in rows), line=line), after
 
 
 def parse_markdown(text: str, fallback_title: str) -> Article:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from markdown_it.token import Token
 
 from facilitator.core.model import Inline, Span, Table
+
+T = TypeVar("T")
 
 
 def inline_spans(token: Token) -> Inline:
@@ -50,11 +55,17 @@ def find_close(tokens: list[Token], index: int) -> int:
     return len(tokens) - 1
 
 
-def table(tokens: list[Token], line: int) -> Table:
-    header: list[Inline] = []
-    rows: list[list[Inline]] = []
+def table_cells(tokens: list[Token], start: int, cell: Callable[[Token], T]) -> tuple[
+    list[T], list[list[T]], int
+]:
+    """Header cells, body rows and the index just past `table_close`, for the table that
+    opens at `start`; `cell` turns each cell's inline token into a value."""
+    header: list[T] = []
+    rows: list[list[T]] = []
     in_head = False
-    for token in tokens:
+    index = start
+    while index < len(tokens) and tokens[index].type != "table_close":
+        token = tokens[index]
         if token.type == "thead_open":
             in_head = True
         elif token.type == "thead_close":
@@ -62,8 +73,25 @@ def table(tokens: list[Token], line: int) -> Table:
         elif token.type == "tr_open" and not in_head:
             rows.append([])
         elif token.type == "inline":
-            if in_head:
-                header.append(inline_spans(token))
-            else:
-                rows[-1].append(inline_spans(token))
+            (header if in_head else rows[-1]).append(cell(token))
+        index += 1
+    return header, rows, index + 1
+
+
+def table(tokens: list[Token], line: int) -> Table:
+    header, rows, _ = table_cells(tokens, 0, inline_spans)
     return Table(tuple(header), tuple(tuple(row) for row in rows), line)
+
+
+def markup(inline: Inline, escape: Callable[[str], str]) -> str:
+    """Spans as <b>/<i> markup, which both Qt rich text and reportlab paragraphs read;
+    `escape` makes the text safe for the target (and may also prettify it)."""
+    parts = []
+    for span in inline:
+        text = escape(span.text)
+        if span.bold:
+            text = f"<b>{text}</b>"
+        if span.italic:
+            text = f"<i>{text}</i>"
+        parts.append(text)
+    return "".join(parts)

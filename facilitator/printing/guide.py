@@ -60,13 +60,8 @@ def build_guide(session: model.Session, ctx: PrintContext) -> bytes:
 
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
         canvas.saveState()
-        canvas.setFillColor(theme.NAVY)
-        canvas.rect(0, height - 9 * mm, width, 9 * mm, stroke=0, fill=1)
-        canvas.setFillColor(theme.WHITE)
-        canvas.setFont(theme.BOLD, 8.5)
-        canvas.drawString(m, height - 6 * mm, f"Facilitator guide  ·  {session.title}")
-        canvas.setFont(theme.FONT, 8.5)
-        canvas.drawRightString(width - m, height - 6 * mm, f"Page {document.page}")
+        label = f"Facilitator guide  ·  {session.title}"
+        theme.draw_top_band(canvas, width, height, m, label, document.page)
         canvas.restoreState()
 
     doc.addPageTemplates([PageTemplate("guide", [frame], onPage=on_page)])

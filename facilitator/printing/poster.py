@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -20,6 +22,9 @@ def build_poster(session: model.Session, ctx: PrintContext, url: str, room_code:
         raise PrintError(f"join URL must start with http:// or https://, got {url!r}")
     ctx.prepare()
     width, height = ctx.page_size
+    # With a room code, people type the bare address and the code; the join token in the
+    # QR link is long, and a typo in it only gives an error page.
+    typed = urlsplit(url).netloc if room_code else url.rstrip("/")
     info = theme.DocInfo(f"{session.title}: join poster", ctx.author, session.language,
                          "Scan to answer the anonymous polls")
 
@@ -43,14 +48,14 @@ def build_poster(session: model.Session, ctx: PrintContext, url: str, room_code:
         draw_qr(canvas, url, (width - qr) / 2, qr_y, qr, theme.NAVY)
         canvas.setFillColor(theme.INK)
         canvas.setFont(theme.FONT, 14)
-        canvas.drawCentredString(width / 2, qr_y - 10 * mm, "Scan with your phone camera, or open")
+        canvas.drawCentredString(width / 2, qr_y - 10 * mm, "Scan with your phone camera, or type")
         canvas.setFillColor(theme.ACCENT_DARK)
-        canvas.setFont(theme.BOLD, _fit(url.rstrip("/"), width - 2 * m, 26))
-        canvas.drawCentredString(width / 2, qr_y - 22 * mm, url.rstrip("/"))
+        canvas.setFont(theme.BOLD, _fit(typed, width - 2 * m, 26))
+        canvas.drawCentredString(width / 2, qr_y - 22 * mm, typed)
         if room_code:
             canvas.setFillColor(theme.INK)
             canvas.setFont(theme.FONT, 14)
-            canvas.drawCentredString(width / 2, qr_y - 34 * mm, "Room code")
+            canvas.drawCentredString(width / 2, qr_y - 34 * mm, "and enter the room code")
             canvas.setFillColor(theme.NAVY)
             canvas.setFont(theme.BOLD, 40)
             canvas.drawCentredString(width / 2, qr_y - 50 * mm, room_code)

@@ -43,13 +43,8 @@ def build_report(results: RunResults, ctx: PrintContext, language: str = "en") -
 
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
         canvas.saveState()
-        canvas.setFillColor(theme.NAVY)
-        canvas.rect(0, height - 9 * mm, width, 9 * mm, stroke=0, fill=1)
-        canvas.setFillColor(theme.WHITE)
-        canvas.setFont(theme.BOLD, 8.5)
-        canvas.drawString(m, height - 6 * mm, f"Results  ·  {results.session_title}")
-        canvas.setFont(theme.FONT, 8.5)
-        canvas.drawRightString(width - m, height - 6 * mm, f"Page {document.page}")
+        label = f"Results  ·  {results.session_title}"
+        theme.draw_top_band(canvas, width, height, m, label, document.page)
         canvas.setFillColor(theme.MUTED)
         canvas.setFont(theme.FONT, 7)
         canvas.drawString(m, m, f"Support: {contacts}"[:160])

@@ -23,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import TableStyle
 
+from facilitator.core import tokens
 from facilitator.core.model import Inline
 
 _OPEN_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2014-]))"')
@@ -99,15 +100,7 @@ def typographic(value: str) -> str:
 
 def markup(inline: Inline) -> str:
     """Inline spans as reportlab paragraph markup, with the text escaped."""
-    parts = []
-    for span in inline:
-        text = escape(typographic(span.text))
-        if span.bold:
-            text = f"<b>{text}</b>"
-        if span.italic:
-            text = f"<i>{text}</i>"
-        parts.append(text)
-    return "".join(parts)
+    return tokens.markup(inline, lambda text: escape(typographic(text)))
 
 
 def text(value: str) -> str:
@@ -155,3 +148,15 @@ def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     """A table style whose cells default to the embedded font: reportlab's own default is
     Helvetica, which would otherwise be referenced by every table even around Paragraphs."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
+def draw_top_band(canvas: Any, width: float, height: float, margin: float, label: str,
+                  page: int) -> None:
+    """The navy strip with the document's name and page number atop guide and report pages."""
+    canvas.setFillColor(NAVY)
+    canvas.rect(0, height - 9 * mm, width, 9 * mm, stroke=0, fill=1)
+    canvas.setFillColor(WHITE)
+    canvas.setFont(BOLD, 8.5)
+    canvas.drawString(margin, height - 6 * mm, label)
+    canvas.setFont(FONT, 8.5)
+    canvas.drawRightString(width - margin, height - 6 * mm, f"Page {page}")

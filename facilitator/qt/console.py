@@ -38,6 +38,8 @@ NAV_BUTTONS = (
     (Action.FULL_SCREEN, "Full screen"),
     (Action.SWAP_SCREENS, "Swap screens"),
     (Action.SHORTCUTS, "Keys ?"),
+    (Action.PRINT, "Print…"),
+    (Action.IMPORT, "From article…"),
 )
 TIMER_BUTTONS = (
     (Action.TIMER, "Start / pause"),

@@ -39,6 +39,8 @@ class Action(StrEnum):
     SWAP_SCREENS = "swap-screens"
     SHORTCUTS = "shortcuts"
     JOIN_QR = "join-qr"
+    PRINT = "print"
+    IMPORT = "import"
     END = "end"
 
 
@@ -80,6 +82,9 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(Action.SWAP_SCREENS, "Swap projector and console screens", ((K.Key_S, NONE),), "S"),
     Binding(Action.SHORTCUTS, "Show these shortcuts", ((K.Key_Question, NONE), (K.Key_F1, NONE)),
             "? or F1"),
+    Binding(Action.PRINT, "Print materials: handout, cards, guide, poster", ((K.Key_P, CTRL),),
+            "Ctrl+P"),
+    Binding(Action.IMPORT, "New session from an article", ((K.Key_N, CTRL),), "Ctrl+N"),
     Binding(Action.END, "End the session and save the timing report", ((K.Key_Q, CTRL),), "Ctrl+Q"),
 )
 

@@ -22,6 +22,8 @@ from facilitator.qt.state import PresenterState
 class Presenter(QObject):
     ended = Signal()  # the facilitator ended the session (Ctrl+Q or closing the console)
     join_qr_toggled = Signal()  # Q: the phone-poll feature shows or hides its QR overlay
+    print_requested = Signal()  # Ctrl+P: the app opens the print dialog (qt/ cannot print)
+    import_requested = Signal()  # Ctrl+N: the app opens the article importer
 
     def __init__(self, state: PresenterState,
                  screens: Callable[[], list[ScreenInfo]] = qt_screens) -> None:
@@ -89,6 +91,10 @@ class Presenter(QObject):
                 self.show_shortcuts()
             case Action.JOIN_QR:
                 self.join_qr_toggled.emit()
+            case Action.PRINT:
+                self.print_requested.emit()
+            case Action.IMPORT:
+                self.import_requested.emit()
             case Action.END:
                 self.end()
 

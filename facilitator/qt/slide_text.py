@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from facilitator.core.model import Block, BulletList, Inline, Paragraph, Table
+from facilitator.core.tokens import markup
 from facilitator.qt.theme import FONT_FAMILIES, Theme, slide_font
 
 BODY = 1 / 20  # body text height as a fraction of the slide height
@@ -37,15 +38,7 @@ LINE_HEIGHT = 112  # percent of the font's line spacing
 
 def inline_html(inline: Inline) -> str:
     """Spans as escaped HTML: participant-facing text is never interpreted as markup."""
-    parts = []
-    for span in inline:
-        text = html.escape(span.text)
-        if span.bold:
-            text = f"<b>{text}</b>"
-        if span.italic:
-            text = f"<i>{text}</i>"
-        parts.append(text)
-    return "".join(parts)
+    return markup(inline, html.escape)
 
 
 def _table_html(table: Table, theme: Theme, px: float) -> str:

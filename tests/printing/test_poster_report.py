@@ -20,7 +20,7 @@ def test_poster_qr_opens_the_join_url(session: Session,
     assert page_size_mm(pdf) == (215.9, 279.4)
     assert [qr.text for qr in qr_codes(pdf, 0, scale=1)] == [JOIN]
     text = flat(page_texts(pdf)[0])
-    assert JOIN in text and "Room code K7Q2" in text
+    assert "192.168.1.23:8765" in text and "room code K7Q2" in text
     assert "no IP addresses stored" in text
 
 
@@ -64,3 +64,13 @@ def test_report_has_approved_text_and_timing(report_text: str) -> None:
     assert "Welcome and content note 5 min 6.5 min +1.5 min" in report_text
     assert "Total 19 min 18.5 min -0.5 min" in report_text
     assert "Text HOME to 741741" in report_text  # help on every page
+
+
+
+def test_poster_types_the_bare_address_and_keeps_the_token_for_the_qr(
+        session: Session, make_ctx: Callable[..., PrintContext]) -> None:
+    text = flat(page_texts(build_poster(session, make_ctx(), JOIN, "K7Q2"))[0])
+    assert "192.168.1.23:8765" in text and "K7Q2" in text
+    assert "Xq3v9KfP2mT8wL1aZ0bC4dE5" not in text, "the secret token is for the QR only"
+    without_code = flat(page_texts(build_poster(session, make_ctx(), JOIN))[0])
+    assert JOIN in without_code, "with no room code, the whole link is the only way in"
