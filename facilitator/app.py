@@ -14,13 +14,18 @@ from PySide6.QtWidgets import QApplication
 
 from facilitator import materials
 from facilitator import settings as settings_module
+from facilitator.commands.run_journal import RunUnavailable, open_run, runs_folder
+from facilitator.core.journal import RunInfo, file_hash
 from facilitator.core.model import Session
+from facilitator.core.resume import Run
+from facilitator.core.runs import latest_interrupted
 from facilitator.core.timer import Clock
 from facilitator.poll_desktop import DesktopPolling
 from facilitator.qt.chime import Chime
 from facilitator.qt.import_dialog import ImportDialog
 from facilitator.qt.presenter import Presenter
 from facilitator.qt.print_dialog import PrintMaterialsDialog
+from facilitator.qt.runs_dialog import ask_to_resume
 from facilitator.qt.screens import ScreenInfo, qt_screens
 from facilitator.qt.state import PresenterState
 from facilitator.qt.support_source import support_from_settings
@@ -36,7 +41,7 @@ class DesktopApp:
     def __init__(self, session: Session, settings: Settings, theme: str = "",
                  clock: Clock = time.monotonic,
                  screens: Callable[[], list[ScreenInfo]] = qt_screens,
-                 polling: DesktopPolling | None = None) -> None:
+                 polling: DesktopPolling | None = None, run: Run | None = None) -> None:
         self.settings = settings
         self.chime = Chime(enabled=settings.chime)
         support, self.problems = support_from_settings(session, settings)
@@ -51,7 +56,9 @@ class DesktopApp:
         self.timing_report: Path | None = None
         # Phone polls: chart and QR on the projector's poll slides, controls in the console,
         # a Q-key QR overlay; the server starts in show() and stops when the session ends.
-        self.polling = polling or DesktopPolling(session, settings)
+        self.polling = polling or DesktopPolling(session, settings, run=run)
+        if run is not None and run.slide:  # a resumed run opens where it stopped
+            self.state.go_to_number(run.slide + 1)
         self.problems += self.polling.service_problems
         for view in self.presenter.slide_views():
             self.polling.plug_into(view)
@@ -61,6 +68,7 @@ class DesktopApp:
         self.presenter.console.add_side_panel("Poll", self.polling.console)
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
         self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
+        self.state.slide_changed.connect(self.polling.record_slide)
         self.session = session
         self.presenter.print_requested.connect(self.open_print_dialog)
         self.presenter.import_requested.connect(self.open_import_dialog)
@@ -121,14 +129,46 @@ class DesktopApp:
         self.timing_report = self.state.save_timing_report(folder)
 
 
-def run(session: Session, settings: Settings, theme: str = "") -> int:
-    """Open the presenter on `session` and block until the facilitator ends it."""
+def run(session: Session, settings: Settings, theme: str = "", file: Path | None = None,
+        resume: bool = False) -> int:
+    """Open the presenter on `session` (read from `file`) and block until the facilitator
+    ends it. The showing is journaled; `resume` continues the file's interrupted run, and
+    without it the facilitator is asked when there is one."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("facilitator")
-    desktop = DesktopApp(session, settings, theme)
+    journal_run, problem = open_session_run(session, file, resume, ask_to_resume)
+    if resume and journal_run is None:
+        print(problem, file=sys.stderr)  # asked for on the command line: say so and stop
+        return 1
+    desktop = DesktopApp(session, settings, theme, run=journal_run)
+    if problem:
+        desktop.problems.append(problem)
     desktop.presenter.ended.connect(app.quit)
     desktop.show()
     app.exec()
     if desktop.timing_report is not None:
         print(f"Timing report saved to {desktop.timing_report}")
     return 0
+
+
+def open_session_run(session: Session, file: Path | None, resume: bool,
+                     ask: Callable[[RunInfo], bool]) -> tuple[Run | None, str]:
+    """The run journal for this showing, and a problem for the console ("" when fine).
+
+    Without `resume`, an interrupted run of the same file is offered through `ask` (the
+    "resume after crash" question). Without a journal the session still runs: answers then
+    live in memory only, and the console says so.
+    """
+    if file is None:
+        return None, ""
+    if not resume:
+        try:
+            digest = file_hash(file.read_bytes())
+        except OSError:
+            digest = ""
+        found = latest_interrupted(runs_folder(), digest) if digest else None
+        resume = found is not None and ask(found)
+    try:
+        return open_run(session, file, resume=resume), ""
+    except RunUnavailable as error:
+        return None, f"{error}. Answers are not being saved."

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from facilitator.core.ballot import BallotSnapshot, Journal, PollStatus
 from facilitator.core.lan import NO_NETWORK_MESSAGE, Interface
 from facilitator.core.model import Session, Slide
+from facilitator.core.resume import Run
 from facilitator.core.room import RoomStatus
 from facilitator.poll_service import PollService
 from facilitator.qt.groups_panel import GroupsBanner
@@ -32,8 +33,12 @@ from facilitator.settings import Settings
 
 class DesktopPolling:
     def __init__(self, session: Session, settings: Settings, journal: Journal | None = None,
-                 interfaces: Callable[[], list[Interface]] = usable_interfaces) -> None:
-        self.service = PollService(session, settings, journal=journal)
+                 interfaces: Callable[[], list[Interface]] = usable_interfaces,
+                 run: Run | None = None) -> None:
+        # `run`: this showing's journal with its (possibly resumed) ballot box and room.
+        self.run = run
+        self.service = PollService(session, settings, journal=journal,
+                                   box=run.box if run else None, room=run.room if run else None)
         self._interfaces = interfaces
         self.bridge = PollBridge(self._post, self._poke, self.service.box, self.service.room)
         self.service_problems = list(self.service.problems)
@@ -110,8 +115,18 @@ class DesktopPolling:
             overlay.set_showing(showing)
 
     def stop(self) -> None:
-        """At quit: close phone connections and release the port."""
+        """At quit: close phone connections and release the port; the run has finished."""
         self.service.stop()
+        if self.run is not None:  # the server thread is gone: the main thread owns it now
+            self.run.journal.finish()
+            self.run.journal.close()
+            self.run = None
+
+    def record_slide(self, index: int) -> None:
+        """Main thread: note the slide in the run journal, on the thread that owns it."""
+        if self.run is not None:
+            journal = self.run.journal
+            self._post(lambda: journal.record_slide(index))
 
     @property
     def join_url(self) -> str:

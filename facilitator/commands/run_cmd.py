@@ -26,6 +26,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("file", nargs="?", metavar="FILE",
                         help="session file (default: the bundled session)")
     parser.add_argument("--theme", choices=THEME_NAMES, help="projector theme for this run")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue this file's run that a crash interrupted: same slide, "
+                        "same room code, every answer kept")
     parser.set_defaults(handler=run)
 
 
@@ -66,4 +69,5 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from facilitator import app  # Qt loads only when a window is really wanted
 
-    return app.run(result.session, user_settings, theme=args.theme or "")
+    return app.run(result.session, user_settings, theme=args.theme or "",
+                   file=session_path(args), resume=args.resume)

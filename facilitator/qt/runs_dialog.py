@@ -193,3 +193,19 @@ class RunsDialog(QDialog):
             return
         delete_run(run.path)
         self.refresh()
+
+
+def ask_to_resume(run: RunInfo, parent: QWidget | None = None) -> bool:
+    """At start: "this file's last run was interrupted; resume it?" Yes resumes."""
+    started = time.strftime("%H:%M on %d %b", time.localtime(run.started))
+    box = QMessageBox(parent)
+    box.setWindowTitle("Resume the interrupted run?")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(
+        f"The run of “{run.title}” started at {started} did not finish ({run.answers} "
+        "answers saved). Resume it: same slide, same room code, every answer kept?"
+    )
+    resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Start a new run", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is resume

@@ -1,0 +1,98 @@
+"""The app after a crash: asked to resume, it opens on the same slide with every answer."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from facilitator.app import DesktopApp, open_session_run
+from facilitator.assets import slide_file
+from facilitator.commands.run_journal import runs_folder
+from facilitator.core.ballot import PollStatus
+from facilitator.core.journal import Journal, RunInfo
+from facilitator.core.lan import Interface
+from facilitator.core.loader import load_session
+from facilitator.core.resume import Run
+from facilitator.core.runs import list_runs
+from facilitator.poll_desktop import DesktopPolling
+from facilitator.settings import Settings
+from tests.qt.conftest import Clock, Screens
+from tests.qt.test_poll_bridge import vote
+
+LOOPBACK = Interface("lo-test", "Test network", ("127.0.0.1",))
+POLL = "room-check"
+
+
+def make_app(qtbot: QtBot, run: Run | None) -> DesktopApp:
+    session = load_session(slide_file()).session
+    assert session is not None
+    settings = Settings(port=0)
+    polling = DesktopPolling(session, settings, interfaces=lambda: [LOOPBACK], run=run)
+    app = DesktopApp(session, settings, clock=Clock(), screens=Screens(1), polling=polling,
+                     run=run)
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    return app
+
+
+def test_crashed_run_is_offered_and_resumed_on_the_same_slide(qtbot: QtBot) -> None:
+    session = load_session(slide_file()).session
+    assert session is not None
+    index = session.poll_slide_index(POLL)
+    assert index is not None
+    never: list[RunInfo] = []
+    first, problem = open_session_run(session, slide_file(), False, never.append)
+    assert first is not None and problem == "" and never == []  # nothing to resume yet
+
+    app = make_app(qtbot, first)
+    app.show()
+    server = app.polling.service.server
+    assert server is not None
+    app.state.go_to_number(index + 1)
+    box = app.polling.service.box
+    qtbot.waitUntil(lambda: box.state(POLL).status is PollStatus.OPEN, timeout=5000)
+    options = [option.id for option in session.poll(POLL).options]  # type: ignore[union-attr]
+    for option in options + options[:2]:
+        assert vote(server, POLL, option) == 200
+    join_url = server.join_url
+    # The crash: the server goes, the journal is dropped without the run being finished.
+    app.polling.service.stop()
+    first.journal.close()
+    app.polling.run = None  # this app is "dead": its window closing must not finish the run
+    (crashed,) = list_runs(runs_folder())
+    assert crashed.status == "interrupted" and crashed.answers == 6
+
+    asked: list[RunInfo] = []
+
+    def ask(run: RunInfo) -> bool:
+        asked.append(run)
+        return True
+
+    again, problem = open_session_run(session, slide_file(), False, ask)
+    assert again is not None and problem == ""
+    assert [run.path for run in asked] == [crashed.path]
+    resumed = make_app(qtbot, again)
+    assert resumed.state.index == index
+    resumed.show()
+    try:
+        assert resumed.polling.service.box.results(POLL).responses == 6
+        assert resumed.polling.service.box.state(POLL).status is PollStatus.OPEN
+        server = resumed.polling.service.server
+        assert server is not None and server.join_url.split("/j/")[1] == join_url.split("/j/")[1]
+        resumed.state.next()
+        resumed.state.previous()
+        assert resumed.state.index == index
+    finally:
+        resumed.presenter.end()
+    (finished,) = list_runs(runs_folder())
+    assert finished.status == "finished" and finished.answers == 6
+    assert finished.path == crashed.path
+    with Journal.open(finished.path) as journal:
+        assert journal.state().slide == index  # slide changes are journaled too
+
+
+def test_asking_for_resume_with_nothing_to_resume_is_a_message(qtbot: QtBot) -> None:
+    session = load_session(slide_file()).session
+    assert session is not None
+    run, problem = open_session_run(session, slide_file(), True, lambda _run: True)
+    assert run is None
+    assert "no interrupted run of this file to resume" in problem
