@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QProcess
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from facilitator import materials
 from facilitator import settings as settings_module
@@ -25,7 +25,7 @@ from facilitator.qt.chime import Chime
 from facilitator.qt.import_dialog import ImportDialog
 from facilitator.qt.presenter import Presenter
 from facilitator.qt.print_dialog import PrintMaterialsDialog
-from facilitator.qt.runs_dialog import ask_to_resume
+from facilitator.qt.runs_dialog import RunsDialog, ask_to_resume, runs_panel
 from facilitator.qt.screens import ScreenInfo, qt_screens
 from facilitator.qt.state import PresenterState
 from facilitator.qt.support_source import support_from_settings
@@ -69,6 +69,11 @@ class DesktopApp:
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
         self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
         self.state.slide_changed.connect(self.polling.record_slide)
+        # Past runs, a tab beside the poll controls: export, archive or delete (resuming is
+        # offered at start, after a crash).
+        self.runs_button = QPushButton("Past runs…")
+        self.runs_button.clicked.connect(self.open_runs_dialog)
+        self.polling.console.tabs.addTab(runs_panel(self.runs_button), "Runs")
         self.session = session
         self.presenter.print_requested.connect(self.open_print_dialog)
         self.presenter.import_requested.connect(self.open_import_dialog)
@@ -80,6 +85,13 @@ class DesktopApp:
         self.polling.on_slide(self.state.slide)
         for problem in [*self.problems, *([network] if network else [])]:
             self.state.message.emit(problem)
+
+    def open_runs_dialog(self) -> RunsDialog:
+        run = self.polling.run
+        dialog = RunsDialog(runs_folder(), self.presenter.console, allow_resume=False,
+                            active=run.journal.path if run else None)
+        dialog.open()
+        return dialog
 
     def open_print_dialog(self) -> PrintMaterialsDialog:
         """Ctrl+P: handout, cards, guide, and the join poster for the running server."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -60,7 +61,11 @@ class RunsDialog(QDialog):
         session_hash: str | None = None,
         ask_save_path: SavePathPrompt = _ask_save_path,
         confirm: ConfirmPrompt = _confirm,
+        allow_resume: bool = True,
+        active: Path | None = None,
     ) -> None:
+        """`allow_resume=False` inside a running session (a run is resumed at start);
+        `active`: the run being recorded now, which cannot be archived or deleted."""
         super().__init__(parent)
         self.setWindowTitle("Past runs")
         self.resize(720, 380)
@@ -70,6 +75,7 @@ class RunsDialog(QDialog):
         self._confirm = confirm
         self._runs: list[RunInfo] = []
         self.resume_path: Path | None = None
+        self._active = active
 
         self.table = QTableWidget(0, len(_COLUMNS))
         self.table.setHorizontalHeaderLabels(_COLUMNS)
@@ -89,6 +95,8 @@ class RunsDialog(QDialog):
             "Archiving a run forgets which answers came from the same phone."
         )
         self.note.setWordWrap(True)
+        # Opened from the dark console, whose style sheet would give it light text on white.
+        self.setStyleSheet("QLabel { color: palette(window-text); }")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.empty = QLabel("No runs yet: a run is recorded when a session is presented.")
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
@@ -106,6 +114,7 @@ class RunsDialog(QDialog):
         self.archive_button.clicked.connect(self._on_archive)
         self.delete_button.clicked.connect(self._on_delete)
         buttons.rejected.connect(self.reject)
+        self.resume_button.setVisible(allow_resume)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
@@ -121,7 +130,8 @@ class RunsDialog(QDialog):
         self.table.setRowCount(len(self._runs))
         for row, run in enumerate(self._runs):
             started = time.strftime("%Y-%m-%d %H:%M", time.localtime(run.started))
-            cells = (started, run.title, run.status, str(run.answers))
+            status = "recording now" if run.path == self._active else run.status
+            cells = (started, run.title, status, str(run.answers))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3:
@@ -156,8 +166,9 @@ class RunsDialog(QDialog):
         )
         self.resume_button.setEnabled(resumable)
         self.export_button.setEnabled(run is not None)
-        self.archive_button.setEnabled(run is not None and not run.archived)
-        self.delete_button.setEnabled(run is not None)
+        changeable = run is not None and run.path != self._active
+        self.archive_button.setEnabled(changeable and run is not None and not run.archived)
+        self.delete_button.setEnabled(changeable)
 
     def _on_resume(self) -> None:
         if self.resume_button.isEnabled() and self.selected is not None:
@@ -209,3 +220,16 @@ def ask_to_resume(run: RunInfo, parent: QWidget | None = None) -> bool:
     box.addButton("Start a new run", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is resume
+
+
+def runs_panel(button: QPushButton) -> QWidget:
+    """The console's Runs tab, one row: the button that lists past runs, and what is kept."""
+    panel = QWidget()
+    layout = QHBoxLayout(panel)
+    layout.setContentsMargins(6, 6, 6, 6)
+    note = QLabel("Saved as you go.")
+    note.setToolTip("Every answer is saved as it arrives: a crash loses none.")
+    note.setTextFormat(Qt.TextFormat.PlainText)
+    layout.addWidget(button)
+    layout.addWidget(note, 1)
+    return panel

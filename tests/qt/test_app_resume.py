@@ -81,6 +81,13 @@ def test_crashed_run_is_offered_and_resumed_on_the_same_slide(qtbot: QtBot) -> N
         resumed.state.next()
         resumed.state.previous()
         assert resumed.state.index == index
+        # The console's past runs: the run being recorded cannot be deleted under it.
+        resumed.runs_button.click()
+        dialog = resumed.open_runs_dialog()
+        assert not dialog.resume_button.isVisible()
+        dialog.select(again.journal.path)
+        assert not dialog.delete_button.isEnabled() and dialog.export_button.isEnabled()
+        dialog.close()
     finally:
         resumed.presenter.end()
     (finished,) = list_runs(runs_folder())
