@@ -226,13 +226,19 @@ def test_fuzzed_requests_never_get_a_5xx(served: Served) -> None:
     assert status == 200 and json.loads(data)["state"]["room"] == served.run.room.code
 
 
+@pytest.fixture(scope="module")
+def raw_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One server for every raw-socket example (hypothesis runs them in one test call)."""
+    served = make_server(tmp_path_factory.mktemp("raw"))
+    yield served
+    served.server.stop()
+    served.run.journal.close()
+
+
 @settings(max_examples=150, deadline=None)
 @given(data=st.binary(min_size=1, max_size=2000))
-def test_raw_garbage_on_the_socket_gets_a_4xx_or_nothing(
-    data: bytes, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    served = _shared_raw_server(tmp_path_factory)
-    with socket.create_connection(("127.0.0.1", served.server.port), timeout=5) as raw:
+def test_raw_garbage_on_the_socket_gets_a_4xx_or_nothing(data: bytes, raw_server: Served) -> None:
+    with socket.create_connection(("127.0.0.1", raw_server.server.port), timeout=5) as raw:
         raw.sendall(data + b"\r\n\r\n")
         raw.shutdown(socket.SHUT_WR)
         reply = b""
@@ -246,32 +252,15 @@ def test_raw_garbage_on_the_socket_gets_a_4xx_or_nothing(
         assert status < 500, reply[:200]
 
 
-_RAW: dict[str, Served] = {}
-
-
-def _shared_raw_server(factory: pytest.TempPathFactory) -> Served:
-    # One server for all the examples; stopped by the next test's teardown below.
-    if "server" not in _RAW:
-        _RAW["server"] = make_server(factory.mktemp("raw"))
-    return _RAW["server"]
-
-
-def test_raw_server_still_answers_and_stops() -> None:
-    served = _RAW.pop("server", None)
-    if served is None:
-        pytest.skip("raw garbage test did not run")
-    status, _, _ = served.request("GET", "/support")
+def test_malformed_requests_get_a_4xx_and_the_server_still_answers(raw_server: Served) -> None:
+    for garbage in MALFORMED:
+        with socket.create_connection(("127.0.0.1", raw_server.server.port), timeout=5) as raw:
+            raw.sendall(garbage)
+            reply = raw.recv(65536)
+        status = int(reply.split(b" ", 2)[1])
+        assert 400 <= status < 500, (garbage[:80], reply[:100])
+    status, _, _ = raw_server.request("GET", "/support")
     assert status == 200
-    try:  # and plainly malformed requests get a 4xx answer, not silence
-        for garbage in MALFORMED:
-            with socket.create_connection(("127.0.0.1", served.server.port), timeout=5) as raw:
-                raw.sendall(garbage)
-                reply = raw.recv(65536)
-            status = int(reply.split(b" ", 2)[1])
-            assert 400 <= status < 500, (garbage[:80], reply[:100])
-    finally:
-        served.server.stop()
-        served.run.journal.close()
 
 
 MALFORMED = [
