@@ -136,9 +136,10 @@ class DesktopApp:
         self.state.message.emit("Join QR code on the projector (Q hides it)" if showing else "")
 
     def _on_ended(self) -> None:
-        self.polling.stop()
         folder = settings_module.data_dir() / TIMING_FOLDER
         self.timing_report = self.state.save_timing_report(folder)
+        report = self.timing_report.read_text(encoding="utf-8") if self.timing_report else ""
+        self.polling.stop(timing_report=report)
 
 
 def run(session: Session, settings: Settings, theme: str = "", file: Path | None = None,

@@ -18,6 +18,7 @@ from facilitator.core.lan import NO_NETWORK_MESSAGE, Interface
 from facilitator.core.model import Session, Slide
 from facilitator.core.resume import Run
 from facilitator.core.room import RoomStatus
+from facilitator.core.run_results import TIMING_EVENT
 from facilitator.poll_service import PollService
 from facilitator.qt.groups_panel import GroupsBanner
 from facilitator.qt.lan import usable_interfaces
@@ -114,10 +115,15 @@ class DesktopPolling:
         for overlay in self.overlays:
             overlay.set_showing(showing)
 
-    def stop(self) -> None:
-        """At quit: close phone connections and release the port; the run has finished."""
+    def stop(self, timing_report: str = "") -> None:
+        """At quit: close phone connections and release the port; the run has finished.
+
+        `timing_report` (the presenter's JSON) goes into the journal, so the run's results
+        report can show planned against actual time."""
         self.service.stop()
         if self.run is not None:  # the server thread is gone: the main thread owns it now
+            if timing_report:
+                self.run.journal.record_timing(TIMING_EVENT, timing_report)
             self.run.journal.finish()
             self.run.journal.close()
             self.run = None

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from facilitator import materials, settings
+from facilitator.commands.check_cmd import load_checked
+from facilitator.commands.run_journal import runs_folder
+from facilitator.core.journal import SUFFIX as JOURNAL_SUFFIX
+from facilitator.core.journal import Journal, JournalError
 from facilitator.core.results import ResultsError, RunResults, with_timing
+from facilitator.core.run_results import results_from_export
 from facilitator.core.support import REGION_CODES, SupportError
 from facilitator.printing import PrintError
 
@@ -20,7 +26,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "only, timing) from a saved run file.",
     )
     parser.add_argument("run_file", metavar="RUN",
-                        help="saved run (JSON), or the presenter's timing report")
+                        help="a recorded run (its journal file, its id, or its JSON export), "
+                        "a saved results file, or the presenter's timing report")
+    parser.add_argument("--session", metavar="FILE",
+                        help="session file of a recorded run (default: the file it was run from)")
     parser.add_argument("--out", required=True, metavar="FILE", help="PDF to write")
     parser.add_argument("--paper", choices=("a4", "letter"), help="default: from settings")
     parser.add_argument("--region", choices=REGION_CODES, help="support contacts in the footer")
@@ -33,16 +42,42 @@ def _read(path: Path) -> RunResults:
     return RunResults.from_json(path.read_text(encoding="utf-8"), str(path))
 
 
+def _recorded(run: str, session_file: str | None) -> RunResults | None:
+    """Results of a recorded run (journal, run id or JSON export); None if RUN is not one."""
+    path = Path(run)
+    by_id = runs_folder() / f"{run}{JOURNAL_SUFFIX}"
+    if not path.is_file() and by_id.is_file():
+        path = by_id
+    if not path.is_file():
+        return None  # _read says "cannot read" with the path
+    if path.suffix == ".json":
+        export = json.loads(path.read_text(encoding="utf-8"))
+        if not (isinstance(export, dict) and "run_id" in export and "polls" in export):
+            return None
+    else:
+        try:
+            with Journal.open(path) as journal:
+                export = journal.export()
+        except JournalError as error:
+            raise ResultsError(str(error)) from None
+    source = session_file or str(export.get("source") or "")
+    loaded = load_checked(source) if source else None
+    if loaded is None or loaded.session is None:
+        why = "; ".join(str(e) for e in loaded.errors) if loaded else "no session file recorded"
+        raise ResultsError(f"{run}: cannot load the run's session ({why}); give it with --session")
+    return results_from_export(export, loaded.session)
+
+
 def run(args: argparse.Namespace) -> int:
     try:
-        results = _read(Path(args.run_file))
+        results = _recorded(args.run_file, args.session) or _read(Path(args.run_file))
         if args.timing:
             results = with_timing(results, _read(Path(args.timing)))
     except OSError as error:
         print(f"facilitator report: cannot read {error.filename}: {error.strerror}",
               file=sys.stderr)
         return 2
-    except (UnicodeDecodeError, ResultsError) as error:
+    except (UnicodeDecodeError, ValueError) as error:  # ResultsError and bad JSON
         print(f"facilitator report: {error}", file=sys.stderr)
         return 2
     user, problem = settings.load(Path(args.config) if getattr(args, "config", None) else None)

@@ -1,0 +1,92 @@
+"""`facilitator report RUN` from a recorded run: the journal the app and `serve` write."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from facilitator.__main__ import main
+from facilitator.assets import slide_file
+from facilitator.core.journal import Journal
+from facilitator.core.loader import load_session
+from facilitator.core.moderation import Decision
+from facilitator.core.resume import start_run
+from facilitator.core.run_results import TIMING_EVENT, results_from_export
+from tests.printing.pdfs import flat, page_texts
+
+
+def record_run(folder: Path) -> Path:
+    """A real run of the bundled session: 7 phones answer room-check, 2 answer barriers,
+    1 open text is approved and 1 held back, and the timing report is noted at the end."""
+    session = load_session(slide_file()).session
+    assert session is not None
+    run = start_run(folder, session.polls, session_hash="h", title=session.title,
+                    source=str(slide_file()))
+    box = run.box
+    box.open("room-check")
+    picks = ["stressed-but-engaged"] * 3 + ["occasionally-numb"] * 3 + ["prefer-not-to-say"]
+    for index, pick in enumerate(picks):
+        box.submit("room-check", f"phone-{index}", pick)
+    box.open("barriers")
+    box.submit("barriers", "phone-0", ["no-time", "cost"])
+    box.submit("barriers", "phone-1", ["no-time"])
+    box.open("takeaway")
+    box.submit("takeaway", "phone-0", "Say it out loud to one person")
+    box.submit("takeaway", "phone-1", "Something that names a person")
+    for index in range(2, 5):  # the console sees the queue once the threshold is met
+        box.submit("takeaway", f"phone-{index}", f"Left pending {index}")
+    queue = {item.text: item.id for item in box.results("takeaway").pending}
+    assert box.moderate("takeaway", queue["Say it out loud to one person"], Decision.APPROVED)
+    assert box.moderate("takeaway", queue["Something that names a person"], Decision.REJECTED)
+    timing = {"session": session.title, "started": "2026-11-29T09:00:00", "sections": [
+        {"title": "Welcome and content note", "planned_minutes": 5, "actual_minutes": 6.5,
+         "visited": True}]}
+    run.journal.record_timing(TIMING_EVENT, json.dumps(timing))
+    run.journal.finish()
+    run.journal.close()
+    return run.journal.path
+
+
+def test_results_from_a_recorded_run(tmp_path: Path) -> None:
+    path = record_run(tmp_path)
+    with Journal.open(path) as journal:
+        export = journal.export()
+    session = load_session(slide_file()).session
+    assert session is not None
+    results = results_from_export(export, session)
+    assert [poll.poll_id for poll in results.polls] == ["room-check", "barriers", "takeaway"]
+    room = results.polls[0]
+    assert room.responses == 7
+    assert [(c.label, c.count) for c in room.options] == [
+        ("Stressed but engaged", 3), ("Occasionally numb", 3), ("Persistently numb", 0),
+        ("Actively burnt out", 0), ("Prefer not to say", 1),
+    ]
+    assert [t.text for t in results.approved_texts] == ["Say it out loud to one person"]
+    assert [(t.section, t.actual_minutes) for t in results.timing] == [
+        ("Welcome and content note", 6.5)
+    ]
+
+
+def test_report_command_reads_the_journal(tmp_path: Path) -> None:
+    path = record_run(tmp_path)
+    out = tmp_path / "results.pdf"
+    assert main(["report", str(path), "--out", str(out)]) == 0
+    text = flat(" ".join(page_texts(out.read_bytes())))
+    assert "Which of these sounds most like you this term?" in text
+    assert "fewer than 5" in text, "cells below the threshold are hidden"
+    assert "Say it out loud to one person" in text
+    assert "names a person" not in text, "held-back text never reaches the report"
+    assert "Left pending" not in text, "text nobody approved never reaches the report"
+    assert "Welcome and content note" in text
+
+
+def test_report_command_says_what_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bogus = tmp_path / "bogus.run.sqlite"
+    bogus.write_bytes(b"not a database at all")
+    assert main(["report", str(bogus), "--out", str(tmp_path / "x.pdf")]) == 2
+    error = capsys.readouterr().err
+    assert "not a run journal" in error and "Traceback" not in error
