@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from facilitator import materials
 from facilitator import settings as settings_module
 from facilitator.commands.run_journal import RunUnavailable, open_run, runs_folder
-from facilitator.core.journal import RunInfo, file_hash
+from facilitator.core.journal import Journal, JournalError, RunInfo, file_hash
 from facilitator.core.model import Session
 from facilitator.core.resume import Run
+from facilitator.core.run_results import results_from_export
 from facilitator.core.runs import latest_interrupted
 from facilitator.core.timer import Clock
 from facilitator.poll_desktop import DesktopPolling
@@ -89,7 +90,26 @@ class DesktopApp:
     def open_runs_dialog(self) -> RunsDialog:
         run = self.polling.run
         dialog = RunsDialog(runs_folder(), self.presenter.console, allow_resume=False,
-                            active=run.journal.path if run else None)
+                            active=run.journal.path if run else None,
+                            show_report=self.open_report_dialog)
+        dialog.open()
+        return dialog
+
+    def open_report_dialog(self, journal_path: Path) -> PrintMaterialsDialog | None:
+        """The results report of a recorded run, in the print dialog (preview, print, save)."""
+        try:
+            with Journal.open(journal_path) as journal:
+                export = journal.export()
+        except JournalError as error:
+            self.state.message.emit(str(error))
+            return None
+        results = results_from_export(export, self.session)
+        dialog = PrintMaterialsDialog(
+            materials.report_producer(results, self.settings), paper=self.settings.paper,
+            region=self.settings.region or self.session.region, offered=("report",),
+            documents=("report",), parent=self.presenter.console,
+        )
+        self._keep(dialog)
         dialog.open()
         return dialog
 

@@ -63,9 +63,12 @@ class RunsDialog(QDialog):
         confirm: ConfirmPrompt = _confirm,
         allow_resume: bool = True,
         active: Path | None = None,
+        show_report: Callable[[Path], object] | None = None,
     ) -> None:
         """`allow_resume=False` inside a running session (a run is resumed at start);
-        `active`: the run being recorded now, which cannot be archived or deleted."""
+        `active`: the run being recorded now, which cannot be archived or deleted;
+        `show_report(path)`: opens the run's results report (the app supplies it, since
+        qt/ cannot build PDFs)."""
         super().__init__(parent)
         self.setWindowTitle("Past runs")
         self.resize(720, 380)
@@ -76,6 +79,7 @@ class RunsDialog(QDialog):
         self._runs: list[RunInfo] = []
         self.resume_path: Path | None = None
         self._active = active
+        self._show_report = show_report
 
         self.table = QTableWidget(0, len(_COLUMNS))
         self.table.setHorizontalHeaderLabels(_COLUMNS)
@@ -106,7 +110,11 @@ class RunsDialog(QDialog):
         self.export_button = QPushButton("Export JSON...")
         self.archive_button = QPushButton("Archive")
         self.delete_button = QPushButton("Delete")
-        for button in (self.delete_button, self.archive_button, self.export_button):
+        self.report_button = QPushButton("Results report...")
+        self.report_button.setVisible(show_report is not None)
+        self.report_button.clicked.connect(self._on_report)
+        for button in (self.delete_button, self.archive_button, self.export_button,
+                       self.report_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.resume_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.resume_button.clicked.connect(self._on_resume)
@@ -166,6 +174,7 @@ class RunsDialog(QDialog):
         )
         self.resume_button.setEnabled(resumable)
         self.export_button.setEnabled(run is not None)
+        self.report_button.setEnabled(run is not None and run.answers > 0)
         changeable = run is not None and run.path != self._active
         self.archive_button.setEnabled(changeable and run is not None and not run.archived)
         self.delete_button.setEnabled(changeable)
@@ -186,6 +195,10 @@ class RunsDialog(QDialog):
             target.write_text(export_run(run.path), encoding="utf-8")
         except (OSError, JournalError) as error:
             QMessageBox.warning(self, "Export failed", str(error))
+
+    def _on_report(self) -> None:
+        if self._show_report is not None and self.selected is not None:
+            self._show_report(self.selected.path)
 
     def _on_archive(self) -> None:
         run = self.selected

@@ -10,11 +10,18 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from facilitator.app import open_session_run
+from facilitator.assets import slide_file
+from facilitator.core.ballot import PollStatus
+from facilitator.core.loader import load_session
 from facilitator.core.model import Session
 from facilitator.qt.import_dialog import ImportDialog
 from facilitator.qt.keys import Action
 from facilitator.qt.print_dialog import PrintMaterialsDialog
+from tests.printing.pdfs import flat, page_texts
+from tests.qt.test_app_resume import make_app as make_run_app
 from tests.qt.test_poll_app import make_app
+from tests.qt.test_poll_bridge import vote
 
 
 def test_ctrl_p_prints_a_poster_that_joins_the_running_server(qtbot: QtBot, bundled: Session) -> None:
@@ -59,3 +66,36 @@ def test_console_has_buttons_for_both(qtbot: QtBot, bundled: Session) -> None:
     assert "Ctrl+P" in buttons[Action.PRINT].toolTip()
     assert "Ctrl+N" in buttons[Action.IMPORT].toolTip()
     app.presenter.end()
+
+
+def test_results_report_of_a_finished_run_from_the_runs_dialog(qtbot: QtBot) -> None:
+    session = load_session(slide_file()).session
+    assert session is not None
+    run, problem = open_session_run(session, slide_file(), False, lambda _info: False)
+    assert run is not None and problem == ""
+    app = make_run_app(qtbot, run)
+    app.show()
+    server = app.polling.service.server
+    assert server is not None
+    index = session.poll_slide_index("room-check")
+    assert index is not None
+    app.state.go_to_number(index + 1)
+    box = app.polling.service.box
+    qtbot.waitUntil(lambda: box.state("room-check").status is PollStatus.OPEN, timeout=5000)
+    for option in ["stressed-but-engaged"] * 5 + ["occasionally-numb"] * 6:
+        assert vote(server, "room-check", option) == 200
+    app.presenter.end()  # the run finishes, with the timing report noted in it
+
+    later = make_run_app(qtbot, None)
+    runs = later.open_runs_dialog()
+    qtbot.addWidget(runs)
+    runs.select(run.journal.path)
+    assert runs.report_button.isEnabled()
+    runs.report_button.click()
+    report = later.dialogs[-1]
+    assert isinstance(report, PrintMaterialsDialog)
+    qtbot.addWidget(report)
+    text = flat(" ".join(page_texts(report.pdfs["report"])))
+    assert "Which of these sounds most like you this term?" in text
+    assert "Stressed but engaged" in text and "Timing: planned and actual" in text
+    later.presenter.end()
