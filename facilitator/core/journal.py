@@ -33,8 +33,7 @@ import json
 import secrets
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,39 +41,13 @@ from typing import Any
 from facilitator.core.answers import Answer, JsonAnswer, answer_to_json
 from facilitator.core.ballot import PollState, PollStatus
 from facilitator.core.checkpoint import Checkpointer
+from facilitator.core.journal_db import SCHEMA, connect, transaction
 from facilitator.core.moderation import Decision
 
 SCHEMA_VERSION = 1
 SUFFIX = ".run.sqlite"
 _DEVICE_KEY = "device-hmac"
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS secret (name TEXT PRIMARY KEY, value BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS device (pseudonym TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS poll (
-    poll_id TEXT PRIMARY KEY,
-    status TEXT NOT NULL,
-    hidden INTEGER NOT NULL,
-    locked INTEGER NOT NULL,
-    changed REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS answer (
-    poll_id TEXT NOT NULL,
-    device TEXT,              -- the device pseudonym; NULL once the run is archived
-    value TEXT NOT NULL,      -- the answer as JSON, exactly as the ballot box accepted it
-    at REAL NOT NULL,
-    decision TEXT NOT NULL DEFAULT 'pending',  -- open text: the facilitator's moderation
-    decided INTEGER,          -- order of decisions, so approved answers replay in order
-    UNIQUE (poll_id, device)
-);
-CREATE TABLE IF NOT EXISTS timing (
-    seq INTEGER PRIMARY KEY,
-    at REAL NOT NULL,
-    event TEXT NOT NULL,
-    detail TEXT NOT NULL DEFAULT ''
-);
-"""
 
 
 class JournalError(Exception):
@@ -157,9 +130,9 @@ class Journal:
         stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(started))
         run_id = f"{stamp}-{secrets.token_hex(3)}"
         path = folder / f"{run_id}{SUFFIX}"
-        connection = _connect(path, durable)
-        connection.executescript(_SCHEMA)  # outside the transaction: it commits by itself
-        with _transaction(connection):
+        connection = connect(path, durable)
+        connection.executescript(SCHEMA)  # outside the transaction: it commits by itself
+        with transaction(connection):
             connection.executemany(
                 "INSERT INTO meta (key, value) VALUES (?, ?)",
                 [
@@ -186,7 +159,7 @@ class Journal:
         if not path.is_file():
             raise JournalError(f"{path}: no such run journal")
         try:
-            connection = _connect(path, durable)
+            connection = connect(path, durable)
             version = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         except sqlite3.DatabaseError as error:
             raise JournalError(f"{path}: not a run journal ({error})") from None
@@ -219,7 +192,7 @@ class Journal:
     def record_answer(self, poll_id: str, device_key: str, answer: Answer) -> None:
         """A new or changed answer; a changed open-text answer waits for moderation again."""
         value = json.dumps(answer_to_json(answer), ensure_ascii=False)
-        with _transaction(self._db):
+        with transaction(self._db):
             self._db.execute(
                 "INSERT INTO answer (poll_id, device, value, at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (poll_id, device) DO UPDATE SET value = excluded.value, "
@@ -228,7 +201,7 @@ class Journal:
             )
 
     def record_poll_state(self, poll_id: str, state: PollState) -> None:
-        with _transaction(self._db):
+        with transaction(self._db):
             self._db.execute(
                 "INSERT OR REPLACE INTO poll (poll_id, status, hidden, locked, changed) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -236,14 +209,14 @@ class Journal:
             )
 
     def record_reset(self, poll_id: str) -> None:
-        with _transaction(self._db):
+        with transaction(self._db):
             self._db.execute("DELETE FROM answer WHERE poll_id = ?", (poll_id,))
 
     def record_current(self, poll_id: str | None) -> None:
         self._set_meta("current", poll_id or "")
 
     def record_moderation(self, poll_id: str, device_key: str, decision: Decision) -> None:
-        with _transaction(self._db):
+        with transaction(self._db):
             (last,) = self._db.execute("SELECT coalesce(max(decided), 0) FROM answer").fetchone()
             self._db.execute(
                 "UPDATE answer SET decision = ?, decided = ? WHERE poll_id = ? AND device = ?",
@@ -254,7 +227,7 @@ class Journal:
 
     def record_device(self, device_key: str) -> None:
         """A phone joined (`Room.on_join`): its cookie must still work after a restart."""
-        with _transaction(self._db):
+        with transaction(self._db):
             self._db.execute("INSERT OR IGNORE INTO device VALUES (?)", (device_key,))
 
     def record_slide(self, index: int) -> None:
@@ -262,7 +235,7 @@ class Journal:
 
     def record_timing(self, event: str, detail: str = "") -> None:
         """One line of the timing log: a section started, a prompt ran over, ..."""
-        with _transaction(self._db):
+        with transaction(self._db):
             self._db.execute(
                 "INSERT INTO timing (at, event, detail) VALUES (?, ?, ?)",
                 (self._clock(), event, detail),
@@ -279,7 +252,7 @@ class Journal:
         if row is not None:
             return bytes(row[0]).decode("utf-8")
         value = make()
-        with _transaction(self._db):
+        with transaction(self._db):
             self._db.execute(
                 "INSERT INTO secret (name, value) VALUES (?, ?)", (key, value.encode("utf-8"))
             )
@@ -297,7 +270,7 @@ class Journal:
         """
         if self.meta("finished") is None:
             self.finish()
-        with _transaction(self._db):
+        with transaction(self._db):
             self._db.execute("DELETE FROM secret")
             self._db.execute("UPDATE answer SET device = NULL")
             self._db.execute("DELETE FROM device")
@@ -389,30 +362,5 @@ class Journal:
         }
 
     def _set_meta(self, key: str, value: str) -> None:
-        with _transaction(self._db):
+        with transaction(self._db):
             self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
-
-
-# -- sqlite plumbing -------------------------------------------------------------------
-
-
-def _connect(path: Path, durable: bool) -> sqlite3.Connection:
-    # isolation_level=None: we open and commit transactions ourselves, explicitly.
-    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    connection.execute("PRAGMA journal_mode=WAL")
-    connection.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
-    connection.execute("PRAGMA secure_delete=ON")
-    connection.execute("PRAGMA foreign_keys=ON")
-    connection.execute("PRAGMA wal_autocheckpoint=0")  # core.checkpoint does it off the loop
-    return connection
-
-
-@contextmanager
-def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
