@@ -188,7 +188,7 @@ def test_console_shows_the_slides_notes_and_position(qtbot: QtBot, presenter: Pr
 def test_the_readme_key_table_lists_every_binding() -> None:
     from pathlib import Path
 
-    doc = (Path(__file__).resolve().parents[2] / "docs" / "readme" / "presenting.md").read_text(
+    doc = (Path(__file__).resolve().parents[2] / "README.md").read_text(
         encoding="utf-8")
     for binding in BINDINGS:
         assert f"| {binding.names} | {binding.label} |" in doc
