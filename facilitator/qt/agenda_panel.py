@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from facilitator.core.agenda import Pace, SectionStatus
 from facilitator.core.timer import format_seconds
@@ -43,12 +43,25 @@ class AgendaPanel(QWidget):
             self._grid.addWidget(actual, index, 2)
             self._rows.append((title, planned, actual))
         self._grid.setColumnStretch(0, 1)
+        # The section rows scroll when the console is short of room (say, with the poll
+        # controls below): squeezed rows would overlap; the clock and pace stay in view.
+        rows = QWidget()
+        rows_layout = QVBoxLayout(rows)
+        rows_layout.setContentsMargins(0, 0, 0, 0)
+        rows_layout.addLayout(self._grid)
+        rows_layout.addStretch(1)
+        self.rows_area = QScrollArea()
+        self.rows_area.setWidget(rows)
+        self.rows_area.setWidgetResizable(True)
+        self.rows_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.rows_area.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget "
+                                     "{ background: transparent; }")
+        self.rows_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.clock)
         layout.addWidget(self.pace)
-        layout.addLayout(self._grid)
-        layout.addStretch(1)
+        layout.addWidget(self.rows_area, 1)
         state.ticked.connect(self._on_ticked)
         state.slide_changed.connect(self._on_ticked)
         self._on_ticked()
@@ -69,6 +82,8 @@ class AgendaPanel(QWidget):
                           f"(planned {agenda.planned_end():%H:%M}, {slip_text})")
         restyle(self.pace, f"color: {colour}; font-weight: bold;")
         for row, (title, planned, actual) in zip(agenda.rows(), self._rows, strict=True):
+            if row.status is SectionStatus.CURRENT:
+                self.rows_area.ensureWidgetVisible(title, 0, 24)
             actual.setText(format_seconds(int(row.actual_seconds))
                            if row.status is not SectionStatus.UPCOMING else "")
             weight = "bold" if row.status is SectionStatus.CURRENT else "normal"

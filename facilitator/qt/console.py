@@ -57,6 +57,10 @@ QToolButton { background: #26303A; color: #F1F1F1; border: 1px solid #3A4653;
               border-radius: 4px; padding: 6px 10px; font-size: 14px; }
 QToolButton:checked { background: #56B4E9; color: #111418; }
 QToolButton:hover { border-color: #56B4E9; }
+QScrollBar:vertical { background: #15191E; width: 10px; margin: 0; }
+QScrollBar::handle:vertical { background: #3A4653; border-radius: 4px; min-height: 24px; }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }
 """
 
 
@@ -115,7 +119,7 @@ class ConsoleWindow(QWidget):
         right = QVBoxLayout()
         self._right = right
         right.addWidget(self._caption("Next"))
-        right.addWidget(self.next_view, 3)
+        right.addWidget(self.next_view, 2)
         right.addWidget(self.countdown)
         right.addLayout(self._button_row(TIMER_BUTTONS, perform))
         right.addWidget(self.agenda, 4)
@@ -165,7 +169,11 @@ class ConsoleWindow(QWidget):
     def add_side_panel(self, title: str, widget: QWidget) -> None:
         """A feature's panel under the agenda (the phone polls' controls)."""
         self._right.addWidget(self._caption(title))
-        self._right.addWidget(widget)
+        # It shares the column's height with the next slide and the agenda instead of
+        # taking its tallest page's height (the moderation list) whatever the slide.
+        widget.setSizePolicy(widget.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
+        widget.setMinimumHeight(150)
+        self._right.addWidget(widget, 2)
 
     def show_message(self, text: str) -> None:
         self.status.setText(text)
