@@ -35,11 +35,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def with_default_command(argv: list[str]) -> list[str]:
+    """`facilitator [--config F] [FILE] [--theme T]` means `run`: put "run" after the
+    global options, so they still apply and FILE and run's options reach `run`."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("--config"):
+        index += 1 if "=" in argv[index] else 2
+    rest = argv[index:]
+    if rest and (rest[0] in COMMANDS or rest[0] in ("-h", "--help")):
+        return argv
+    return [*argv[:index], "run", *rest]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["run", *(argv or sys.argv[1:])])
+    args = parser.parse_args(with_default_command(list(sys.argv[1:] if argv is None else argv)))
     result: int = args.handler(args)
     return result
 

@@ -21,7 +21,8 @@ def strike(frequency: float, seconds: float, start: float, samples: list[float])
     for n in range(int(seconds * RATE)):
         t = n / RATE
         envelope = math.exp(-t * 4.0) * min(1.0, t * 200)  # 5 ms attack, no click
-        value = math.sin(2 * math.pi * frequency * t) + 0.35 * math.sin(2 * math.pi * frequency * 2.76 * t)
+        phase = 2 * math.pi * frequency * t
+        value = math.sin(phase) + 0.35 * math.sin(phase * 2.76)  # a bell-like overtone
         samples[first + n] += 0.45 * envelope * value
 
 

@@ -90,3 +90,22 @@ def test_report_command_says_what_is_wrong(
     assert main(["report", str(bogus), "--out", str(tmp_path / "x.pdf")]) == 2
     error = capsys.readouterr().err
     assert "not a run journal" in error and "Traceback" not in error
+
+
+def test_report_names_a_file_that_is_not_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert main(["report", str(bad), "--out", str(tmp_path / "x.pdf")]) == 2
+    assert f"{bad}: not valid JSON" in capsys.readouterr().err
+
+
+def test_render_refuses_a_file_as_the_output_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "taken.txt"
+    target.write_text("keep me", encoding="utf-8")
+    assert main(["render", str(slide_file()), "--out", str(target)]) == 1
+    assert "is a file; give a folder" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "keep me"

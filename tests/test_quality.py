@@ -23,7 +23,7 @@ def tool(name: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff() -> None:
-    done = tool("ruff", "check", "facilitator", "tests", "benchmarks")
+    done = tool("ruff", "check", "facilitator", "tests", "benchmarks", "scripts")
     assert done.returncode == 0, done.stdout + done.stderr
 
 

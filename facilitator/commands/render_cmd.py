@@ -73,12 +73,17 @@ def run(args: argparse.Namespace) -> int:
     for text in problems:
         print(text, file=sys.stderr)
     out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        print(f"render: --out {out} is a file; give a folder for the slide images",
+              file=sys.stderr)
+        return 1
     try:
         exported = export_pngs(session, out, *size, theme, support)
         if args.pdf:
             export_pdf(session, out / "slides.pdf", *size, theme, support)
     except OSError as error:
-        print(f"render: {error}", file=sys.stderr)
+        print(f"render: cannot write to {error.filename or out}: {error.strerror or error}",
+              file=sys.stderr)
         return 1
     for slide_problem in exported.problems:
         print(f"warning: {args.file}: {slide_problem}", file=sys.stderr)

@@ -77,7 +77,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"facilitator report: cannot read {error.filename}: {error.strerror}",
               file=sys.stderr)
         return 2
-    except (UnicodeDecodeError, ValueError) as error:  # ResultsError and bad JSON
+    except json.JSONDecodeError as error:
+        print(f"facilitator report: {args.run_file}: not valid JSON ({error})", file=sys.stderr)
+        return 2
+    except (UnicodeDecodeError, ValueError) as error:  # ResultsError says which file
         print(f"facilitator report: {error}", file=sys.stderr)
         return 2
     user, problem = settings.load(Path(args.config) if getattr(args, "config", None) else None)

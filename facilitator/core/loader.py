@@ -35,7 +35,7 @@ from facilitator.core.model import (
 )
 from facilitator.core.safety import check_session
 from facilitator.core.textfile import TextFileError, read_text_file
-from facilitator.core.tokens import find_close, inline_spans, table
+from facilitator.core.tokens import fence_closed, find_close, inline_spans, table
 
 TEXT_BLOCKS = ("notes", "content-note")
 FIELD_BLOCKS = tuple(build.BLOCK_KEYS)
@@ -235,6 +235,12 @@ class _Parser:
 
     def _fence(self, token: Token, line: int) -> None:
         name = token.info.strip().lower()
+        if token.map and not fence_closed(token, self.lines):
+            # markdown-it runs an unclosed fence to the end of the file; say so once,
+            # rather than reporting every heading after it as a bad "key: value" line.
+            self.error(line, f"{name or 'fenced'} block opened here is never closed with "
+                       f"{token.markup}")
+            return
         if name not in BLOCK_NAMES:
             hint = did_you_mean(name, BLOCK_NAMES) if name else ""
             self.error(

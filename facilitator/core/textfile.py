@@ -32,6 +32,8 @@ def read_text_file(path: str | Path, max_bytes: int = 2_000_000, kind: str = "te
         raise fail(f"cannot read: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise fail(f"file is {len(data):,} bytes; a {kind} file is at most {max_bytes:,} bytes")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail("UTF-16 text; save the file as UTF-8 (most editors offer it under Save As)")
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise fail(f"binary file, not a {kind} file", line)

@@ -95,3 +95,13 @@ def markup(inline: Inline, escape: Callable[[str], str]) -> str:
             text = f"<i>{text}</i>"
         parts.append(text)
     return "".join(parts)
+
+
+def fence_closed(token: Token, lines: list[str]) -> bool:
+    """Whether a fence token ends with its closing marker (markdown-it runs an unclosed
+    fence to the end of the file instead)."""
+    if token.map is None:
+        return True
+    start, end = token.map
+    last = lines[end - 1].strip() if end - 1 < len(lines) else ""
+    return end - 1 > start and last.startswith(token.markup) and not last.strip("`~")

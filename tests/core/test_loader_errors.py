@@ -275,6 +275,12 @@ def test_wrong_encoding_points_at_the_byte(tmp_path: Path) -> None:
     assert "not UTF-8 text (byte 0xE9)" in error.message
 
 
+def test_utf16_file_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.md"
+    path.write_bytes((HEAD + "## S\n\nText\n").encode("utf-16"))
+    assert "UTF-16 text; save the file as UTF-8" in load_session(path).errors[0].message
+
+
 def test_binary_file(tmp_path: Path) -> None:
     path = tmp_path / "image.md"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
