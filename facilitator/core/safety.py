@@ -10,16 +10,20 @@ from __future__ import annotations
 import re
 
 from facilitator.core.diagnostics import Diagnostic, Severity
-from facilitator.core.model import Poll, Session
+from facilitator.core.model import GroupKind, Poll, Session
 
 # Words that mark suicide, self-harm or wanting to die. Deliberately broad: a false alarm
 # costs the author one look; a miss can put a harmful poll in front of a room.
+_SELF = r"(?:my|your|them|him|her|our)sel(?:f|ves)"
 RISK_PATTERN = re.compile(
     r"\bsuicid\w*|\bself[- ]?harm\w*|\bself[- ]?injur\w*"
-    r"|\bkill(?:ing)?\s+(?:my|your|them)sel(?:f|ves)\b"
-    r"|\b(?:want|wanting|wish|wishing)\s+(?:to\s+)?(?:be\s+)?dead\b|\bwant(?:ing)?\s+to\s+die\b"
-    r"|\bnot\s+want(?:ing)?\s+to\s+(?:be\s+alive|be\s+here|live)\b"
-    r"|\bend(?:ing)?\s+(?:my|your|their)\s+life\b"
+    rf"|\b(?:kill|hurt|harm|cut|injur\w*)(?:s|ed|ing)?\s+{_SELF}\b"
+    r"|\bwant(?:s|ed|ing)?\s+to\s+(?:die|be\s+dead)\b"
+    r"|\b(?:wish|wished|wishing)\s+(?:to\s+be|\w+\s+(?:were|was))\s+dead\b"
+    r"|\bbetter\s+off\s+(?:dead|without\s+(?:me|you|them|him|her))\b"
+    r"|\bnot\s+want(?:s|ed|ing)?\s+to\s+(?:be\s+alive|be\s+here|live)\b"
+    r"|\b(?:end|ending|ended|take|taking|took)\s+(?:my|your|their|his|her|one's)\s+(?:own\s+)?life\b"
+    r"|\bend(?:ing)?\s+it\s+all\b|\bthoughts?\s+of\s+(?:dying|death)\b"
     r"|\boverdos\w*|\bnever\s+waking\s+up\b",
     re.IGNORECASE,
 )
@@ -52,6 +56,22 @@ def check_session(session: Session, path: str) -> list[Diagnostic]:
                         f'poll "{slide.poll.id}" asks about suicide, self-harm or wanting to '
                         "die; an anonymous answer cannot be followed up, so poll attitudes, "
                         "numbness or barriers instead",
+                    )
+                )
+            if slide.prompt and mentions_risk(slide.prompt.text):
+                talk = any(p.group.kind is not GroupKind.SOLO for p in slide.prompt.phases)
+                problems.append(
+                    Diagnostic(
+                        path,
+                        slide.prompt.line,
+                        1,
+                        "this prompt asks about suicide or self-harm; "
+                        + (
+                            "never ask people to discuss that in pairs or groups"
+                            if talk
+                            else "point to support instead of asking people to reflect on it"
+                        ),
+                        Severity.ERROR if talk else Severity.WARNING,
                     )
                 )
             if mentions_risk(slide.text) and not section_has_resources:

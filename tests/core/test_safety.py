@@ -1,0 +1,72 @@
+"""The safe-messaging pattern: every common way of asking about suicide or self-harm."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.assets import slide_file
+from facilitator.core.loader import parse_session
+from facilitator.core.safety import mentions_risk
+
+RISKY = [
+    "Have you had suicidal thoughts this year?",
+    "Have you ever wanted to die?",
+    "Do you sometimes want to be dead?",
+    "Have you ever hurt yourself on purpose?",
+    "Do you cut yourself?",
+    "Have you thought about self-harm?",
+    "Have you considered taking your own life?",
+    "Have you had thoughts of dying?",
+    "Do you ever think about ending it all?",
+    "Do you wish you were dead?",
+    "Do you feel people would be better off without you?",
+    "Are you not wanting to be alive?",
+    "Have you thought about killing yourself?",
+    "an overdose",
+]
+SAFE = [
+    "How numb do you feel about medicine this term?",
+    "Which drivers weigh most on people in our program?",
+    "What stops people from getting support?",
+    "Did a patient die on your ward this month?",  # grief, not self-harm
+    "Do you take care of yourself after a long shift?",
+    "What would it take to end the stigma?",
+]
+
+
+@pytest.mark.parametrize("text", RISKY)
+def test_risky_wordings_are_caught(text: str) -> None:
+    assert mentions_risk(text)
+
+
+@pytest.mark.parametrize("text", SAFE)
+def test_ordinary_questions_pass(text: str) -> None:
+    assert not mentions_risk(text)
+
+
+@pytest.mark.parametrize("question", RISKY[:6])
+def test_poll_asking_about_it_is_refused(question: str) -> None:
+    text = (
+        "---\ntitle: T\n---\n\n# A (3m)\n\n## Help\n\n```resources\n```\n\n"
+        f"## P\n\n```poll\nid: p\nquestion: {question}\ntype: yes-no\n```\n"
+    )
+    result = parse_session(text, "s.md")
+    assert [e.line for e in result.errors] == [14]
+    assert "asks about suicide, self-harm or wanting to die" in result.errors[0].message
+
+
+def test_bundled_session_has_no_false_alarm() -> None:
+    text = slide_file().read_text(encoding="utf-8")
+    assert parse_session(text).warnings == []
+
+
+def test_discussing_it_in_pairs_is_refused_and_alone_is_warned() -> None:
+    head = "---\ntitle: T\n---\n\n# A (3m)\n\n## Help\n\n```resources\n```\n\n## P\n\n"
+    pairs = parse_session(
+        head + "```prompt\ntext: Have you ever wanted to die?\nformat: pairs\nduration: 2m\n```\n", "s.md"
+    )
+    assert [(e.line, "pairs or groups" in e.message) for e in pairs.errors] == [(14, True)]
+    alone = parse_session(
+        head + "```prompt\ntext: Have you ever wanted to die?\nformat: solo\nduration: 2m\n```\n", "s.md"
+    )
+    assert alone.ok and [w.line for w in alone.warnings] == [14]
