@@ -35,7 +35,7 @@ from facilitator.core.importer_minutes import (
 from facilitator.core.importer_plain import parse_plain
 from facilitator.core.importer_prompts import writing_invitation, writing_prompt
 from facilitator.core.importer_safety import content_note, is_sensitive, sensitive_topics
-from facilitator.core.importer_slides import PartSlides, inline
+from facilitator.core.importer_slides import RISK_QUESTION_NOTE, PartSlides, inline
 from facilitator.core.importer_summary import key_sentences
 from facilitator.core.importer_writer import write_session
 from facilitator.core.model import (
@@ -48,6 +48,7 @@ from facilitator.core.model import (
     Slide,
     SlideKind,
 )
+from facilitator.core.safety import mentions_risk
 
 DEFAULT_MINUTES = 60
 MIN_WORDS = 12
@@ -133,14 +134,20 @@ def _subject(article: Article) -> str:
 
 def _closing_blocks(
     blocks: tuple[ArticleBlock, ...],
-) -> tuple[tuple[ArticleBlock, ...], Slide | None]:
-    """The last part's blocks without its writing invitation, and the reflection slide."""
+) -> tuple[tuple[ArticleBlock, ...], Slide | str | None]:
+    """The last part's blocks without its writing invitation, and the reflection slide, or
+    a facilitator note in its place when the prompt is about suicide or self-harm."""
     invitation = writing_invitation(blocks)
     if invitation is None:
         return blocks, None
     cue = blocks[invitation.cue_index]
     lead = [b for b in blocks[max(0, invitation.cue_index - 1):invitation.cue_index]
             if isinstance(b, Para) and b.text.rstrip().endswith(":")]
+    if mentions_risk(invitation.text):
+        # Even private writing about it, set by a facilitator who cannot follow up, is
+        # not safe to prompt: keep the invitation out of the slides, in the notes.
+        kept = (*blocks[: invitation.cue_index - len(lead)], *blocks[invitation.prompt_index + 1:])
+        return kept, f"The article asks: “{invitation.text}”\n{RISK_QUESTION_NOTE}"
     notes = [*(block_text(b) for b in lead), block_text(cue)]
     if invitation.prompt_index == invitation.cue_index:
         notes = notes[:-1]  # the cue is the prompt itself; the slide shows it already
@@ -166,11 +173,20 @@ def _section_slides(
         if closing and index == len(parts) - 1:
             blocks, reflection = _closing_blocks(blocks)
         slides.extend(PartSlides(piece.title, poll_ids).build(blocks))
-        if reflection:
+        if isinstance(reflection, Slide):
             slides.append(reflection)
+        elif reflection:
+            if not slides:
+                slides.append(_title_slide(piece.title))
+            last = slides[-1]
+            slides[-1] = replace(last, notes="\n".join(filter(None, (last.notes, reflection))))
     if not slides:
-        slides.append(Slide(part.title, SlideKind.CONTENT, blocks=(Paragraph(inline(part.title)),)))
+        slides.append(_title_slide(part.title))
     return slides
+
+
+def _title_slide(title: str) -> Slide:
+    return Slide(title, SlideKind.CONTENT, blocks=(Paragraph(inline(title)),))
 
 
 MAX_STRETCH = 1.5

@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from facilitator.core.importer import import_article
+from facilitator.core.importer_prompts import reader_question
 from facilitator.core.loader import parse_session
 from facilitator.core.model import Session, SlideKind
+from facilitator.core.safety import mentions_risk
 
 NOTE = "Not used as a prompt: this asks about self-harm or suicide."
 
@@ -45,9 +47,18 @@ def imported(question: str) -> Session:
         "Have you ever felt suicidal during a hard rotation?",
         "Do you sometimes want to be dead after a night shift?",
         "Have you ever thought about killing yourself?",
+        "Have you ever wanted to die?",
+        "Have you ever wanted to hurt yourself on purpose?",
+        "Have you ever thought about how you would take your own life?",
+        "Do you have thoughts of dying when the shifts pile up?",
+        "Have you ever thought about ending it all?",
+        "Do you ever feel people would be better off without you?",
+        "What would you say to a colleague who wants to die?",
     ],
 )
 def test_risk_question_is_a_note_not_a_prompt(question: str) -> None:
+    # Each wording is a reader question the importer would otherwise have made a prompt.
+    assert reader_question(question) == question and mentions_risk(question)
     session = imported(question)
     assert [p.text for p in session.prompts] == [
         "When you think about your best day at work, what made it good?"
@@ -77,3 +88,23 @@ Rest and connection help most people recover. Colleagues notice more than we thi
     assert session.prompts == ()
     notes = "\n".join(slide.notes for slide in session.sections[1].slides)
     assert NOTE in notes
+
+
+def test_closing_writing_prompt_about_wanting_to_die_is_a_note_too() -> None:
+    text = """\
+# Quiet Shifts
+
+## Noticing
+
+Numbness is common in training and it can lift with rest and support.
+
+## Before You Go
+
+Take ten minutes and write about a time you wanted to die.
+"""
+    result = parse_session(import_article(text, "quiet.md").text, "quiet.md")
+    assert result.errors == [] and result.warnings == [], [str(d) for d in (*result.errors, *result.warnings)]
+    assert result.session is not None and result.session.prompts == ()
+    section = result.session.sections[-1]
+    assert NOTE in "\n".join(slide.notes for slide in section.slides)
+    assert all("wanted to die" not in slide.text for slide in result.session.slides)
