@@ -85,3 +85,33 @@ def test_minutes_out_of_range_is_a_usage_error(tmp_path: Path) -> None:
     done = run_import(str(ARTICLES / "running-on-empty.txt"), "--out", str(tmp_path / "o.md"),
                       "--minutes", "3")
     assert done.returncode == 2 and "3 minutes is outside 10-480" in done.stderr
+
+
+TINY = """\
+# A Short Pause
+
+## Why Pause
+
+A short pause between patients helps many clinicians reset. It takes less than a minute.
+
+## How to Pause
+
+Breathe out slowly, feel your feet on the floor, and name one thing you did well today.
+"""
+
+
+def test_without_minutes_the_session_is_as_long_as_its_material(tmp_path: Path) -> None:
+    article = tmp_path / "pause.md"
+    article.write_text(TINY, encoding="utf-8")
+    out = tmp_path / "pause-session.md"
+    done = run_import(str(article), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    session = load_session(out).session
+    assert session is not None
+    assert session.minutes == 15  # a few minutes of material: the 15-minute least, not 60
+    assert "15 minutes (the material's own length, rounded up" in done.stdout
+    # --minutes still plans to the length asked for.
+    done = run_import(str(article), "--out", str(out), "--force", "--minutes", "40")
+    assert done.returncode == 0, done.stderr
+    assert "40 minutes (the material alone suggests about " in done.stdout
+    assert load_session(out).session.minutes == 40  # type: ignore[union-attr]

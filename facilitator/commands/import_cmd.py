@@ -1,5 +1,8 @@
 """`facilitator import ARTICLE --out SESSION.md [--minutes N]`: draft a session from an article.
 
+Without --minutes the session is as long as its material (rounded up to 5, at least 15):
+a short article is not stretched to fill an hour.
+
 The draft is checked with the same checks as `facilitator check` before the command says
 it is done, so what it prints is what the facilitator will see when they open the file.
 """
@@ -13,7 +16,6 @@ from pathlib import Path
 from facilitator.commands.check_cmd import load_checked, summary
 from facilitator.core.blocks import REGIONS
 from facilitator.core.importer import (
-    DEFAULT_MINUTES,
     ArticleError,
     OutputExistsError,
     import_to_file,
@@ -47,8 +49,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("article", metavar="ARTICLE", help="a .txt or .md article")
     parser.add_argument("--out", required=True, metavar="SESSION.md", help="session file to write")
     parser.add_argument(
-        "--minutes", type=minutes_value, default=DEFAULT_MINUTES, metavar="N",
-        help=f"planned length of the session (default {DEFAULT_MINUTES})",
+        "--minutes", type=minutes_value, default=None, metavar="N",
+        help=f"planned length of the session, {MIN_MINUTES}-{MAX_MINUTES} (default: as long "
+        "as the article's material takes, rounded up to 5 minutes, at least 15)",
     )
     parser.add_argument(
         "--region", choices=REGIONS, default="us",
@@ -74,11 +77,15 @@ def run(args: argparse.Namespace) -> int:
     if checked.session is None:
         return 1
     counts = summary(checked.session)
+    length = (
+        "the material's own length, rounded up; --minutes N plans another"
+        if args.minutes is None
+        else f"the material alone suggests about {round(result.natural_minutes)}"
+    )
     print(
         f"{out}: wrote a draft from {article.name}: {counts['sections']} sections, "
         f"{counts['slides']} slides, {counts['prompts']} prompts, {counts['polls']} polls, "
-        f"{counts['minutes']} minutes (the material alone suggests about "
-        f"{round(result.natural_minutes)})"
+        f"{counts['minutes']} minutes ({length})"
     )
     print(f"check: {len(checked.warnings)} warnings. Edit the draft, then: facilitator check {out}")
     return 0

@@ -30,11 +30,12 @@ from facilitator.core.importer_minutes import (
     SectionLoad,
     allocate,
     natural_minutes,
+    suggested_minutes,
 )
 from facilitator.core.importer_plain import parse_plain
 from facilitator.core.importer_prompts import writing_invitation, writing_prompt
 from facilitator.core.importer_safety import content_note, is_sensitive, sensitive_topics
-from facilitator.core.importer_slides import PartSlides, inline
+from facilitator.core.importer_slides import RISK_QUESTION_NOTE, PartSlides, inline
 from facilitator.core.importer_summary import key_sentences
 from facilitator.core.importer_writer import write_session
 from facilitator.core.model import (
@@ -47,6 +48,7 @@ from facilitator.core.model import (
     Slide,
     SlideKind,
 )
+from facilitator.core.safety import mentions_risk
 
 DEFAULT_MINUTES = 60
 MIN_WORDS = 12
@@ -132,14 +134,20 @@ def _subject(article: Article) -> str:
 
 def _closing_blocks(
     blocks: tuple[ArticleBlock, ...],
-) -> tuple[tuple[ArticleBlock, ...], Slide | None]:
-    """The last part's blocks without its writing invitation, and the reflection slide."""
+) -> tuple[tuple[ArticleBlock, ...], Slide | str | None]:
+    """The last part's blocks without its writing invitation, and the reflection slide, or
+    a facilitator note in its place when the prompt is about suicide or self-harm."""
     invitation = writing_invitation(blocks)
     if invitation is None:
         return blocks, None
     cue = blocks[invitation.cue_index]
     lead = [b for b in blocks[max(0, invitation.cue_index - 1):invitation.cue_index]
             if isinstance(b, Para) and b.text.rstrip().endswith(":")]
+    if mentions_risk(invitation.text):
+        # Even private writing about it, set by a facilitator who cannot follow up, is
+        # not safe to prompt: keep the invitation out of the slides, in the notes.
+        kept = (*blocks[: invitation.cue_index - len(lead)], *blocks[invitation.prompt_index + 1:])
+        return kept, f"The article asks: “{invitation.text}”\n{RISK_QUESTION_NOTE}"
     notes = [*(block_text(b) for b in lead), block_text(cue)]
     if invitation.prompt_index == invitation.cue_index:
         notes = notes[:-1]  # the cue is the prompt itself; the slide shows it already
@@ -165,11 +173,20 @@ def _section_slides(
         if closing and index == len(parts) - 1:
             blocks, reflection = _closing_blocks(blocks)
         slides.extend(PartSlides(piece.title, poll_ids).build(blocks))
-        if reflection:
+        if isinstance(reflection, Slide):
             slides.append(reflection)
+        elif reflection:
+            if not slides:
+                slides.append(_title_slide(piece.title))
+            last = slides[-1]
+            slides[-1] = replace(last, notes="\n".join(filter(None, (last.notes, reflection))))
     if not slides:
-        slides.append(Slide(part.title, SlideKind.CONTENT, blocks=(Paragraph(inline(part.title)),)))
+        slides.append(_title_slide(part.title))
     return slides
+
+
+def _title_slide(title: str) -> Slide:
+    return Slide(title, SlideKind.CONTENT, blocks=(Paragraph(inline(title)),))
 
 
 MAX_STRETCH = 1.5
@@ -219,9 +236,10 @@ def _load(section: Section, words: int) -> SectionLoad:
 
 
 def build_session(
-    article: Article, minutes: int = DEFAULT_MINUTES, region: str = "us"
+    article: Article, minutes: int | None = DEFAULT_MINUTES, region: str = "us"
 ) -> tuple[Session, float]:
-    """The session for an article, and the minutes its material would take unscaled."""
+    """The session for an article, and the minutes its material would take unscaled.
+    With `minutes=None` the session is as long as its material (`suggested_minutes`)."""
     topics = sensitive_topics("\n".join(block_text(b) for b in _all_blocks(article)))
     poll_ids: set[str] = set()
     sections = [_welcome(article, topics, poll_ids)]
@@ -245,15 +263,18 @@ def build_session(
         words.append(sum(block_words(b) for p in (part, *children) for b in p.blocks))
     loads = [_load(section, count) for section, count in zip(sections, words, strict=True)]
     # Welcoming people and reading a content note aloud takes a few minutes, whatever the text.
-    # It is worth no more than a tenth of a long session, however short the article is.
     welcome_floor = 4 if topics else 3
-    loads[0] = replace(loads[0], floor=welcome_floor, cap=max(welcome_floor, minutes // 10))
+    loads[0] = replace(loads[0], floor=welcome_floor)
     # A section that shows support resources is never rushed.
     loads = [
         replace(load, floor=max(load.floor, SENSITIVE_FLOOR))
         if any(slide.kind is SlideKind.RESOURCES for slide in section.slides) else load
         for load, section in zip(loads, sections, strict=True)
     ]
+    if minutes is None:
+        minutes = suggested_minutes(loads)
+    # The welcome is worth no more than a tenth of a long session, however short the article.
+    loads[0] = replace(loads[0], cap=max(welcome_floor, minutes // 10))
     planned = allocate(loads, minutes)
     sections = [_fit_prompts(s, m) for s, m in zip(sections, planned, strict=True)]
     session = Session(
@@ -272,9 +293,11 @@ def _all_blocks(article: Article) -> list[ArticleBlock]:
 
 
 def import_article(
-    text: str, name: str = "article.txt", minutes: int = DEFAULT_MINUTES, region: str = "us"
+    text: str, name: str = "article.txt", minutes: int | None = DEFAULT_MINUTES,
+    region: str = "us",
 ) -> ImportResult:
-    """The session file for an article's text; ArticleError explains what is wrong."""
+    """The session file for an article's text; ArticleError explains what is wrong.
+    `minutes=None` plans the session to the material's own length."""
     article = parse_article(text, name)
     if article.word_count < MIN_WORDS:
         raise ArticleError(
@@ -284,12 +307,14 @@ def import_article(
     return ImportResult(write_session(session), session, natural)
 
 
-def import_file(path: Path, minutes: int = DEFAULT_MINUTES, region: str = "us") -> ImportResult:
+def import_file(
+    path: Path, minutes: int | None = DEFAULT_MINUTES, region: str = "us"
+) -> ImportResult:
     return import_article(read_article_text(path), path.name, minutes, region)
 
 
 def import_to_file(
-    article: Path, out: Path, minutes: int = DEFAULT_MINUTES, region: str = "us",
+    article: Path, out: Path, minutes: int | None = DEFAULT_MINUTES, region: str = "us",
     replace_existing: bool = False,
 ) -> ImportResult:
     """Import `article` and write the draft to `out`. ArticleError messages start with the

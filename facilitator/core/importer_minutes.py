@@ -20,6 +20,7 @@ MINUTES_PER_SLIDE = 0.75
 MAX_ACTIVITY_SHARE = 0.6
 MINUTES_PER_POLL = 2
 MIN_SECTION_MINUTES = 2
+LEAST_SUGGESTED_MINUTES = 15  # shorter than this is not worth gathering a room for
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,14 @@ class SectionLoad:
 def natural_minutes(loads: list[SectionLoad]) -> float:
     """How long the sections would take unscaled; the CLI reports it beside the plan."""
     return sum(load.weight for load in loads)
+
+
+def suggested_minutes(loads: list[SectionLoad]) -> int:
+    """The session length the material asks for, when the user names none: its unscaled
+    minutes rounded up to a whole 5 (agendas read in fives), at least 15, and never less
+    than the sections' floors add up to."""
+    needed = max(natural_minutes(loads), sum(load.floor for load in loads))
+    return max(LEAST_SUGGESTED_MINUTES, 5 * math.ceil(round(needed, 6) / 5))
 
 
 def _apply_caps(loads: list[SectionLoad], exact: list[float]) -> list[float]:

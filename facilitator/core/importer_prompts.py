@@ -37,7 +37,48 @@ _COLLECTIVE = re.compile(
 _WRITING = re.compile(
     r"\b(write|writing|journal|blank page|notebook|pen and paper|jot|letter to)\b", re.IGNORECASE
 )
-_MINUTES = re.compile(r"\b(\d{1,2})\s*(?:-\s*\d{1,2}\s*)?min(?:ute)?s?\b", re.IGNORECASE)
+_UNITS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+_NUMBER_WORDS = {word: value for value, word in enumerate(_UNITS, start=1)}
+_NUMBER = (
+    r"\d{1,2}|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS[:9]) + r"))?"
+    r"|" + "|".join(sorted(_UNITS, key=len, reverse=True))
+)
+# "10 minutes", "ten minutes", "twenty-five mins", "five to ten minutes" (the first number:
+# the writer's least), "a few minutes", "half an hour".
+_MINUTES = re.compile(
+    r"\b(?:(?P<number>" + _NUMBER + r")\s*(?:(?:-|to|or)\s*(?:" + _NUMBER + r")\s*)?"
+    r"|(?P<phrase>a few|a couple of|a)\s+)min(?:ute)?s?\b"
+    r"|\b(?P<half>half an|an) hour\b",
+    re.IGNORECASE,
+)
+_PHRASES = {"a few": 3, "a couple of": 2, "a": 1, "half an": 30, "an": 60}
+
+
+def _number_value(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    tens, _, unit = text.lower().replace("-", " ").partition(" ")
+    if tens in _TENS:
+        return _TENS[tens] + (_NUMBER_WORDS[unit] if unit else 0)
+    return _NUMBER_WORDS[tens]
+
+
+def minutes_in(text: str) -> int | None:
+    """The first length of time the text gives in minutes, in digits or words, or None."""
+    found = _MINUTES.search(text)
+    if found is None:
+        return None
+    if found["number"]:
+        return _number_value(found["number"])
+    phrase = found["phrase"] or found["half"]
+    return _PHRASES[" ".join(phrase.lower().split())]
+# Writing time is the author's, within reason: at least three minutes to get going, at
+# most half an hour of a session.
+MIN_WRITING_MINUTES, DEFAULT_WRITING_MINUTES, MAX_WRITING_MINUTES = 3, 5, 30
 _QUOTE_MARKS = "\"“”'‘’«» "
 
 
@@ -111,8 +152,10 @@ def writing_invitation(blocks: tuple[ArticleBlock, ...]) -> WritingInvitation | 
     for index, block in enumerate(blocks):
         if not isinstance(block, Para) or not _WRITING.search(block.text):
             continue
-        minutes_match = _MINUTES.search(block.text)
-        minutes = min(15, max(3, int(minutes_match.group(1)))) if minutes_match else 5
+        given = minutes_in(block.text)
+        minutes = DEFAULT_WRITING_MINUTES if given is None else min(
+            MAX_WRITING_MINUTES, max(MIN_WRITING_MINUTES, given)
+        )
         # The prompt is quoted in this paragraph after a colon, or is the next paragraph.
         _, colon, tail = block.text.rpartition(":")
         if colon and _unquote(tail) != tail.strip() and len(tail.split()) >= 4:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from facilitator.core.safety import mentions_risk
+
 # (what to call it in a content note, the pattern that finds it)
 _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("suicide", re.compile(r"\bsuicid\w*", re.IGNORECASE)),
@@ -32,9 +34,20 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_RISK_TOPICS = frozenset({"suicide", "self-harm", "not wanting to be alive"})
+
+
 def sensitive_topics(text: str) -> list[str]:
-    """The sensitive topics the text touches, in a fixed order, each once."""
-    return [name for name, pattern in _TOPICS if pattern.search(text)]
+    """The sensitive topics the text touches, in a fixed order, each once.
+
+    The loader's risk check (`safety.mentions_risk`) is the floor: whatever it flags gets
+    a content note and support here too, named by the broadest topic when no pattern above
+    says which one it is.
+    """
+    found = {name for name, pattern in _TOPICS if pattern.search(text)}
+    if mentions_risk(text) and not _RISK_TOPICS & found:
+        found.add("not wanting to be alive")
+    return [name for name, _ in _TOPICS if name in found]
 
 
 def is_sensitive(text: str) -> bool:

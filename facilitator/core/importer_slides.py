@@ -2,7 +2,8 @@
 
 Prose becomes facilitator notes (key sentences only) under an opening slide that shows the
 part's best short sentence or two; lists become bullet slides; tables become a poll and
-chart, a flow, or a comparison and matrix poll; reader questions become timed prompts.
+chart, a flow, or a comparison and matrix poll; reader questions become timed prompts,
+except questions about suicide, self-harm or wanting to die, which stay facilitator notes.
 Prose that follows a slide is summarised into that slide's notes, except a lead-in ending
 in ":", which belongs to what comes next and names its slide.
 """
@@ -39,10 +40,15 @@ from facilitator.core.model import (
     Span,
     Table,
 )
+from facilitator.core.safety import mentions_risk
 
 MAX_BULLETS = 6
 MAX_BULLET_WORDS = 70
 _GENERIC_HEADERS = frozenset({"", "category", "label", "item", "name", "group", "type", "option"})
+RISK_QUESTION_NOTE = (
+    "Not used as a prompt: this asks about self-harm or suicide. Point to the support "
+    "resources instead."
+)
 
 
 def inline(text: str) -> tuple[Span, ...]:
@@ -67,10 +73,12 @@ class PartSlides:
     poll_ids: set[str]
     slides: list[Slide] = field(default_factory=list)
     _notes: dict[int, list[str]] = field(default_factory=dict)
+    _held_notes: list[str] = field(default_factory=list)  # for the next slide, if none yet
 
     # -- helpers -------------------------------------------------------------------------
     def _add(self, slide: Slide, notes: list[str] | None = None) -> None:
-        notes = list(notes or [])
+        notes = [*self._held_notes, *(notes or [])]
+        self._held_notes = []
         previous = self.slides[-1] if self.slides else None
         if previous and previous.title == slide.title:
             if (
@@ -235,11 +243,24 @@ class PartSlides:
                 table_block = (Table(header, rows),)
                 self._add(Slide(self._title(lead_in), SlideKind.CONTENT, blocks=table_block))
 
+    def _risk_question(self, question: str, prose: list[str]) -> None:
+        """A question about suicide or self-harm asks for a disclosure that an anonymous
+        room cannot follow up (safe messaging): the facilitator sees it in the notes of the
+        slide it belongs to, never as a prompt, and the prose around it is summarised as
+        usual (the projector only ever shows the non-risk sentences)."""
+        self._flush(prose)
+        note = [f"The article asks: “{question}”", RISK_QUESTION_NOTE]
+        if self.slides:
+            self._notes[len(self.slides) - 1].extend(note)
+        else:
+            self._held_notes.extend(note)
+
     # -- the walk ------------------------------------------------------------------------
     def build(self, blocks: tuple[ArticleBlock, ...]) -> list[Slide]:
         blocks = _questions_out_of_lists(blocks)
         questions = [
-            block for block in blocks if isinstance(block, Para) and reader_question(block.text)
+            block for block in blocks if isinstance(block, Para)
+            and (question := reader_question(block.text)) and not mentions_risk(question)
         ]
         asked = 0
         private = False
@@ -252,9 +273,13 @@ class PartSlides:
                     run.append(block.text)
                     private = False
                     continue
+                context = block.text[: -len(question)].strip()
+                if mentions_risk(question):
+                    self._risk_question(question, [*run, context] if context else run)
+                    run = []
+                    continue
                 # A private lead-in ("answer in your head") holds for the questions after it.
                 private = private or wants_privacy(run[-1] if run else "")
-                context = block.text[: -len(question)].strip()
                 self._flush([para for para in run if para != lead_in] if lead_in else run)
                 run = []
                 asked += 1
@@ -277,6 +302,9 @@ class PartSlides:
             else:
                 self._table(block, lead_in)
         self._flush(run)
+        if self._held_notes:
+            # Only a risk question in this part: a plain slide carries its note.
+            self._add(Slide(self.title, SlideKind.CONTENT, blocks=(Paragraph(inline(self.title)),)))
         return [
             replace(slide, notes="\n".join(self._notes.get(index, [])))
             for index, slide in enumerate(self.slides)

@@ -416,3 +416,21 @@ Help-seeking works: most people who reached out said it made a difference.
     section = session.sections[1]
     assert any(slide.kind is SlideKind.RESOURCES for slide in section.slides)
     assert "suicide" in session.sections[0].slides[1].content_note
+
+
+@pytest.mark.parametrize("article", [BUNDLED, UNSEEN])
+def test_without_minutes_the_length_is_the_material_rounded_up_to_five(article: Path) -> None:
+    planned = import_file(article, minutes=None)
+    session = checked(planned.text)
+    assert session.minutes % 5 == 0 and session.minutes >= 15
+    assert planned.natural_minutes <= session.minutes < planned.natural_minutes + 5
+    assert sum(section.minutes for section in session.sections) == session.minutes
+
+
+def test_without_minutes_a_tiny_article_gets_the_least_session_not_an_hour() -> None:
+    text = ("Rest Matters\nWhy\nSleep helps you think, feel and care for patients safely. "
+            "A short nap on a night shift helps too.\n")
+    result = import_article(text, "rest.txt", minutes=None)
+    assert result.natural_minutes < 10
+    session = checked(result.text)
+    assert session.minutes == 15 == sum(section.minutes for section in session.sections)

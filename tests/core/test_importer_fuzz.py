@@ -11,7 +11,8 @@ from facilitator.core.loader import parse_session
 WORDS = st.sampled_from(
     "you your we nurse burnout sleep rest ward team care shift the a of and is feel "
     "numb 35 50% suicide crisis line self-harm :   # ``` | - * { } .title “ ” ' \" … ? ! "
-    "1. 2) step Step value % 4 to 6 prompt write notebook minutes 10".split(" ")
+    "1. 2) step Step value % 4 to 6 prompt write notebook minutes 10 ten half an hour wanted die "
+    "yourself".split(" ")
 )
 SENTENCE = st.lists(WORDS, min_size=1, max_size=14).map(" ".join)
 LINE = st.one_of(

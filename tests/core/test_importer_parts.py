@@ -14,7 +14,7 @@ from facilitator.core.importer_article import Bullets, Para, PipeTable
 from facilitator.core.importer_markdown import parse_markdown
 from facilitator.core.importer_minutes import SectionLoad, allocate
 from facilitator.core.importer_plain import looks_like_title, parse_plain
-from facilitator.core.importer_prompts import reader_question, writing_invitation
+from facilitator.core.importer_prompts import minutes_in, reader_question, writing_invitation
 from facilitator.core.importer_safety import sensitive_topics
 from facilitator.core.importer_summary import headline, key_sentences, sentences
 from facilitator.core.importer_tables import (
@@ -217,6 +217,37 @@ def test_writing_invitation_takes_the_quoted_prompt_verbatim() -> None:
     assert found is not None
     assert (found.cue_index, found.prompt_index, found.minutes) == (1, 2, 10)
     assert found.text == "If my numbness could talk, what would it say?"
+
+
+@pytest.mark.parametrize(
+    ("cue", "minutes"),
+    [
+        ("Take ten minutes and write about the last time work felt meaningful.", 10),
+        ("Take 10 minutes and write about the last time work felt meaningful.", 10),
+        ("Take twenty-five minutes to write about the last time work felt meaningful.", 25),
+        ("Take twenty five minutes to write about the last time work felt meaningful.", 25),
+        ("Spend seven minutes and write about the last time work felt meaningful.", 7),
+        ("Give it five to ten minutes: write about the last time work felt meaningful.", 5),
+        ("Take a few minutes to write about the last time work felt meaningful.", 3),
+        ("Take a minute to write about the last time work felt meaningful.", 3),
+        ("Take half an hour to write about the last time work felt meaningful.", 30),
+        ("Take Twelve Minutes to write about the last time work felt meaningful.", 12),
+        ("Write about the last time work felt meaningful.", 5),  # no time given
+    ],
+)
+def test_writing_minutes_spelled_out_or_in_digits(cue: str, minutes: int) -> None:
+    found = writing_invitation((Para(cue),))
+    assert found is not None and found.minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("one minute", 1), ("sixty minutes", 60), ("forty-two mins", 42), ("an hour", 60),
+     ("a couple of minutes", 2), ("half an hour", 30), ("often minutes", None),
+     ("the minutes of the meeting", None), ("ten", None)],
+)
+def test_minutes_in(text: str, minutes: int | None) -> None:
+    assert minutes_in(text) == minutes
 
 
 def test_sensitive_topics_and_ordinary_crises() -> None:
