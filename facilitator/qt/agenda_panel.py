@@ -6,7 +6,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.core.agenda import Pace, SectionStatus
 from facilitator.core.timer import format_seconds
@@ -62,6 +70,10 @@ class AgendaPanel(QWidget):
         layout.addWidget(self.clock)
         layout.addWidget(self.pace)
         layout.addWidget(self.rows_area, 1)
+        # When the console is short of room its column shrinks every panel towards its
+        # minimum; keep the clock, the pace and about five sections in view regardless.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(210)
         state.ticked.connect(self._on_ticked)
         state.slide_changed.connect(self._on_ticked)
         self._on_ticked()

@@ -130,12 +130,15 @@ class ConsoleWindow(QWidget):
 
         bottom = QHBoxLayout()
         bottom.addLayout(self._button_row(NAV_BUTTONS, perform))
-        bottom.addWidget(self.status, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.position)
 
         layout = QGridLayout(self)
         layout.addLayout(columns, 0, 0)
-        layout.addLayout(bottom, 1, 0)
+        # Messages get the full width, on their own line, so a long one stays readable
+        # without squeezing the buttons.
+        layout.addWidget(self.status, 1, 0)
+        layout.addLayout(bottom, 2, 0)
         self.resize(1280, 800)
 
         state.slide_changed.connect(self._on_slide_changed)
@@ -169,10 +172,10 @@ class ConsoleWindow(QWidget):
     def add_side_panel(self, title: str, widget: QWidget) -> None:
         """A feature's panel under the agenda (the phone polls' controls)."""
         self._right.addWidget(self._caption(title))
-        # It shares the column's height with the next slide and the agenda instead of
-        # taking its tallest page's height (the moderation list) whatever the slide.
-        widget.setSizePolicy(widget.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Ignored)
+        # Capped, or its tallest page (the moderation list, which scrolls) would take the
+        # agenda's room on every slide.
         widget.setMinimumHeight(150)
+        widget.setMaximumHeight(300)
         self._right.addWidget(widget, 2)
 
     def show_message(self, text: str) -> None:

@@ -46,9 +46,11 @@ class CountdownPanel(QWidget):
         if snap is None:
             self.title.setText("No timed prompt yet")
             self.phase.setText("The timer loads when you reach a prompt slide.")
-            self.time.setText("-:--")
-            restyle(self.time, f"{BIG} color: {theme.muted};")
+            # No big placeholder digits: the agenda below gets the room until a prompt.
+            self.time.setText("")
+            self.time.setVisible(False)
             return
+        self.time.setVisible(True)
         here = " (on screen)" if state.timer_slide == state.index else ""
         self.title.setText(f"Timer: {state.timer_prompt_title()}{here}")
         status = {TimerMood.IDLE: "ready, press T", TimerMood.PAUSED: "paused",
