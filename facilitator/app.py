@@ -4,6 +4,7 @@ server. Only this module and the commands see every layer.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from facilitator import materials
 from facilitator import settings as settings_module
 from facilitator.commands.run_journal import RunUnavailable, open_run, runs_folder
 from facilitator.core.journal import Journal, JournalError, RunInfo, file_hash
+from facilitator.core.lan import Interface
 from facilitator.core.model import Session
 from facilitator.core.resume import Run
 from facilitator.core.run_results import results_from_export
@@ -163,25 +165,42 @@ class DesktopApp:
 
 
 def run(session: Session, settings: Settings, theme: str = "", file: Path | None = None,
-        resume: bool = False) -> int:
+        resume: bool = False, host: str | None = None, port: int | None = None) -> int:
     """Open the presenter on `session` (read from `file`) and block until the facilitator
     ends it. The showing is journaled; `resume` continues the file's interrupted run, and
-    without it the facilitator is asked when there is one."""
+    without it the facilitator is asked when there is one. `host` and `port` override the
+    phone server's address (default: the detected LAN interface) and the settings' port."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("facilitator")
     journal_run, problem = open_session_run(session, file, resume, ask_to_resume)
     if resume and journal_run is None:
         print(problem, file=sys.stderr)  # asked for on the command line: say so and stop
         return 1
-    desktop = DesktopApp(session, settings, theme, run=journal_run)
+    if port is not None:  # a copy: this run's choice, never written back to the settings
+        settings = dataclasses.replace(settings, port=port)
+    polling = DesktopPolling(session, settings, run=journal_run,
+                             interfaces=given_interface(host)) if host else None
+    desktop = DesktopApp(session, settings, theme, run=journal_run, polling=polling)
     if problem:
         desktop.problems.append(problem)
     desktop.presenter.ended.connect(app.quit)
     desktop.show()
+    # Like `facilitator serve`: a facilitator at a terminal (and a test) sees the address.
+    if desktop.polling.join_url:
+        print(f"Join: {desktop.polling.join_url}", flush=True)
+    elif desktop.polling.message:
+        print(desktop.polling.message, file=sys.stderr, flush=True)
     app.exec()
     if desktop.timing_report is not None:
         print(f"Timing report saved to {desktop.timing_report}")
     return 0
+
+
+def given_interface(host: str) -> Callable[[], list[Interface]]:
+    """The network list when the facilitator named the address (`run --host`): just that
+    one, loopback included, since they chose it knowingly (auto-detection may pick wrong)."""
+    chosen = Interface("--host", "Given with --host", (host,))
+    return lambda: [chosen]
 
 
 def open_session_run(session: Session, file: Path | None, resume: bool,

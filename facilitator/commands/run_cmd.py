@@ -29,6 +29,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--resume", action="store_true",
                         help="continue this file's run that a crash interrupted: same slide, "
                         "same room code, every answer kept")
+    parser.add_argument("--host", metavar="ADDRESS",
+                        help="address phones join on (default: this machine's LAN address, "
+                        "picked automatically; use this when it picks the wrong network)")
+    parser.add_argument("--port", type=int, metavar="P",
+                        help="port for phones (default: the settings' port, 8765; a busy port "
+                        "moves to the next; 0 = any free port)")
     parser.set_defaults(handler=run)
 
 
@@ -49,6 +55,10 @@ def no_display_message() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    port: int | None = args.port
+    if port is not None and not 0 <= port <= 65535:
+        print(f"--port {port}: must be 0..65535", file=sys.stderr)
+        return 2
     result = load_checked(session_path(args))
     for problem in result.errors:
         print(problem, file=sys.stderr)
@@ -70,4 +80,5 @@ def run(args: argparse.Namespace) -> int:
     from facilitator import app  # Qt loads only when a window is really wanted
 
     return app.run(result.session, user_settings, theme=args.theme or "",
-                   file=session_path(args), resume=args.resume)
+                   file=session_path(args), resume=args.resume,
+                   host=args.host or None, port=port)
