@@ -119,3 +119,12 @@ def test_run_without_a_display_says_so_instead_of_aborting(
     assert "no display found" in capsys.readouterr().err
     monkeypatch.setenv("DISPLAY", ":0")
     assert run_cmd.no_display_message() == ""
+
+
+def test_run_takes_a_host_and_checks_the_port(capsys: pytest.CaptureFixture[str]) -> None:
+    args = build_parser().parse_args(["run", "x.md", "--host", "192.168.4.2", "--port", "0"])
+    assert (args.host, args.port) == ("192.168.4.2", 0)
+    assert build_parser().parse_args(["run"]).port is None  # the settings' port then
+    assert main(["run", "--port", "70000"]) == 2
+    err = capsys.readouterr().err
+    assert "--port 70000: must be 0..65535" in err and "Traceback" not in err
