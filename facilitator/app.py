@@ -26,6 +26,7 @@ from facilitator.core.timer import Clock
 from facilitator.poll_desktop import DesktopPolling
 from facilitator.qt.chime import Chime
 from facilitator.qt.import_dialog import ImportDialog
+from facilitator.qt.poll_console import press
 from facilitator.qt.presenter import Presenter
 from facilitator.qt.print_dialog import PrintMaterialsDialog
 from facilitator.qt.runs_dialog import RunsDialog, ask_to_resume, runs_panel
@@ -78,6 +79,7 @@ class DesktopApp:
         self.runs_button.clicked.connect(self.open_runs_dialog)
         self.polling.console.tabs.addTab(runs_panel(self.runs_button), "Runs")
         self.session = session
+        self.presenter.poll_key.connect(self._on_poll_key)
         self.presenter.print_requested.connect(self.open_print_dialog)
         self.presenter.import_requested.connect(self.open_import_dialog)
         self.dialogs: list[PrintMaterialsDialog | ImportDialog] = []
@@ -151,6 +153,10 @@ class DesktopApp:
         """Hold a reference while the dialog is open (Qt would otherwise lose it)."""
         self.dialogs.append(dialog)
         dialog.finished.connect(lambda _result: self.dialogs.remove(dialog))
+
+    def _on_poll_key(self, action: str) -> None:
+        if not press(self.polling.console, action):
+            self.state.message.emit("No poll control for that key on this slide.")
 
     def _on_join_qr_toggled(self) -> None:
         self.polling.toggle_overlays()

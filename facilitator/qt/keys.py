@@ -39,6 +39,10 @@ class Action(StrEnum):
     SWAP_SCREENS = "swap-screens"
     SHORTCUTS = "shortcuts"
     JOIN_QR = "join-qr"
+    POLL_OPEN = "poll-open"
+    POLL_HIDE = "poll-hide"
+    POLL_LOCK = "poll-lock"
+    POLL_RESET = "poll-reset"
     PRINT = "print"
     IMPORT = "import"
     END = "end"
@@ -82,6 +86,10 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(Action.SWAP_SCREENS, "Swap projector and console screens", ((K.Key_S, NONE),), "S"),
     Binding(Action.SHORTCUTS, "Show these shortcuts", ((K.Key_Question, NONE), (K.Key_F1, NONE)),
             "? or F1"),
+    Binding(Action.POLL_OPEN, "Open or close this slide's poll", ((K.Key_O, NONE),), "O"),
+    Binding(Action.POLL_HIDE, "Hide or reveal the poll's results", ((K.Key_H, NONE),), "H"),
+    Binding(Action.POLL_LOCK, "Lock or unlock the poll's answers", ((K.Key_L, NONE),), "L"),
+    Binding(Action.POLL_RESET, "Reset the poll (asks first)", ((K.Key_R, CTRL),), "Ctrl+R"),
     Binding(Action.PRINT, "Print materials: handout, cards, guide, poster", ((K.Key_P, CTRL),),
             "Ctrl+P"),
     Binding(Action.IMPORT, "New session from an article", ((K.Key_N, CTRL),), "Ctrl+N"),

@@ -22,6 +22,7 @@ from facilitator.core.ballot import BallotSnapshot, PollResults, PollStatus
 from facilitator.core.model import PollType
 from facilitator.core.room import RoomStatus
 from facilitator.qt.groups_panel import GroupsPanel
+from facilitator.qt.keys import Action, tooltip
 from facilitator.qt.moderation_panel import ModerationPanel
 from facilitator.qt.poll_bridge import PollBridge
 
@@ -46,6 +47,15 @@ QComboBox, QSpinBox { background: #1E242B; color: #F1F1F1; border: 1px solid #3A
 """
 
 
+def press(console: PollConsole, action: str) -> bool:
+    """A poll key (O, H, L, Ctrl+R): the same as clicking its button, when it is enabled."""
+    button = console.buttons.get(Action(action))
+    if button is None or not button.isEnabled():
+        return False
+    button.click()
+    return True
+
+
 def count_text(results: PollResults) -> str:
     answers = f"{results.responses} answer{'s' if results.responses != 1 else ''}"
     if results.waiting_for:
@@ -68,6 +78,14 @@ class PollConsole(QWidget):
         self.hide_button = QPushButton("Hide results")
         self.lock_button = QPushButton("Lock answers")
         self.reset_button = QPushButton("Reset…")
+        self.buttons = {
+            Action.POLL_OPEN: self.open_button, Action.POLL_HIDE: self.hide_button,
+            Action.POLL_LOCK: self.lock_button, Action.POLL_RESET: self.reset_button,
+        }
+        for action, button in self.buttons.items():
+            button.setToolTip(tooltip(action))
+            # A focused button would take Space for itself instead of "next slide".
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.moderation = ModerationPanel()
         self.groups = GroupsPanel()
         self.network = QWidget()  # the app puts the network picker here

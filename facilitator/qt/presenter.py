@@ -22,6 +22,7 @@ from facilitator.qt.state import PresenterState
 class Presenter(QObject):
     ended = Signal()  # the facilitator ended the session (Ctrl+Q or closing the console)
     join_qr_toggled = Signal()  # Q: the phone-poll feature shows or hides its QR overlay
+    poll_key = Signal(str)  # O, H, L, Ctrl+R: an Action value for the poll controls
     print_requested = Signal()  # Ctrl+P: the app opens the print dialog (qt/ cannot print)
     import_requested = Signal()  # Ctrl+N: the app opens the article importer
 
@@ -91,6 +92,8 @@ class Presenter(QObject):
                 self.show_shortcuts()
             case Action.JOIN_QR:
                 self.join_qr_toggled.emit()
+            case Action.POLL_OPEN | Action.POLL_HIDE | Action.POLL_LOCK | Action.POLL_RESET:
+                self.poll_key.emit(action.value)
             case Action.PRINT:
                 self.print_requested.emit()
             case Action.IMPORT:

@@ -13,22 +13,12 @@ from facilitator.core.timer import (
     TimerStatus,
     format_seconds,
 )
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.clock import Clock
 
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(1000.0)
 
 
 def one_phase(clock: Clock, seconds: int = 240) -> Timer:

@@ -16,23 +16,13 @@ from facilitator.qt.screens import ScreenInfo
 from facilitator.qt.state import PresenterState
 from facilitator.qt.support_source import SupportSource
 from facilitator.qt.theme import DARK
+from tests.clock import Clock
 from tests.qt.sample_session import sample_session
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(5000.0)
 
 
 @pytest.fixture(scope="session")
