@@ -5,12 +5,13 @@ server. Only this module and the commands see every layer.
 from __future__ import annotations
 
 import dataclasses
+import signal
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QProcess
+from PySide6.QtCore import QObject, QProcess, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from facilitator import materials
@@ -190,6 +191,7 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
     if problem:
         desktop.problems.append(problem)
     desktop.presenter.ended.connect(app.quit)
+    end_on_signals(desktop.presenter.end, app)
     desktop.show()
     # Like `facilitator serve`: a facilitator at a terminal (and a test) sees the address.
     if desktop.polling.join_url:
@@ -200,6 +202,20 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
     if desktop.timing_report is not None:
         print(f"Timing report saved to {desktop.timing_report}")
     return 0
+
+
+def end_on_signals(end: Callable[[], None], parent: QObject) -> None:
+    """Ctrl+C in the terminal or a SIGTERM (logout, shutdown) ends the session properly:
+    timing report saved, run journal finished, port released. Python handles signals only
+    between bytecodes, so a light timer gives it the chance while Qt's loop runs."""
+    def handler(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, end)
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, handler)
+    wake = QTimer(parent)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
 
 
 def given_interface(host: str) -> Callable[[], list[Interface]]:
