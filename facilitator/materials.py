@@ -12,7 +12,7 @@ from datetime import time
 from facilitator import assets
 from facilitator.core.model import Session
 from facilitator.core.results import RunResults
-from facilitator.core.support import Region, local_entry
+from facilitator.core.support import Region
 from facilitator.printing import (
     PrintContext,
     PrintError,
@@ -29,11 +29,9 @@ DEFAULT_DOCUMENTS = ("handout", "cards", "guide")
 
 
 def region_for(code: str, settings: Settings) -> Region:
-    """The shipped region with the facilitator's local entries first."""
-    local = tuple(
-        local_entry(r.name, r.phone, r.text, r.web, r.hours, r.note)
-        for r in settings.local_resources
-    )
+    """The shipped region with the facilitator's usable local entries first (the app and
+    the commands report the unusable ones)."""
+    local, _problems = settings.local_entries()
     return assets.support_region(code).with_local(local)
 
 

@@ -11,7 +11,7 @@ from facilitator.core.ballot import BallotBox, Journal
 from facilitator.core.lan import url_host
 from facilitator.core.model import Session
 from facilitator.core.room import Room
-from facilitator.core.support import SupportEntry, SupportError, local_entry
+from facilitator.core.support import SupportError
 from facilitator.settings import Settings
 from facilitator.web.server import PollServer
 from facilitator.web.support_page import SupportInfo
@@ -20,14 +20,7 @@ from facilitator.web.support_page import SupportInfo
 def support_info(session: Session, settings: Settings) -> tuple[SupportInfo, list[str]]:
     """The phone's support page: local entries first (in-person help is nearest), then the
     region's; and a message for each entry that cannot be used."""
-    problems: list[str] = []
-    local: list[SupportEntry] = []
-    for item in settings.local_resources:
-        try:
-            local.append(local_entry(item.name, item.phone, item.text, item.web, item.hours,
-                                     item.note))
-        except SupportError as error:
-            problems.append(f"local support entry {item.name!r}: {error}")
+    local, problems = settings.local_entries()
     code = settings.region or session.region or "us"
     try:
         region = assets.support_region(code)

@@ -17,6 +17,8 @@ from typing import Any
 import platformdirs
 import tomli_w
 
+from facilitator.core.support import SupportEntry, SupportError, local_entry
+
 APP_NAME = "facilitator"
 
 
@@ -46,6 +48,20 @@ class Settings:
 
     def to_toml(self) -> str:
         return tomli_w.dumps(asdict(self))
+
+    def local_entries(self) -> tuple[tuple[SupportEntry, ...], list[str]]:
+        """The facilitator's own support entries, checked, and a message for each one
+        that cannot be used (the others still show). One place, so the slides, the phone
+        page and the printouts agree."""
+        entries: list[SupportEntry] = []
+        problems: list[str] = []
+        for item in self.local_resources:
+            try:
+                entries.append(local_entry(item.name, item.phone, item.text, item.web,
+                                           item.hours, item.note))
+            except SupportError as error:
+                problems.append(f"settings: local resource {item.name!r}: {error}")
+        return tuple(entries), problems
 
 
 def default_path() -> Path:

@@ -9,7 +9,7 @@ from datetime import datetime, time
 from pathlib import Path
 
 from facilitator import materials, settings
-from facilitator.core.loader import load_session
+from facilitator.commands.check_cmd import load_checked
 from facilitator.core.support import REGION_CODES, SupportError
 from facilitator.printing import PrintError
 
@@ -47,7 +47,7 @@ def _clock_time(value: str) -> time:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = load_session(args.file)
+    result = load_checked(args.file)
     for error in [*result.errors, *result.warnings]:
         print(error, file=sys.stderr)
     if result.session is None or result.errors:
@@ -55,6 +55,11 @@ def run(args: argparse.Namespace) -> int:
     user, problem = settings.load(Path(args.config) if getattr(args, "config", None) else None)
     if problem:
         print(problem, file=sys.stderr)
+    _local, local_problems = user.local_entries()
+    if local_problems:  # printed cards last: fix the entry rather than print without it
+        for message in local_problems:
+            print(f"facilitator print: {message}", file=sys.stderr)
+        return 2
     documents = [name.strip() for name in args.what.split(",") if name.strip()]
     if not documents:
         documents = [*materials.DEFAULT_DOCUMENTS] + (["poster"] if args.join_url else [])

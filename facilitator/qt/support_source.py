@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from facilitator import assets
 from facilitator.core.model import ResourcesRef, Session
-from facilitator.core.support import Region, SupportEntry, SupportError, local_entry
+from facilitator.core.support import Region, SupportEntry, SupportError
 from facilitator.settings import Settings
 
 
@@ -57,11 +57,5 @@ class SupportSource:
 def support_from_settings(session: Session, settings: Settings) -> tuple[SupportSource, list[str]]:
     """The session's support source with the facilitator's local entries first, and a
     message for each local entry that cannot be used (the others still show)."""
-    local, problems = [], []
-    for item in settings.local_resources:
-        try:
-            local.append(local_entry(item.name, item.phone, item.text, item.web, item.hours,
-                                     item.note))
-        except SupportError as error:
-            problems.append(f"settings: local resource {item.name!r}: {error}")
+    local, problems = settings.local_entries()
     return SupportSource(settings.region or session.region, local), problems
