@@ -52,6 +52,8 @@ class Journal(Protocol):
 
     Each method is called on the ballot box's owner thread, after the change is checked and
     before it is acknowledged; if it raises, the change is not applied or acknowledged.
+    A write that storage refuses (disk full, I/O error, locked) raises an OSError, which
+    the callers (phone server, desktop app) report as "not saved".
     """
 
     def record_answer(self, poll_id: str, device_key: str, answer: Answer) -> None: ...
