@@ -74,5 +74,5 @@ def transaction(connection: sqlite3.Connection) -> Iterator[None]:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
         if isinstance(error, sqlite3.Error):
-            raise JournalWriteError(f"the run journal could not be saved ({error})") from error
+            raise JournalWriteError(f"{error} in the run journal") from error
         raise

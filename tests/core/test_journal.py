@@ -244,7 +244,7 @@ def test_a_write_that_cannot_be_saved_is_an_oserror_and_keeps_nothing(
             journal.record_poll_state("mood", PollState(PollStatus.OPEN))
         with pytest.raises(OSError):
             journal.record_answer("mood", "phone-1", "o1")
-    assert "could not be saved" in str(failed.value)
+    assert str(failed.value) == "disk I/O error in the run journal"
     assert isinstance(failed.value.__cause__, sqlite3.OperationalError)
     # Nothing half-written, and the same connection writes again once there is room.
     assert journal.state().devices == [] and journal.state().polls == {}

@@ -8,10 +8,8 @@ from typing import Any
 from aiohttp import ClientSession
 
 from facilitator.assets import resource_path
-from facilitator.core.ballot import BallotBox
 from facilitator.core.model import PREFER_NOT_TO_SAY
 from facilitator.core.resume import start_run
-from facilitator.core.room import Room
 from facilitator.web.app import COOKIE, create_app
 from facilitator.web.security import HEADERS
 from tests import polls
