@@ -244,6 +244,16 @@ class BallotBox:
         self._current = poll_id
         self._changed(None)
 
+    def show(self, poll_id: str) -> None:
+        """The poll's slide came up: open it if it was never opened, else only show it.
+
+        Decided here, on the owner's thread, from the box's own state: a caller deciding from
+        an earlier snapshot could reopen a poll closed (or resumed closed) meanwhile."""
+        if self.state(poll_id).status is PollStatus.IDLE:
+            self.open(poll_id)
+        else:
+            self.set_current(poll_id)
+
     def reset(self, poll_id: str) -> None:
         """Forget every answer to a poll (a rehearsal, a false start). State is kept."""
         self.poll(poll_id)
