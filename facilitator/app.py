@@ -167,8 +167,11 @@ class DesktopApp:
         self.state.message.emit("Join QR code on the projector (Q hides it)" if showing else "")
 
     def _on_ended(self) -> None:
-        folder = settings_module.data_dir() / TIMING_FOLDER
-        self.timing_report = self.state.save_timing_report(folder)
+        try:
+            folder = settings_module.data_dir() / TIMING_FOLDER
+            self.timing_report = self.state.save_timing_report(folder)
+        except OSError as error:  # the session is over either way; say why nothing was saved
+            print(f"Timing report not saved: {error}", file=sys.stderr)
         report = self.timing_report.read_text(encoding="utf-8") if self.timing_report else ""
         self.polling.stop(timing_report=report)
 

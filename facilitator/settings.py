@@ -39,7 +39,6 @@ class Settings:
     paper: str = "a4"  # a4 | letter
     interface: str = ""  # LAN interface name for the phone server; empty = default route
     port: int = 8765
-    min_responses: int = 5
     chime: bool = True
     local_resources: list[LocalResource] = field(default_factory=list)
     quiet_space: str = ""  # where people can step out to; printed in the guide

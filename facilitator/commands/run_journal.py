@@ -7,6 +7,7 @@ when a run cannot be resumed.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from facilitator import settings
@@ -33,8 +34,9 @@ def open_run(session: Session, file: Path, *, resume: bool) -> Run:
         digest = file_hash(file.read_bytes())
     except OSError as error:
         raise RunUnavailable(f"{file}: {error.strerror or error}") from None
-    folder = runs_folder()
+    folder = Path("runs")
     try:
+        folder = runs_folder()
         if not resume:
             return start_run(
                 folder, session.polls, session_hash=digest, title=session.title, source=str(file)
@@ -48,3 +50,5 @@ def open_run(session: Session, file: Path, *, resume: bool) -> Run:
         return resume_run(found.path, session.polls, session_hash=digest)
     except JournalError as error:
         raise RunUnavailable(str(error)) from None
+    except (OSError, sqlite3.Error) as error:  # e.g. the data folder cannot be written
+        raise RunUnavailable(f"cannot record this run in {folder}: {error}") from None

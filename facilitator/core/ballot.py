@@ -90,14 +90,17 @@ class PollResults:
     threshold: int
     tally: Tally | None
     pending: tuple[TextItem, ...] = ()  # text polls: for the console, once the threshold is met
+    # Answers other than "prefer not to say". Only these count towards the threshold:
+    # two people declining and one answering must not put that one answer on screen.
+    counted: int = 0
 
     @property
     def reached(self) -> bool:
-        return self.responses >= self.threshold
+        return self.counted >= self.threshold
 
     @property
     def waiting_for(self) -> int:
-        return max(0, self.threshold - self.responses)
+        return max(0, self.threshold - self.counted)
 
     @property
     def on_screen(self) -> bool:
@@ -172,16 +175,19 @@ class BallotBox:
             return cached[1]
         answers = self._answers[poll_id]
         threshold = self.threshold(poll_id)
+        counted = sum(1 for answer in answers.values() if answer != PREFER_NOT_TO_SAY)
         tally: Tally | None = None
         pending: tuple[TextItem, ...] = ()
-        if len(answers) >= threshold:
+        if counted >= threshold:
             queue = self._queues.get(poll_id)
             if queue is not None:
                 pending = queue.pending()
                 tally = count(poll, answers.values(), queue.approved(), len(pending))
             else:
                 tally = count(poll, answers.values())
-        results = PollResults(poll, self._states[poll_id], len(answers), threshold, tally, pending)
+        results = PollResults(
+            poll, self._states[poll_id], len(answers), threshold, tally, pending, counted
+        )
         self._cache[poll_id] = (self._changed_at[poll_id], results)
         return results
 

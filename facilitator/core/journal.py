@@ -101,7 +101,8 @@ class Journal:
     """A run's journal. Create with `Journal.create`, reopen with `Journal.open`."""
 
     def __init__(
-        self, connection: sqlite3.Connection, path: Path, clock: Callable[[], float]
+        self, connection: sqlite3.Connection, path: Path, clock: Callable[[], float],
+        live: bool = True,
     ) -> None:
         self._db = connection
         self.path = path
@@ -109,7 +110,9 @@ class Journal:
         key = self._db.execute("SELECT value FROM secret WHERE name = ?", (_DEVICE_KEY,))
         row = key.fetchone()
         self._device_key: bytes | None = bytes(row[0]) if row else None
-        self._checkpointer = Checkpointer(path)
+        # Only a run being recorded needs checkpoints; listing, exporting and reporting
+        # open journals briefly and should not start a thread each time.
+        self._checkpointer = Checkpointer(path) if live else None
 
     # -- opening ----------------------------------------------------------------------
 
@@ -153,9 +156,11 @@ class Journal:
 
     @classmethod
     def open(
-        cls, path: Path, *, clock: Callable[[], float] = time.time, durable: bool = False
+        cls, path: Path, *, clock: Callable[[], float] = time.time, durable: bool = False,
+        live: bool = False,
     ) -> Journal:
-        """Reopen an existing run journal (to resume it, export it or archive it)."""
+        """Reopen an existing run journal: `live=True` to go on recording it (resume),
+        otherwise to read, export or archive it."""
         if not path.is_file():
             raise JournalError(f"{path}: no such run journal")
         try:
@@ -166,10 +171,11 @@ class Journal:
         if version is None or version[0] != str(SCHEMA_VERSION):
             connection.close()
             raise JournalError(f"{path}: unknown journal version {version and version[0]}")
-        return cls(connection, path, clock)
+        return cls(connection, path, clock, live)
 
     def close(self) -> None:
-        self._checkpointer.stop()
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         self._db.close()
 
     def __enter__(self) -> Journal:

@@ -55,7 +55,7 @@ def resume_run(
     clock: Callable[[], float] = time.time,
 ) -> Run:
     """Reopen the run at `path`; with `session_hash`, refuse a run of a different file."""
-    journal = Journal.open(path, clock=clock)
+    journal = Journal.open(path, clock=clock, live=True)
     if session_hash is not None and journal.session_hash != session_hash:
         journal.close()
         raise JournalError(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from facilitator.core.answers import Answer
 from facilitator.core.model import PREFER_NOT_TO_SAY, Poll, PollType
+from facilitator.core.safety import mentions_risk
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class MatrixTally:
 class WordTally:
     words: tuple[tuple[str, int], ...]  # most frequent first, ties alphabetical
     prefer_not: int
+    held_back: int = 0  # answers about suicide or self-harm: never projected (safe messaging)
 
 
 @dataclass(frozen=True)
@@ -82,9 +84,12 @@ def count(poll: Poll, answers: Iterable[Answer], approved: Iterable[str] = (),
         case PollType.MATRIX:
             return _matrix(poll, given, prefer_not)
         case PollType.WORD:
-            words = Counter(str(answer) for answer in given)
+            # Word clouds have no moderation queue, so screen them here: a word about
+            # suicide or self-harm is held back rather than projected to the room.
+            shown = [str(answer) for answer in given if not mentions_risk(str(answer))]
+            words = Counter(shown)
             ordered = sorted(words.items(), key=lambda item: (-item[1], item[0]))
-            return WordTally(tuple(ordered), prefer_not)
+            return WordTally(tuple(ordered), prefer_not, len(given) - len(shown))
         case PollType.TEXT:
             return TextTally(tuple(approved), pending, prefer_not)
     raise ValueError(poll.type)  # pragma: no cover - PollType is closed

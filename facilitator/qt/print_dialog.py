@@ -245,6 +245,7 @@ class PrintMaterialsDialog(QDialog):
         self.document.close()
         if self._buffer is not None:
             self._buffer.close()
+            self._buffer.deleteLater()  # a child of the dialog: it would hold the PDF otherwise
             self._buffer = None
         if not pdf:
             return

@@ -8,6 +8,7 @@ through `resume_path` after `exec()` returns `Accepted`. Runs on the Qt main thr
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -205,8 +206,11 @@ class RunsDialog(QDialog):
         question = "Archive this run? It cannot be resumed afterwards; its answers stay."
         if run is None or not self._confirm(self, question):
             return
-        with Journal.open(run.path) as journal:
-            journal.archive()
+        try:
+            with Journal.open(run.path) as journal:
+                journal.archive()
+        except (JournalError, sqlite3.Error, OSError) as error:  # e.g. in use by another window
+            QMessageBox.warning(self, "Archive failed", f"{run.path.name}: {error}")
         self.refresh()
         self.select(run.path)
 
@@ -215,7 +219,10 @@ class RunsDialog(QDialog):
         question = f"Delete the run of “{run.title}” and all its answers?" if run else ""
         if run is None or not self._confirm(self, question):
             return
-        delete_run(run.path)
+        try:
+            delete_run(run.path)
+        except OSError as error:
+            QMessageBox.warning(self, "Delete failed", f"{run.path.name}: {error}")
         self.refresh()
 
 

@@ -136,14 +136,21 @@ def test_every_type_tallies() -> None:
     assert words.words == (("hopeful", 3), ("tired", 2))
 
 
-def test_prefer_not_to_say_counts_as_a_response_not_a_choice() -> None:
+def test_prefer_not_to_say_is_a_response_but_not_towards_the_threshold() -> None:
     box = box_with()
     box.submit("mood", "a", PREFER_NOT_TO_SAY)
-    box.submit("mood", "b", "o1")
+    box.submit("mood", "b", PREFER_NOT_TO_SAY)
     box.submit("mood", "c", "o1")
+    waiting = box.results("mood")
+    # Two who declined must not see the one real answer as a 100% bar.
+    assert waiting.responses == 3 and waiting.tally is None
+    assert waiting.waiting_for == waiting.threshold - 1
+    for device in ("d", "e", "f", "g"):
+        box.submit("mood", device, "o1")
+    assert box.results("mood").reached
     tally = box.results("mood").tally
     assert isinstance(tally, ChoiceTally)
-    assert tally.prefer_not == 1
+    assert tally.prefer_not == 2
     assert tally.bars[0].share == 1.0
     with pytest.raises(BallotError):
         box.submit("plain", "a", PREFER_NOT_TO_SAY)

@@ -6,7 +6,9 @@ import pytest
 
 from facilitator.assets import slide_file
 from facilitator.core.loader import parse_session
+from facilitator.core.model import Poll, PollType
 from facilitator.core.safety import mentions_risk
+from facilitator.core.tally import WordTally, count
 
 RISKY = [
     "Have you had suicidal thoughts this year?",
@@ -70,3 +72,11 @@ def test_discussing_it_in_pairs_is_refused_and_alone_is_warned() -> None:
         head + "```prompt\ntext: Have you ever wanted to die?\nformat: solo\nduration: 2m\n```\n", "s.md"
     )
     assert alone.ok and [w.line for w in alone.warnings] == [14]
+
+
+def test_word_cloud_holds_back_words_about_suicide_or_self_harm() -> None:
+    poll = Poll(id="w", question="One word?", type=PollType.WORD)
+    tally = count(poll, ["hope", "suicide", "hope", "overdose", "ending it all", "sleep"])
+    assert isinstance(tally, WordTally)
+    assert tally.words == (("hope", 2), ("sleep", 1))
+    assert tally.held_back == 3
