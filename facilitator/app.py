@@ -74,6 +74,8 @@ class DesktopApp:
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
         self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
         self.state.slide_changed.connect(self.polling.record_slide)
+        # A poll command the run journal could not save changed nothing: the console says so.
+        self.polling.bridge.failed.connect(self.state.message.emit)
         # Past runs, a tab beside the poll controls: export, archive or delete (resuming is
         # offered at start, after a crash).
         self.runs_button = QPushButton("Past runs…")

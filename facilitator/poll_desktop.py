@@ -10,10 +10,11 @@ says so, so the session still runs without phones.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from facilitator.core.ballot import BallotSnapshot, Journal, PollStatus
+from facilitator.core.ballot import BallotSnapshot, Journal
 from facilitator.core.lan import NO_NETWORK_MESSAGE, Interface
 from facilitator.core.model import Session, Slide
 from facilitator.core.resume import Run
@@ -42,6 +43,9 @@ class DesktopPolling:
                                    box=run.box if run else None, room=run.room if run else None)
         self._interfaces = interfaces
         self.bridge = PollBridge(self._post, self._poke, self.service.box, self.service.room)
+        # Subscribed to every server the service starts, before it starts: the first publish
+        # (the box as resumed) must not be missed.
+        self.service.subscribe(self.bridge.publish)
         self.service_problems = list(self.service.problems)
         # Projector: the chart over a poll slide's results region, the QR over its join region;
         # `plug_into` adds more pairs (the console's live preview shows what the room sees).
@@ -75,10 +79,9 @@ class DesktopPolling:
         if chosen is None:
             return self._offline(NO_NETWORK_MESSAGE)
         try:
-            server = self.service.start(chosen)
+            self.service.start(chosen)
         except OSError as error:
             return self._offline(f"Phones cannot join: {error.strerror or error}")
-        server.subscribe(self.bridge.publish)
         self._show_url(self.service.join_url, self.service.caption)
         self.message = ""
         return ""
@@ -132,7 +135,8 @@ class DesktopPolling:
         """Main thread: note the slide in the run journal, on the thread that owns it."""
         if self.run is not None:
             journal = self.run.journal
-            self._post(lambda: journal.record_slide(index))
+            self.bridge.run(lambda: journal.record_slide(index),
+                            "the slide position was not saved")
 
     @property
     def join_url(self) -> str:
@@ -142,7 +146,8 @@ class DesktopPolling:
 
     def on_slide(self, slide: Slide | None) -> None:
         """Main thread. A poll slide shows its poll on the phones (opening it the first
-        time); any other slide tells phones to wait for the next question."""
+        time: the box decides, see `PollBridge.arrive_at_poll`); any other slide tells
+        phones to wait for the next question."""
         poll = slide.poll if slide else None
         self._poll_id = poll.id if poll else None
         self.console.set_poll(self._poll_id)
@@ -151,22 +156,22 @@ class DesktopPolling:
         if poll is None:
             self.bridge.show_poll(None)
             return
-        results = self.bridge.results(poll.id)
-        if results is None or results.state.status is PollStatus.IDLE:
-            self.bridge.open_poll(poll.id)
-        else:
-            self.bridge.show_poll(poll.id)
+        self.bridge.arrive_at_poll(poll.id)
 
     # -- internals -----------------------------------------------------------------------
 
-    def _post(self, fn: Callable[[], object]) -> object:
+    def _post(self, fn: Callable[[], object]) -> Future[object]:
         server = self.service.server
         if server is not None and server.running:
             return server.call(fn)
         # No server: the main thread owns the box; publish by hand so the views follow.
-        result = fn()
+        done: Future[object] = Future()
+        try:
+            done.set_result(fn())
+        except Exception as error:  # reported by the bridge, like the server's failures
+            done.set_exception(error)
         self._poke()
-        return result
+        return done
 
     def _poke(self) -> None:
         server = self.service.server

@@ -13,6 +13,7 @@ from facilitator.core.model import Session
 from facilitator.core.room import Room
 from facilitator.core.support import SupportError
 from facilitator.settings import Settings
+from facilitator.web.live import Subscriber
 from facilitator.web.server import PollServer
 from facilitator.web.support_page import SupportInfo
 
@@ -44,6 +45,14 @@ class PollService:
         self.support, self.problems = support_info(session, settings)
         self._interval = interval
         self.server: PollServer | None = None
+        self._subscribers: list[Subscriber] = []
+
+    def subscribe(self, subscriber: Subscriber) -> None:
+        """`subscriber(snapshot, status)` hears every server this service starts, from its
+        first publish on (it is subscribed before the server starts)."""
+        self._subscribers.append(subscriber)
+        if self.server is not None:
+            self.server.subscribe(subscriber)
 
     def start(self, host: str, port: int | None = None) -> PollServer:
         """Serve on `host` (raises OSError with a readable message when it cannot)."""
@@ -51,6 +60,8 @@ class PollService:
         server = PollServer(self.box, self.room, assets.resource_path("web"), host=host,
                             port=self.settings.port if port is None else port,
                             support=self.support, interval=self._interval)
+        for subscriber in self._subscribers:
+            server.subscribe(subscriber)
         server.start()
         self.server = server
         return server

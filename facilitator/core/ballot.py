@@ -52,6 +52,8 @@ class Journal(Protocol):
 
     Each method is called on the ballot box's owner thread, after the change is checked and
     before it is acknowledged; if it raises, the change is not applied or acknowledged.
+    A write that storage refuses (disk full, I/O error, locked) raises an OSError, which
+    the callers (phone server, desktop app) report as "not saved".
     """
 
     def record_answer(self, poll_id: str, device_key: str, answer: Answer) -> None: ...
@@ -247,6 +249,16 @@ class BallotBox:
             self._journal.record_current(poll_id)
         self._current = poll_id
         self._changed(None)
+
+    def show(self, poll_id: str) -> None:
+        """The poll's slide came up: open it if it was never opened, else only show it.
+
+        Decided here, on the owner's thread, from the box's own state: a caller deciding from
+        an earlier snapshot could reopen a poll closed (or resumed closed) meanwhile."""
+        if self.state(poll_id).status is PollStatus.IDLE:
+            self.open(poll_id)
+        else:
+            self.set_current(poll_id)
 
     def reset(self, poll_id: str) -> None:
         """Forget every answer to a poll (a rehearsal, a false start). State is kept."""

@@ -3,13 +3,17 @@
 Why these settings: WAL with synchronous=NORMAL makes a commit survive `kill -9` at about
 0.02 ms; checkpoints are run by `core.checkpoint` on their own thread, never inside a
 commit on the server's loop; secure_delete overwrites what archiving removes.
+
+A write that cannot be committed (disk full, I/O error, database locked by another
+process) leaves as `JournalWriteError`, an OSError: the ballot box's callers already answer
+an OSError with "not saved", the same as for any other storage failure.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 SCHEMA = """
@@ -52,12 +56,23 @@ def connect(path: Path, durable: bool) -> sqlite3.Connection:
     return connection
 
 
+class JournalWriteError(OSError):
+    """The journal could not save a change; nothing of it was kept. The message says why."""
+
+
 @contextmanager
 def transaction(connection: sqlite3.Connection) -> Iterator[None]:
-    connection.execute("BEGIN IMMEDIATE")
+    """One committed write. Raises JournalWriteError for any SQLite error on the way."""
     try:
+        connection.execute("BEGIN IMMEDIATE")
         yield
-    except BaseException:
-        connection.execute("ROLLBACK")
+        connection.execute("COMMIT")
+    except BaseException as error:
+        # A failed COMMIT (disk full) can leave the transaction open; a failed BEGIN or a
+        # closed connection has none. Either way the original error is the one to report.
+        with suppress(sqlite3.Error):
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+        if isinstance(error, sqlite3.Error):
+            raise JournalWriteError(f"{error} in the run journal") from error
         raise
-    connection.execute("COMMIT")

@@ -115,7 +115,13 @@ def _admit(request: web.Request) -> web.Response:
     if _device(request):
         cookie = request.cookies.get(COOKIE, "")
     elif request.app[NEW_DEVICES].allow(request.remote or ""):
-        cookie = request.app[ROOM].join()
+        try:
+            cookie = request.app[ROOM].join()
+        except OSError:
+            # The run journal could not note the new phone (disk full, unplugged stick): a
+            # cookie it does not know would stop working after a restart, so none is given.
+            return _join_page(request, 503, "The facilitator's laptop could not save your "
+                              "place just now. Try again in a moment.")
     else:
         return json_error(429, "too-many-requests", "Too many new phones from this address.")
     # A clean URL: the token leaves the address bar and the history.
@@ -197,7 +203,8 @@ async def answer(request: web.Request) -> web.StreamResponse:
     except BallotError as error:
         return json_error(_STATUS[error.kind], str(error.kind), error.message)
     except OSError:
-        # The journal could not save it (disk full, unplugged stick): not counted, say so.
+        # The journal could not save it (disk full, unplugged stick, database locked: the
+        # run journal raises JournalWriteError, an OSError): not counted, say so.
         return json_error(503, "not-saved", "Your answer could not be saved. Try again.")
     return web.json_response({"ok": True, "poll": body["poll"], "answer": answer_to_json(stored)})
 

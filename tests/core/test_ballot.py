@@ -263,3 +263,21 @@ def test_snapshot_is_immutable_and_versioned() -> None:
     assert before.polls["mood"].responses == 0
     with pytest.raises(TypeError):
         after.polls["mood"] = before.polls["mood"]  # type: ignore[index]
+
+
+def test_show_opens_a_never_opened_poll_and_only_shows_one_opened_before() -> None:
+    ref: list[BallotBox] = []
+    journal = RecordingJournal(ref)
+    box = BallotBox(polls.ALL, journal=journal)
+    ref.append(box)
+    box.show("mood")
+    assert box.state("mood").status is PollStatus.OPEN and box.current == "mood"
+    box.close("mood")
+    box.show("energy")
+    journal.events.clear()
+    box.show("mood")  # back to a closed poll: shown, closed as the facilitator left it
+    assert box.state("mood").status is PollStatus.CLOSED and box.current == "mood"
+    assert journal.events == [("current", "mood")]
+    box.restore_poll_state("word", PollState(PollStatus.CLOSED))  # closed before a crash
+    box.show("word")
+    assert box.state("word").status is PollStatus.CLOSED and box.current == "word"

@@ -14,8 +14,10 @@ import pytest
 
 from facilitator.core.ballot import PollState, PollStatus
 from facilitator.core.journal import Journal, JournalError, file_hash
+from facilitator.core.journal_db import JournalWriteError
 from facilitator.core.moderation import Decision
 from facilitator.core.runs import delete_run, export_run, latest_interrupted, list_runs
+from tests.disk_full import disk_full
 
 
 class Clock:
@@ -229,4 +231,23 @@ def test_the_wal_is_checkpointed_off_the_writers_thread(tmp_path: Path) -> None:
     while journal.path.stat().st_size <= main_file and time.monotonic() < deadline:
         time.sleep(0.05)  # the checkpointer runs on its own thread every second
     assert journal.path.stat().st_size > main_file
+    journal.close()
+
+
+def test_a_write_that_cannot_be_saved_is_an_oserror_and_keeps_nothing(
+        tmp_path: Path, clock: Clock) -> None:
+    journal = new_journal(tmp_path, clock)
+    with disk_full(journal):
+        with pytest.raises(JournalWriteError) as failed:
+            journal.record_device("phone-1")
+        with pytest.raises(OSError):  # what the ballot box's callers catch
+            journal.record_poll_state("mood", PollState(PollStatus.OPEN))
+        with pytest.raises(OSError):
+            journal.record_answer("mood", "phone-1", "o1")
+    assert str(failed.value) == "disk I/O error in the run journal"
+    assert isinstance(failed.value.__cause__, sqlite3.OperationalError)
+    # Nothing half-written, and the same connection writes again once there is room.
+    assert journal.state().devices == [] and journal.state().polls == {}
+    journal.record_device("phone-1")
+    assert journal.state().devices == ["phone-1"]
     journal.close()

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from aiohttp import ClientSession
 
 from facilitator.assets import resource_path
-from facilitator.core.ballot import BallotBox
 from facilitator.core.model import PREFER_NOT_TO_SAY
-from facilitator.core.room import Room
+from facilitator.core.resume import start_run
 from facilitator.web.app import COOKIE, create_app
 from facilitator.web.security import HEADERS
 from tests import polls
+from tests.disk_full import disk_full
 from tests.web.conftest import Factory
 
 
@@ -243,28 +244,43 @@ async def test_null_origin_needs_a_same_origin_fetch_site(phone_factory: Factory
     assert same.status == 303
 
 
-class FullDisk:
-    """A journal that cannot write: the answer must be refused, not acknowledged."""
-
-    def record_answer(self, *_args: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    def record_poll_state(self, *_args: object) -> None: ...
-    def record_reset(self, *_args: object) -> None: ...
-    def record_current(self, *_args: object) -> None: ...
-    def record_moderation(self, *_args: object) -> None: ...
-
-
-async def test_unsaved_answer_is_503_and_not_counted(aiohttp_client: Any) -> None:
-    box = BallotBox(polls.ALL, journal=FullDisk())
-    box.open("mood")
-    room = Room()
-    client = await aiohttp_client(create_app(box, room, resource_path("web")))
-    joined = await client.get(f"/j/{room.code}", params={"t": room.token},
+async def test_answer_the_journal_cannot_save_is_503_and_not_counted(
+        aiohttp_client: Any, tmp_path: Path) -> None:
+    run = start_run(tmp_path, polls.ALL, session_hash="h", title="t")
+    run.box.open("mood")
+    client = await aiohttp_client(create_app(run.box, run.room, resource_path("web")))
+    joined = await client.get(f"/j/{run.room.code}", params={"t": run.room.token},
                               allow_redirects=False)
     assert joined.status == 303
-    response = await client.post("/api/answer", json={"poll": "mood", "answer": "o1"},
-                                 headers={"Origin": f"http://{client.host}:{client.port}"})
-    assert response.status == 503
-    assert (await response.json())["error"] == "not-saved"
-    assert box.results("mood").responses == 0
+    origin = {"Origin": f"http://{client.host}:{client.port}"}
+    with disk_full(run.journal):
+        response = await client.post("/api/answer", json={"poll": "mood", "answer": "o1"},
+                                     headers=origin)
+        assert response.status == 503
+        assert (await response.json())["error"] == "not-saved"
+    assert run.box.results("mood").responses == 0
+    assert run.journal.state().answers == {}
+    # The disk has room again: the same phone's retry is saved and counted.
+    retry = await client.post("/api/answer", json={"poll": "mood", "answer": "o1"},
+                              headers=origin)
+    assert retry.status == 200
+    assert run.box.results("mood").responses == 1
+    run.journal.close()
+
+
+async def test_join_the_journal_cannot_save_is_503_page_without_cookie(
+        aiohttp_client: Any, tmp_path: Path) -> None:
+    run = start_run(tmp_path, polls.ALL, session_hash="h", title="t")
+    client = await aiohttp_client(create_app(run.box, run.room, resource_path("web")))
+    with disk_full(run.journal):
+        response = await client.get(f"/j/{run.room.code}", params={"t": run.room.token},
+                                    allow_redirects=False)
+        assert response.status == 503
+        assert "could not save your place" in await response.text()
+        assert COOKIE not in response.cookies
+        typed = await client.post("/join", data={"code": run.room.code}, allow_redirects=False,
+                                  headers={"Origin": f"http://{client.host}:{client.port}"})
+        assert typed.status == 503
+    assert run.room.device_count == 0
+    assert run.journal.state().devices == []
+    run.journal.close()
