@@ -9,6 +9,7 @@ says so, so the session still runs without phones.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future
 
@@ -125,11 +126,16 @@ class DesktopPolling:
         report can show planned against actual time."""
         self.service.stop()
         if self.run is not None:  # the server thread is gone: the main thread owns it now
-            if timing_report:
-                self.run.journal.record_timing(TIMING_EVENT, timing_report)
-            self.run.journal.finish()
-            self.run.journal.close()
-            self.run = None
+            journal = self.run.journal
+            try:
+                if timing_report:
+                    journal.record_timing(TIMING_EVENT, timing_report)
+                journal.finish()
+            except OSError as error:  # a full disk at quit: the run stays resumable
+                print(f"The run could not be marked finished: {error}", file=sys.stderr)
+            finally:
+                journal.close()
+                self.run = None
 
     def record_slide(self, index: int) -> None:
         """Main thread: note the slide in the run journal, on the thread that owns it."""
