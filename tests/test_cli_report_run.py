@@ -80,6 +80,7 @@ def test_report_command_reads_the_journal(tmp_path: Path) -> None:
     assert "names a person" not in text, "held-back text never reaches the report"
     assert "Left pending" not in text, "text nobody approved never reaches the report"
     assert "Welcome and content note" in text
+    assert "988" in text, "the footer carries the session's (US) support contacts"
 
 
 def test_report_command_says_what_is_wrong(

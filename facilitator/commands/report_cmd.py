@@ -42,8 +42,9 @@ def _read(path: Path) -> RunResults:
     return RunResults.from_json(path.read_text(encoding="utf-8"), str(path))
 
 
-def _recorded(run: str, session_file: str | None) -> RunResults | None:
-    """Results of a recorded run (journal, run id or JSON export); None if RUN is not one."""
+def _recorded(run: str, session_file: str | None) -> tuple[RunResults, str] | None:
+    """Results of a recorded run (journal, run id or JSON export) and its session's region;
+    None if RUN is not one."""
     path = Path(run)
     by_id = runs_folder() / f"{run}{JOURNAL_SUFFIX}"
     if not path.is_file() and by_id.is_file():
@@ -65,12 +66,13 @@ def _recorded(run: str, session_file: str | None) -> RunResults | None:
     if loaded is None or loaded.session is None:
         why = "; ".join(str(e) for e in loaded.errors) if loaded else "no session file recorded"
         raise ResultsError(f"{run}: cannot load the run's session ({why}); give it with --session")
-    return results_from_export(export, loaded.session)
+    return results_from_export(export, loaded.session), loaded.session.region
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        results = _recorded(args.run_file, args.session) or _read(Path(args.run_file))
+        recorded = _recorded(args.run_file, args.session)
+        results, session_region = recorded or (_read(Path(args.run_file)), "")
         if args.timing:
             results = with_timing(results, _read(Path(args.timing)))
     except OSError as error:
@@ -87,7 +89,9 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
     try:
-        pdf = materials.report(results, user, paper=args.paper or "", region=args.region or "")
+        # The footer's support contacts: as asked, else the settings', else the session's.
+        region = args.region or user.region or session_region
+        pdf = materials.report(results, user, paper=args.paper or "", region=region)
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(pdf)
