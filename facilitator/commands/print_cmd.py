@@ -8,8 +8,9 @@ import time as clock
 from datetime import datetime, time
 from pathlib import Path
 
-from facilitator import materials, settings
+from facilitator import materials
 from facilitator.commands.check_cmd import load_checked
+from facilitator.commands.user_settings import load_user_settings
 from facilitator.core.support import REGION_CODES, SupportError
 from facilitator.printing import PrintError
 
@@ -52,9 +53,7 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
     if result.session is None or result.errors:
         return 1
-    user, problem = settings.load(Path(args.config) if getattr(args, "config", None) else None)
-    if problem:
-        print(problem, file=sys.stderr)
+    user = load_user_settings(args)
     _local, local_problems = user.local_entries()
     if local_problems:  # printed cards last: fix the entry rather than print without it
         for message in local_problems:

@@ -9,9 +9,9 @@ import re
 import sys
 from pathlib import Path
 
-from facilitator import settings as settings_module
 from facilitator.commands.check_cmd import load_checked
 from facilitator.commands.run_cmd import THEME_NAMES
+from facilitator.commands.user_settings import load_user_settings
 
 SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 DOES_NOT_FIT = 2
@@ -53,10 +53,7 @@ def run(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if result.session is None:
         return 1
-    config = Path(args.config) if getattr(args, "config", None) else None
-    user_settings, settings_problem = settings_module.load(config)
-    if settings_problem:
-        print(settings_problem, file=sys.stderr)
+    user_settings = load_user_settings(args)
     # Rendering needs no window: without a display, draw offscreen instead of failing.
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -7,9 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from facilitator import materials, settings
+from facilitator import materials
 from facilitator.commands.check_cmd import load_checked
 from facilitator.commands.run_journal import runs_folder
+from facilitator.commands.user_settings import load_user_settings
 from facilitator.core.journal import SUFFIX as JOURNAL_SUFFIX
 from facilitator.core.journal import Journal, JournalError
 from facilitator.core.results import ResultsError, RunResults, with_timing
@@ -85,9 +86,7 @@ def run(args: argparse.Namespace) -> int:
     except (UnicodeDecodeError, ValueError) as error:  # ResultsError says which file
         print(f"facilitator report: {error}", file=sys.stderr)
         return 2
-    user, problem = settings.load(Path(args.config) if getattr(args, "config", None) else None)
-    if problem:
-        print(problem, file=sys.stderr)
+    user = load_user_settings(args)
     try:
         # The footer's support contacts: as asked, else the settings', else the session's.
         region = args.region or user.region or session_region

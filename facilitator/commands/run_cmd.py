@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from facilitator import assets
-from facilitator import settings as settings_module
 from facilitator.commands.check_cmd import load_checked
+from facilitator.commands.user_settings import load_user_settings
 
 THEME_NAMES = ("dark", "light", "high-contrast")  # facilitator.qt.theme.THEMES; tested equal
 
@@ -69,10 +69,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for warning in result.warnings:
         print(warning, file=sys.stderr)
-    config = Path(args.config) if getattr(args, "config", None) else None
-    user_settings, settings_problem = settings_module.load(config)
-    if settings_problem:
-        print(settings_problem, file=sys.stderr)
+    user_settings = load_user_settings(args)
     display_problem = no_display_message()
     if display_problem:
         print(display_problem, file=sys.stderr)

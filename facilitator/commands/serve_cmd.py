@@ -14,11 +14,11 @@ import threading
 from pathlib import Path
 from types import FrameType
 
-from facilitator import settings as settings_module
+from facilitator.commands.check_cmd import load_checked
 from facilitator.commands.run_journal import RunUnavailable, open_run
+from facilitator.commands.user_settings import load_user_settings
 from facilitator.core.ballot import BallotSnapshot
 from facilitator.core.lan import NO_NETWORK_MESSAGE
-from facilitator.core.loader import load_session
 from facilitator.core.room import RoomStatus
 from facilitator.poll_service import PollService
 
@@ -45,7 +45,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def run(args: argparse.Namespace) -> int:
-    result = load_session(args.file)
+    result = load_checked(args.file)
     for problem in result.errors:
         print(problem, file=sys.stderr)
     if result.session is None:
@@ -67,8 +67,7 @@ def run(args: argparse.Namespace) -> int:
         print(NO_NETWORK_MESSAGE, file=sys.stderr)
         return 1
 
-    config = getattr(args, "config", None)
-    settings, settings_problem = settings_module.load(Path(config) if config else None)
+    settings = load_user_settings(args)
     run = None
     if args.record or args.resume:
         try:
@@ -78,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
     service = PollService(session, settings, box=run.box if run else None,
                           room=run.room if run else None)
-    for message in ([settings_problem] if settings_problem else []) + service.problems:
+    for message in service.problems:
         print(message, file=sys.stderr)
     if run is None or not args.resume:
         service.box.open(poll_id)
