@@ -86,10 +86,11 @@ def count(poll: Poll, answers: Iterable[Answer], approved: Iterable[str] = (),
         case PollType.WORD:
             # Word clouds have no moderation queue, so screen them here: a word about
             # suicide or self-harm is held back rather than projected to the room.
-            shown = [str(answer) for answer in given if not mentions_risk(str(answer))]
-            words = Counter(shown)
+            # Count first, then screen each distinct word once (this runs on every change).
+            counted = Counter(str(answer) for answer in given)
+            words = {word: n for word, n in counted.items() if not mentions_risk(word)}
             ordered = sorted(words.items(), key=lambda item: (-item[1], item[0]))
-            return WordTally(tuple(ordered), prefer_not, len(given) - len(shown))
+            return WordTally(tuple(ordered), prefer_not, len(given) - sum(words.values()))
         case PollType.TEXT:
             return TextTally(tuple(approved), pending, prefer_not)
     raise ValueError(poll.type)  # pragma: no cover - PollType is closed
