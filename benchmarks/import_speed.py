@@ -9,8 +9,8 @@ import statistics
 import time
 from pathlib import Path
 
-from facilitator.core.importer import import_article
-from facilitator.core.loader import parse_session
+from facilitator.core.importer.draft import import_article
+from facilitator.core.session.loader import parse_session
 
 ARTICLE = Path(__file__).resolve().parent.parent / "tests" / "core" / "articles"
 

@@ -41,14 +41,14 @@ from aiohttp import web
 from PySide6.QtCore import QElapsedTimer, QProcess, QTimer
 from PySide6.QtWidgets import QApplication
 
-from facilitator.assets import resource_path, slide_file
-from facilitator.core.answers import answer_to_json
-from facilitator.core.journal import file_hash
-from facilitator.core.loader import load_session
-from facilitator.core.ratelimit import RateLimiter
-from facilitator.core.resume import start_run
-from facilitator.qt.poll_bridge import PollBridge
-from facilitator.qt.poll_chart import PollChart
+from facilitator.core.polls.answers import answer_to_json
+from facilitator.core.polls.ratelimit import RateLimiter
+from facilitator.core.runs.journal import file_hash
+from facilitator.core.runs.resume import start_run
+from facilitator.core.session.loader import load_session
+from facilitator.qt.polls.bridge import PollBridge
+from facilitator.qt.polls.chart import PollChart
+from facilitator.services.assets import resource_path, slide_file
 from facilitator.web import server as server_module
 from facilitator.web.app import create_app
 from facilitator.web.server import PollServer

@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication
 
-from facilitator.core.answers import answer_to_json
-from facilitator.core.ballot import BallotBox
-from facilitator.qt.poll_chart import PollChart
+from facilitator.core.polls.answers import answer_to_json
+from facilitator.core.polls.ballot import BallotBox
+from facilitator.qt.polls.chart import PollChart
 from tests import polls
 
 ANSWERS = 1000

@@ -10,10 +10,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from facilitator import assets, materials
-from facilitator.core.loader import load_session
-from facilitator.core.model import Session
-from facilitator.core.results import (
+from facilitator.core.runs.results import (
     ApprovedText,
     Count,
     MatrixRow,
@@ -21,8 +18,11 @@ from facilitator.core.results import (
     RunResults,
     TimingRow,
 )
+from facilitator.core.session.loader import load_session
+from facilitator.core.session.model import Session
 from facilitator.printing import build_report
-from facilitator.settings import Settings
+from facilitator.services import assets, materials
+from facilitator.services.settings import Settings
 
 JOIN_URL = "http://192.168.1.23:8765/join?t=Xq3v9KfP2mT8wL1aZ0bC4dE5"
 

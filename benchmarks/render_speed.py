@@ -17,11 +17,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtGui import QGuiApplication
 
-from facilitator import assets
-from facilitator.core.loader import load_session
-from facilitator.qt.slide_render import SlideContext, render_image
-from facilitator.qt.support_source import SupportSource
-from facilitator.qt.theme import DARK
+from facilitator.core.session.loader import load_session
+from facilitator.qt.slides.render import SlideContext, render_image
+from facilitator.qt.style import DARK
+from facilitator.services import assets
+from facilitator.services.support_source import SupportSource
 
 
 def main() -> int:

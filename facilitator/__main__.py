@@ -1,6 +1,6 @@
 """Command line: no sub-command opens the app; check, import, render, print, report, serve.
 
-Each sub-command lives in `facilitator.commands.<name>` with `add_parser(subparsers)` and
+Each sub-command lives in `facilitator.cli.<name>` with `add_parser(subparsers)` and
 `run(args) -> int`, so this file only wires them together.
 """
 
@@ -26,9 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
-            module = import_module(f"facilitator.commands.{name}_cmd")
+            module = import_module(f"facilitator.cli.{name}_cmd")
         except ModuleNotFoundError as error:
-            if error.name != f"facilitator.commands.{name}_cmd":
+            if error.name != f"facilitator.cli.{name}_cmd":
                 raise
             continue
         module.add_parser(subparsers)

@@ -13,7 +13,7 @@ import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from facilitator.core.journal import Journal
+from facilitator.core.runs.journal import Journal
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.core.model import Option, Poll, PollType
+from facilitator.core.session.model import Option, Poll, PollType
 
 
 def opts(*labels: str) -> tuple[Option, ...]:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from facilitator.assets import slide_file
+from facilitator.services.assets import slide_file
 
 
 def check(*args: str) -> subprocess.CompletedProcess[str]:

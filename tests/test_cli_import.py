@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.loader import load_session
+from facilitator.core.session.loader import load_session
 
 ARTICLES = Path(__file__).parent / "core" / "articles"
 

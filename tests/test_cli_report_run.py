@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from facilitator.__main__ import main
-from facilitator.assets import slide_file
-from facilitator.core.journal import Journal
-from facilitator.core.loader import load_session
-from facilitator.core.moderation import Decision
-from facilitator.core.resume import start_run
-from facilitator.core.run_results import TIMING_EVENT, results_from_export
+from facilitator.core.polls.moderation import Decision
+from facilitator.core.runs.from_journal import TIMING_EVENT, results_from_export
+from facilitator.core.runs.journal import Journal
+from facilitator.core.runs.resume import start_run
+from facilitator.core.session.loader import load_session
+from facilitator.services.assets import slide_file
 from tests.printing.pdfs import flat, page_texts
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from facilitator.assets import slide_file
+from facilitator.services.assets import slide_file
 
 
 def test_serve_record_with_an_unwritable_data_folder(tmp_path: Path) -> None:

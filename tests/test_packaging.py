@@ -8,7 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from facilitator import assets
+from facilitator.services import assets
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import platformdirs
 
-from facilitator import settings
-from facilitator.settings import LocalResource, Settings
+from facilitator.services import settings
+from facilitator.services.settings import LocalResource, Settings
 
 
 def test_tests_use_a_private_config(private_user_dirs: Path) -> None:

@@ -1,7 +1,7 @@
 """Printouts (reportlab): handout, resource cards, facilitator guide, join poster, results.
 
 Each `build_*` takes core values and a `PrintContext` and returns PDF bytes; nothing here
-reads settings or finds files (the composition root, `facilitator.materials`, does).
+reads settings or finds files (the composition root, `facilitator.services.materials`, does).
 """
 
 from facilitator.printing.cards import build_cards

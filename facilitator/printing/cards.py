@@ -17,8 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from facilitator.core import model
-from facilitator.core.support import SupportEntry
+from facilitator.core.session import model
+from facilitator.core.support.regions import SupportEntry
 from facilitator.printing import theme
 from facilitator.printing.context import PrintContext, canvas_pdf, reflection_prompt
 from facilitator.printing.qr import draw_qr

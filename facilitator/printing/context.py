@@ -10,8 +10,8 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from facilitator.core import model
-from facilitator.core.support import Region
+from facilitator.core.session import model
+from facilitator.core.support.regions import Region
 from facilitator.printing import theme
 
 

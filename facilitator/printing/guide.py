@@ -22,10 +22,10 @@ from reportlab.platypus import (
     Table,
 )
 
-from facilitator.core import model
+from facilitator.core.session import model
 from facilitator.printing import theme
-from facilitator.printing.blocks import bullets, support_table
 from facilitator.printing.context import PrintContext
+from facilitator.printing.flowables import bullets, support_table
 from facilitator.printing.theme import styles, text
 
 DISTRESS_STEPS = (

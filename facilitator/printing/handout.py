@@ -26,10 +26,10 @@ from reportlab.platypus import (
     Table,
 )
 
-from facilitator.core import model
+from facilitator.core.session import model
 from facilitator.printing import theme
-from facilitator.printing.blocks import FlowDiagram, slide_blocks, support_table
 from facilitator.printing.context import PrintContext, reflection_prompt
+from facilitator.printing.flowables import FlowDiagram, slide_blocks, support_table
 from facilitator.printing.theme import styles, text
 
 BAND = 46 * mm

@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from facilitator.core import model
+from facilitator.core.session import model
 from facilitator.printing import theme
 from facilitator.printing.context import PrintContext, canvas_pdf
 from facilitator.printing.qr import draw_qr

@@ -19,10 +19,10 @@ from reportlab.platypus import (
     Table,
 )
 
-from facilitator.core.results import PollResult, RunResults, shown_counts
+from facilitator.core.runs.results import PollResult, RunResults, shown_counts
 from facilitator.printing import theme
-from facilitator.printing.blocks import BarChart
 from facilitator.printing.context import PrintContext
+from facilitator.printing.flowables import BarChart
 from facilitator.printing.theme import styles, text
 
 

@@ -23,8 +23,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import TableStyle
 
-from facilitator.core import tokens
-from facilitator.core.model import Inline
+from facilitator.core.session import tokens
+from facilitator.core.session.model import Inline
 
 _OPEN_DOUBLE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2014-]))"')
 _OPEN_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u2014\u201c-]))'")

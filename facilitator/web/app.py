@@ -23,10 +23,10 @@ from pathlib import Path
 
 from aiohttp import web
 
-from facilitator.core.answers import answer_to_json
-from facilitator.core.ballot import BallotBox, BallotError, ErrorKind
-from facilitator.core.ratelimit import RateLimiter
-from facilitator.core.room import Room
+from facilitator.core.polls.answers import answer_to_json
+from facilitator.core.polls.ballot import BallotBox, BallotError, ErrorKind
+from facilitator.core.polls.ratelimit import RateLimiter
+from facilitator.core.polls.room import Room
 from facilitator.web.live import LiveHub
 from facilitator.web.security import (
     ALLOWED_HOSTS,

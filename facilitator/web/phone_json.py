@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitator.core.answers import answer_to_json
-from facilitator.core.ballot import BallotBox, BallotSnapshot, PollResults, PollStatus
-from facilitator.core.groups import GroupPlan
-from facilitator.core.model import Poll, PollType
-from facilitator.core.tally import ChoiceTally, MatrixTally, Tally, TextTally, WordTally
+from facilitator.core.polls.answers import answer_to_json
+from facilitator.core.polls.ballot import BallotBox, BallotSnapshot, PollResults, PollStatus
+from facilitator.core.polls.groups import GroupPlan
+from facilitator.core.polls.tally import ChoiceTally, MatrixTally, Tally, TextTally, WordTally
+from facilitator.core.session.model import Poll, PollType
 
 PHONE_WORDS = 20  # a phone shows the top words only; the projector draws the cloud
 

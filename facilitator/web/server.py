@@ -18,10 +18,10 @@ from typing import TypeVar
 
 from aiohttp import web
 
-from facilitator.core.ballot import BallotBox
-from facilitator.core.lan import url_host
-from facilitator.core.ratelimit import RateLimiter
-from facilitator.core.room import Room
+from facilitator.core.network import url_host
+from facilitator.core.polls.ballot import BallotBox
+from facilitator.core.polls.ratelimit import RateLimiter
+from facilitator.core.polls.room import Room
 from facilitator.web.app import create_app
 from facilitator.web.live import LiveHub, Subscriber
 from facilitator.web.security import ALLOWED_HOSTS

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from facilitator.core.agenda import AgendaTracker, Pace, SectionStatus
-from facilitator.core.model import Paragraph, Section, Session, Slide, SlideKind, Span
+from facilitator.core.session.model import Paragraph, Section, Session, Slide, SlideKind, Span
+from facilitator.core.timing.agenda import AgendaTracker, Pace, SectionStatus
 
 START = datetime(2026, 3, 2, 14, 0, tzinfo=UTC)
 

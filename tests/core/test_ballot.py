@@ -6,17 +6,17 @@ from typing import Any
 
 import pytest
 
-from facilitator.core.answers import Answer
-from facilitator.core.ballot import (
+from facilitator.core.polls.answers import Answer
+from facilitator.core.polls.ballot import (
     BallotBox,
     BallotError,
     ErrorKind,
     PollState,
     PollStatus,
 )
-from facilitator.core.model import PREFER_NOT_TO_SAY
-from facilitator.core.moderation import Decision
-from facilitator.core.tally import ChoiceTally, MatrixTally, TextTally, WordTally
+from facilitator.core.polls.moderation import Decision
+from facilitator.core.polls.tally import ChoiceTally, MatrixTally, TextTally, WordTally
+from facilitator.core.session.model import PREFER_NOT_TO_SAY
 from tests import polls
 
 

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator.core.answers import AnswerError, answer_to_json, clean_text, parse_answer
-from facilitator.core.groups import assign_groups, group_count
-from facilitator.core.lan import Interface, choose, default_route_interface, url_host
-from facilitator.core.ratelimit import RateLimiter
-from facilitator.core.room import CODE_ALPHABET, Room
+from facilitator.core.network import Interface, choose, default_route_interface, url_host
+from facilitator.core.polls.answers import AnswerError, answer_to_json, clean_text, parse_answer
+from facilitator.core.polls.groups import assign_groups, group_count
+from facilitator.core.polls.ratelimit import RateLimiter
+from facilitator.core.polls.room import CODE_ALPHABET, Room
 from tests import polls
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.importer import ArticleError, import_article, import_file
-from facilitator.core.loader import LoadResult, parse_session
-from facilitator.core.model import GroupKind, PollType, Session, SlideKind, plain
-from facilitator.core.safety import mentions_risk
+from facilitator.core.importer.draft import ArticleError, import_article, import_file
+from facilitator.core.session.loader import LoadResult, parse_session
+from facilitator.core.session.model import GroupKind, PollType, Session, SlideKind, plain
+from facilitator.core.session.safety import mentions_risk
 
 ARTICLES = Path(__file__).parent / "articles"
 BUNDLED = ARTICLES / "numb-in-medicine.txt"

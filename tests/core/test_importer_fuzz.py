@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.core.importer import ArticleError, import_article
-from facilitator.core.loader import parse_session
+from facilitator.core.importer.draft import ArticleError, import_article
+from facilitator.core.session.loader import parse_session
 
 WORDS = st.sampled_from(
     "you your we nurse burnout sleep rest ward team care shift the a of and is feel "

@@ -9,15 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator.assets import slide_file
-from facilitator.core.importer_article import Bullets, Para, PipeTable
-from facilitator.core.importer_markdown import parse_markdown
-from facilitator.core.importer_minutes import SectionLoad, allocate
-from facilitator.core.importer_plain import looks_like_title, parse_plain
-from facilitator.core.importer_prompts import minutes_in, reader_question, writing_invitation
-from facilitator.core.importer_safety import sensitive_topics
-from facilitator.core.importer_summary import headline, key_sentences, sentences
-from facilitator.core.importer_tables import (
+from facilitator.core.importer.article import Bullets, Para, PipeTable
+from facilitator.core.importer.markdown import parse_markdown
+from facilitator.core.importer.minutes import SectionLoad, allocate
+from facilitator.core.importer.plain import looks_like_title, parse_plain
+from facilitator.core.importer.prompts import minutes_in, reader_question, writing_invitation
+from facilitator.core.importer.sensitivity import sensitive_topics
+from facilitator.core.importer.summary import headline, key_sentences, sentences
+from facilitator.core.importer.tables import (
     Comparison,
     Figures,
     OtherTable,
@@ -25,8 +24,9 @@ from facilitator.core.importer_tables import (
     classify_table,
     parse_number,
 )
-from facilitator.core.importer_writer import duration, write_session
-from facilitator.core.loader import load_session, parse_session
+from facilitator.core.session.loader import load_session, parse_session
+from facilitator.core.session.writer import duration, write_session
+from facilitator.services.assets import slide_file
 
 # -- headings in plain text -----------------------------------------------------------------
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.core.importer import import_article
-from facilitator.core.importer_prompts import reader_question
-from facilitator.core.loader import parse_session
-from facilitator.core.model import Session, SlideKind
-from facilitator.core.safety import mentions_risk
+from facilitator.core.importer.draft import import_article
+from facilitator.core.importer.prompts import reader_question
+from facilitator.core.session.loader import parse_session
+from facilitator.core.session.model import Session, SlideKind
+from facilitator.core.session.safety import mentions_risk
 
 NOTE = "Not used as a prompt: this asks about self-harm or suicide."
 

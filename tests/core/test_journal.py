@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.ballot import PollState, PollStatus
-from facilitator.core.journal import Journal, JournalError, file_hash
-from facilitator.core.journal_db import JournalWriteError
-from facilitator.core.moderation import Decision
-from facilitator.core.runs import delete_run, export_run, latest_interrupted, list_runs
+from facilitator.core.polls.ballot import PollState, PollStatus
+from facilitator.core.polls.moderation import Decision
+from facilitator.core.runs.catalogue import delete_run, export_run, latest_interrupted, list_runs
+from facilitator.core.runs.journal import Journal, JournalError, file_hash
+from facilitator.core.runs.schema import JournalWriteError
 from tests.disk_full import disk_full
 
 
@@ -143,7 +143,7 @@ def test_answers_survive_kill_9(tmp_path: Path) -> None:
         f"""
         import os, signal
         from pathlib import Path
-        from facilitator.core.journal import Journal
+        from facilitator.core.runs.journal import Journal
         journal = Journal.create(Path({str(tmp_path)!r}), session_hash="h", title="t")
         for i in range(200):
             journal.record_answer("numb", f"phone-{{i}}", i)

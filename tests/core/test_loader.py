@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.assets import bundled_sessions, slide_file
-from facilitator.core.durations import DurationError, format_duration, parse_duration
-from facilitator.core.loader import load_session, parse_session
-from facilitator.core.model import (
+from facilitator.core.session.durations import DurationError, format_duration, parse_duration
+from facilitator.core.session.loader import load_session, parse_session
+from facilitator.core.session.model import (
     PREFER_NOT_TO_SAY,
     BulletList,
     ChartKind,
@@ -17,6 +16,7 @@ from facilitator.core.model import (
     Table,
     plain,
 )
+from facilitator.services.assets import bundled_sessions, slide_file
 
 HEAD = "---\ntitle: T\n---\n\n"
 

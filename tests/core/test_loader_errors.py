@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.loader import load_session, parse_session
+from facilitator.core.session.loader import load_session, parse_session
 
 HEAD = "---\ntitle: T\nminutes: 10\n---\n\n# Part (10 min)\n\n"  # the body starts on line 8
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.core.model import Paragraph, Section, Session, Slide, SlideKind, Span
-from facilitator.core.presentation import Presentation, Screen
+from facilitator.core.session.model import Paragraph, Section, Session, Slide, SlideKind, Span
+from facilitator.core.timing.presentation import Presentation, Screen
 
 
 def deck(count: int = 5, resources_at: int | None = None) -> Presentation:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from facilitator.core.results import ResultsError, RunResults, shown_counts
+from facilitator.core.runs.results import ResultsError, RunResults, shown_counts
 from tests.printing.run_fixture import RUN
 
 

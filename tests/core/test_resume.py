@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.ballot import PollStatus
-from facilitator.core.journal import JournalError
-from facilitator.core.moderation import Decision
-from facilitator.core.resume import Run, resume_run, start_run
+from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.polls.moderation import Decision
+from facilitator.core.runs.journal import JournalError
+from facilitator.core.runs.resume import Run, resume_run, start_run
 from tests import polls
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.assets import slide_file
-from facilitator.core.loader import parse_session
-from facilitator.core.model import Poll, PollType
-from facilitator.core.safety import mentions_risk
-from facilitator.core.tally import WordTally, count
+from facilitator.core.polls.tally import WordTally, count
+from facilitator.core.session.loader import parse_session
+from facilitator.core.session.model import Poll, PollType
+from facilitator.core.session.safety import mentions_risk
+from facilitator.services.assets import slide_file
 
 RISKY = [
     "Have you had suicidal thoughts this year?",

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.assets import support_region
-from facilitator.core.support import (
+from facilitator.core.support.regions import (
     REGION_CODES,
     SupportEntry,
     SupportError,
@@ -14,6 +13,7 @@ from facilitator.core.support import (
     parse_region,
     parse_text_code,
 )
+from facilitator.services.assets import support_region
 
 
 @pytest.mark.parametrize("code", REGION_CODES)

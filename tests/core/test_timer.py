@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.core.timer import (
+from facilitator.core.timing.timer import (
     Timer,
     TimerEvent,
     TimerEventKind,

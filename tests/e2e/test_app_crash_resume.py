@@ -23,8 +23,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from facilitator.commands.run_journal import runs_folder
-from facilitator.core.runs import export_run, list_runs
+from facilitator.core.runs.catalogue import export_run, list_runs
+from facilitator.services.run_journal import runs_folder
 from tests.web.live_phone import LivePhone
 
 PHONES = 6

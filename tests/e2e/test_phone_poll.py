@@ -15,12 +15,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from pytestqt.qtbot import QtBot
 
-from facilitator.assets import resource_path, slide_file
-from facilitator.core.ballot import BallotBox, BallotSnapshot
-from facilitator.core.moderation import Decision
-from facilitator.core.room import Room, RoomStatus
-from facilitator.qt.poll_bridge import PollBridge
-from facilitator.qt.poll_chart import PollChart
+from facilitator.core.polls.ballot import BallotBox, BallotSnapshot
+from facilitator.core.polls.moderation import Decision
+from facilitator.core.polls.room import Room, RoomStatus
+from facilitator.qt.polls.bridge import PollBridge
+from facilitator.qt.polls.chart import PollChart
+from facilitator.services.assets import resource_path, slide_file
 from facilitator.web.server import PollServer
 from tests import polls
 

@@ -7,11 +7,11 @@ from datetime import time
 
 import pytest
 
-from facilitator import assets
-from facilitator.core.loader import load_session, parse_session
-from facilitator.core.model import Session
-from facilitator.core.support import local_entry
+from facilitator.core.session.loader import load_session, parse_session
+from facilitator.core.session.model import Session
+from facilitator.core.support.regions import local_entry
 from facilitator.printing import PrintContext
+from facilitator.services import assets
 
 SMALL = """---
 title: Sleep and Shifts

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.core.results import (
+from facilitator.core.runs.results import (
     ApprovedText,
     Count,
     MatrixRow,

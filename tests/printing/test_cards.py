@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from facilitator.core.model import Session
+from facilitator.core.session.model import Session
 from facilitator.printing import PrintContext, build_cards
 from facilitator.printing.cards import (
     CARD_H,
@@ -84,7 +84,7 @@ def test_backs_are_mirrored_on_the_long_edge(paper: str) -> None:
 
 @pytest.fixture(scope="module")
 def cards_us(session: Session) -> bytes:
-    from facilitator import assets
+    from facilitator.services import assets
 
     return build_cards(session, PrintContext(
         region=assets.support_region("us"), font_dir=assets.font_path("DejaVuSans.ttf").parent))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import assets
 from facilitator.__main__ import main
-from facilitator.settings import LocalResource, Settings, save
+from facilitator.services import assets
+from facilitator.services.settings import LocalResource, Settings, save
 from tests.printing.pdfs import flat, page_size_mm, page_texts, qr_codes, reader
 from tests.printing.run_fixture import RUN
 

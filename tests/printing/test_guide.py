@@ -7,7 +7,7 @@ from datetime import time
 
 import pytest
 
-from facilitator.core.model import Session
+from facilitator.core.session.model import Session
 from facilitator.printing import PrintContext, build_guide
 from facilitator.printing.guide import clock_times
 from tests.printing.pdfs import flat, page_size_mm, page_texts, reader
@@ -15,7 +15,7 @@ from tests.printing.pdfs import flat, page_size_mm, page_texts, reader
 
 @pytest.fixture(scope="module")
 def guide_text(session: Session) -> str:
-    from facilitator import assets
+    from facilitator.services import assets
 
     ctx = PrintContext(region=assets.support_region("us"),
                        font_dir=assets.font_path("DejaVuSans.ttf").parent, paper="letter",

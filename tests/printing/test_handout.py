@@ -7,14 +7,14 @@ from collections.abc import Callable
 
 import pytest
 
-from facilitator.core.model import Session
+from facilitator.core.session.model import Session
 from facilitator.printing import PrintContext, build_handout
 from tests.printing.pdfs import flat, page_size_mm, page_texts, reader
 
 
 @pytest.fixture(scope="module")
 def handout_us(session: Session) -> bytes:
-    from facilitator import assets
+    from facilitator.services import assets
 
     ctx = PrintContext(region=assets.support_region("us"),
                        font_dir=assets.font_path("DejaVuSans.ttf").parent)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from facilitator.core.model import Session
+from facilitator.core.session.model import Session
 from facilitator.printing import PrintContext, PrintError, build_poster, build_report
 from tests.printing.pdfs import flat, page_size_mm, page_texts, qr_codes, reader
 from tests.printing.run_fixture import RUN
@@ -32,7 +32,7 @@ def test_poster_refuses_a_url_a_phone_cannot_open(
 
 @pytest.fixture(scope="module")
 def report_text() -> str:
-    from facilitator import assets
+    from facilitator.services import assets
 
     ctx = PrintContext(region=assets.support_region("us"),
                        font_dir=assets.font_path("DejaVuSans.ttf").parent)

@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import QRect
 from pytestqt.qtbot import QtBot
 
-from facilitator import assets
-from facilitator.core.loader import load_session
-from facilitator.core.model import Session
-from facilitator.qt.presenter import Presenter
-from facilitator.qt.screens import ScreenInfo
-from facilitator.qt.state import PresenterState
-from facilitator.qt.support_source import SupportSource
-from facilitator.qt.theme import DARK
+from facilitator.core.session.loader import load_session
+from facilitator.core.session.model import Session
+from facilitator.qt.presenter.controller import Presenter
+from facilitator.qt.presenter.screens import ScreenInfo
+from facilitator.qt.presenter.state import PresenterState
+from facilitator.qt.style import DARK
+from facilitator.services import assets
+from facilitator.services.support_source import SupportSource
 from tests.clock import Clock
 from tests.qt.sample_session import sample_session
 

@@ -6,7 +6,7 @@ from PIL import Image
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from facilitator.core.ballot import BallotBox
+from facilitator.core.polls.ballot import BallotBox
 from tests import polls
 
 

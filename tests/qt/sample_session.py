@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitator.core.model import (
+from facilitator.core.session.model import (
     BulletList,
     Chart,
     ChartItem,

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from facilitator import settings as settings_module
-from facilitator.app import DesktopApp
-from facilitator.core.model import Session
-from facilitator.settings import LocalResource, Settings
+from facilitator.core.session.model import Session
+from facilitator.desktop.desktop_app import DesktopApp
+from facilitator.services import settings as settings_module
+from facilitator.services.settings import LocalResource, Settings
 from tests.qt.conftest import Clock, Screens
 
 

@@ -10,14 +10,14 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from facilitator.app import open_session_run
-from facilitator.assets import slide_file
-from facilitator.core.ballot import PollStatus
-from facilitator.core.loader import load_session
-from facilitator.core.model import Session
-from facilitator.qt.import_dialog import ImportDialog
-from facilitator.qt.keys import Action
-from facilitator.qt.print_dialog import PrintMaterialsDialog
+from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.session.loader import load_session
+from facilitator.core.session.model import Session
+from facilitator.desktop.desktop_app import open_session_run
+from facilitator.qt.dialogs.import_dialog import ImportDialog
+from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
+from facilitator.qt.presenter.keys import Action
+from facilitator.services.assets import slide_file
 from tests.printing.pdfs import flat, page_texts
 from tests.qt.test_app_resume import make_app as make_run_app
 from tests.qt.test_poll_app import make_app

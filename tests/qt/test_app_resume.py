@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from facilitator.app import DesktopApp, open_session_run
-from facilitator.assets import slide_file
-from facilitator.commands.run_journal import runs_folder
-from facilitator.core.ballot import PollStatus
-from facilitator.core.journal import Journal, RunInfo
-from facilitator.core.lan import Interface
-from facilitator.core.loader import load_session
-from facilitator.core.resume import Run
-from facilitator.core.runs import list_runs
-from facilitator.poll_desktop import DesktopPolling
-from facilitator.settings import Settings
+from facilitator.core.network import Interface
+from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.runs.catalogue import list_runs
+from facilitator.core.runs.journal import Journal, RunInfo
+from facilitator.core.runs.resume import Run
+from facilitator.core.session.loader import load_session
+from facilitator.desktop.desktop_app import DesktopApp, open_session_run
+from facilitator.desktop.polling import DesktopPolling
+from facilitator.services.assets import slide_file
+from facilitator.services.run_journal import runs_folder
+from facilitator.services.settings import Settings
 from tests.qt.conftest import Clock, Screens
 from tests.qt.test_poll_bridge import vote
 

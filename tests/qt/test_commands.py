@@ -10,9 +10,9 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from facilitator import assets
 from facilitator.__main__ import build_parser, main
-from facilitator.commands import run_cmd
+from facilitator.cli import run_cmd
+from facilitator.services import assets
 
 BUNDLED = str(assets.slide_file())
 

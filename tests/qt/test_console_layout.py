@@ -6,7 +6,7 @@ from itertools import pairwise
 
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.model import Session
+from facilitator.core.session.model import Session
 from tests.qt.test_poll_app import make_app
 
 

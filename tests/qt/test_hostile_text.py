@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.model import TEXT_MAX_CHARS
-from facilitator.core.moderation import Decision
-from facilitator.qt.poll_chart import PollChart
+from facilitator.core.polls.moderation import Decision
+from facilitator.core.session.model import TEXT_MAX_CHARS
+from facilitator.qt.polls.chart import PollChart
 from tests.qt.poll_helpers import grab, open_box
 
 SENT = {

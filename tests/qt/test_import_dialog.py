@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.loader import load_session
-from facilitator.qt.import_dialog import ImportDialog
+from facilitator.core.session.loader import load_session
+from facilitator.qt.dialogs.import_dialog import ImportDialog
 
 ARTICLE = Path(__file__).parents[1] / "core" / "articles" / "running-on-empty.txt"
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.importer import import_file
-from facilitator.core.loader import parse_session
-from facilitator.qt.export import export_pngs
-from facilitator.qt.support_source import support_from_settings
-from facilitator.qt.theme import theme_named
-from facilitator.settings import Settings
+from facilitator.core.importer.draft import import_file
+from facilitator.core.session.loader import parse_session
+from facilitator.qt.slides.export import export_pngs
+from facilitator.qt.style import theme_named
+from facilitator.services.settings import Settings
+from facilitator.services.support_source import support_from_settings
 
 ARTICLES = Path(__file__).parents[1] / "core" / "articles"
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.model import Session, SlideKind
-from facilitator.core.presentation import Screen
-from facilitator.qt.keys import BINDINGS, JUMP_HELP, Action, action_for, tooltip
-from facilitator.qt.presenter import Presenter
+from facilitator.core.session.model import Session, SlideKind
+from facilitator.core.timing.presentation import Screen
+from facilitator.qt.presenter.controller import Presenter
+from facilitator.qt.presenter.keys import BINDINGS, JUMP_HELP, Action, action_for, tooltip
 
 K = Qt.Key
 MakePresenter = Callable[..., Presenter]
@@ -170,7 +170,7 @@ def test_ctrl_q_ends_the_session(qtbot: QtBot, presenter: Presenter) -> None:
 
 
 def test_notes_are_reflowed_for_the_console() -> None:
-    from facilitator.qt.console import reflow_notes
+    from facilitator.qt.presenter.console import reflow_notes
 
     notes = ("Say: this is a long line that the\nauthor wrapped by hand.\n"
              "Watch for: quiet pairs\nnear the door.\n- one item\n- another\n\nNew paragraph.")

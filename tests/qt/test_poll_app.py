@@ -8,14 +8,14 @@ import zxingcpp
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from facilitator.app import DesktopApp
-from facilitator.core.ballot import PollStatus
-from facilitator.core.lan import Interface
-from facilitator.core.model import Session
-from facilitator.poll_desktop import DesktopPolling
-from facilitator.qt.groups_panel import GroupsBanner
-from facilitator.qt.keys import Action
-from facilitator.settings import Settings
+from facilitator.core.network import Interface
+from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.session.model import Session
+from facilitator.desktop.desktop_app import DesktopApp
+from facilitator.desktop.polling import DesktopPolling
+from facilitator.qt.polls.groups_panel import GroupsBanner
+from facilitator.qt.presenter.keys import Action
+from facilitator.services.settings import Settings
 from tests.qt.conftest import Clock, Screens
 from tests.qt.poll_helpers import grab
 from tests.qt.test_poll_bridge import vote

@@ -12,12 +12,12 @@ import pytest
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
-from facilitator.assets import resource_path
-from facilitator.core.ballot import BallotBox, BallotSnapshot, PollStatus
-from facilitator.core.room import Room, RoomStatus
-from facilitator.qt.poll_bridge import PollBridge
-from facilitator.qt.poll_chart import PollChart
-from facilitator.qt.poll_console import PollConsole
+from facilitator.core.polls.ballot import BallotBox, BallotSnapshot, PollStatus
+from facilitator.core.polls.room import Room, RoomStatus
+from facilitator.qt.polls.bridge import PollBridge
+from facilitator.qt.polls.chart import PollChart
+from facilitator.qt.polls.controls import PollConsole
+from facilitator.services.assets import resource_path
 from facilitator.web.server import PollServer
 from tests import polls
 

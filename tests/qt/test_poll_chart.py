@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.moderation import Decision
-from facilitator.qt.poll_chart import PollChart
+from facilitator.core.polls.moderation import Decision
+from facilitator.qt.polls.chart import PollChart
 from tests.qt.poll_helpers import count_colour, grab, open_box
 
 ORANGE = (0xE6, 0x9F, 0x00)

@@ -6,11 +6,11 @@ import socket
 
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.ballot import PollStatus
-from facilitator.core.lan import NO_NETWORK_MESSAGE, Interface
-from facilitator.core.model import Section, Session, Slide, SlideKind
-from facilitator.poll_desktop import DesktopPolling
-from facilitator.settings import Settings
+from facilitator.core.network import NO_NETWORK_MESSAGE, Interface
+from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.session.model import Section, Session, Slide, SlideKind
+from facilitator.desktop.polling import DesktopPolling
+from facilitator.services.settings import Settings
 from tests import polls
 
 LOOPBACK = Interface("lo-test", "Test network", ("127.0.0.1",))

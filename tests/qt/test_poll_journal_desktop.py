@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from facilitator.app import DesktopApp, open_session_run
-from facilitator.assets import slide_file
-from facilitator.core.ballot import PollStatus
-from facilitator.core.journal import RunInfo
-from facilitator.core.loader import load_session
-from facilitator.core.model import Session
-from facilitator.core.resume import Run
+from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.runs.journal import RunInfo
+from facilitator.core.runs.resume import Run
+from facilitator.core.session.loader import load_session
+from facilitator.core.session.model import Session
+from facilitator.desktop.desktop_app import DesktopApp, open_session_run
+from facilitator.services.assets import slide_file
 from facilitator.web.server import PollServer
 from tests.disk_full import disk_full
 from tests.qt.test_app_resume import POLL, make_app

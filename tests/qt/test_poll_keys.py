@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.ballot import PollStatus
-from facilitator.core.model import Session
-from facilitator.qt.keys import Action
+from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.session.model import Session
+from facilitator.qt.presenter.keys import Action
 from tests.qt.test_poll_app import make_app
 
 NONE = Qt.KeyboardModifier.NoModifier

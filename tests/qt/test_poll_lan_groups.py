@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.lan import NO_NETWORK_MESSAGE, Interface, choose
-from facilitator.core.room import RoomStatus
-from facilitator.qt.groups_panel import GroupsBanner, GroupsPanel
-from facilitator.qt.lan import all_interfaces, usable_interfaces
-from facilitator.qt.lan_picker import LanPicker
+from facilitator.core.network import NO_NETWORK_MESSAGE, Interface, choose
+from facilitator.core.polls.room import RoomStatus
+from facilitator.qt.polls.groups_panel import GroupsBanner, GroupsPanel
+from facilitator.qt.polls.interfaces import all_interfaces, usable_interfaces
+from facilitator.qt.polls.network_picker import LanPicker
 
 WIFI = Interface("wlp2s0", "Wi-Fi (wlp2s0)", ("192.168.1.23",))
 HOTSPOT = Interface("enx00", "Ethernet (enx00)", ("10.42.0.1",))

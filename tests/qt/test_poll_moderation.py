@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.moderation import Decision
-from facilitator.qt.moderation_panel import ModerationPanel
+from facilitator.core.polls.moderation import Decision
+from facilitator.qt.polls.moderation_panel import ModerationPanel
 from tests.qt.poll_helpers import open_box
 
 XSS = "<img src=x onerror=alert(1)><b>bold</b>"

@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.model import Poll, Session
-from facilitator.qt.presenter import Presenter
+from facilitator.core.session.model import Poll, Session
+from facilitator.qt.presenter.controller import Presenter
 
 MakePresenter = Callable[..., Presenter]
 POLL = 7

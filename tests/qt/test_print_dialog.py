@@ -10,11 +10,11 @@ from pypdf import PdfReader
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from facilitator import assets, materials
-from facilitator.core.loader import load_session
-from facilitator.core.model import Session
-from facilitator.qt.print_dialog import PrintMaterialsDialog
-from facilitator.settings import Settings
+from facilitator.core.session.loader import load_session
+from facilitator.core.session.model import Session
+from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
+from facilitator.services import assets, materials
+from facilitator.services.settings import Settings
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.model import (
+from facilitator.core.session.model import (
     BulletList,
     Flow,
     Paragraph,
@@ -18,10 +18,10 @@ from facilitator.core.model import (
     SlideKind,
     Span,
 )
-from facilitator.qt import slide_text as st
-from facilitator.qt.slide_render import SlideContext, render_image
-from facilitator.qt.support_source import SupportSource
-from facilitator.qt.theme import DARK, THEMES
+from facilitator.qt.slides import text as st
+from facilitator.qt.slides.render import SlideContext, render_image
+from facilitator.qt.style import DARK, THEMES
+from facilitator.services.support_source import SupportSource
 
 
 def context(session: Session, theme_name: str = "dark") -> SlideContext:
@@ -143,7 +143,7 @@ def test_a_4_by_3_screen_shows_the_slide_in_a_centred_16_by_9_band(
 
 
 def test_fit_problems_names_the_slides_that_do_not_fit(qtbot: QtBot, sample: Session) -> None:
-    from facilitator.qt.export import fit_problems
+    from facilitator.qt.slides.export import fit_problems
 
     assert fit_problems(sample, 1280, 720, DARK, SupportSource("us")) == []
     items = tuple((Span(f"Point {i} that goes on for a while"),) for i in range(30))

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.journal import Journal
-from facilitator.core.runs import list_runs
-from facilitator.qt.runs_dialog import RunsDialog
+from facilitator.core.runs.catalogue import list_runs
+from facilitator.core.runs.journal import Journal
+from facilitator.qt.dialogs.runs_dialog import RunsDialog
 
 
 def make_runs(folder: Path) -> tuple[Path, Path]:

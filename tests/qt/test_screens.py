@@ -7,9 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QRect
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.model import Session
-from facilitator.qt.presenter import Presenter
-from facilitator.qt.screens import ScreenInfo, choose_layout
+from facilitator.core.session.model import Session
+from facilitator.qt.presenter.controller import Presenter
+from facilitator.qt.presenter.screens import ScreenInfo, choose_layout
 from tests.qt.conftest import Screens
 
 MakePresenter = Callable[..., Presenter]
@@ -69,7 +69,7 @@ def test_swap_and_escape_with_two_screens(
 def test_real_screen_signals_are_connected(
         qtbot: QtBot, make_presenter: MakePresenter, sample: Session) -> None:
     """With the real offscreen screen list (one screen) the handlers run without error."""
-    from facilitator.qt.presenter import Presenter as RealPresenter
+    from facilitator.qt.presenter.controller import Presenter as RealPresenter
 
     presenter = make_presenter(sample)
     real = RealPresenter(presenter.state)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.model import Session
-from facilitator.qt.state import PresenterState
-from facilitator.qt.support_source import SupportSource
-from facilitator.qt.theme import DARK
+from facilitator.core.session.model import Session
+from facilitator.qt.presenter.state import PresenterState
+from facilitator.qt.style import DARK
+from facilitator.services.support_source import SupportSource
 
 EMITS = 100_000
 

@@ -8,13 +8,13 @@ from collections.abc import Callable
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.model import Session
-from facilitator.core.timer import TimerMood
-from facilitator.qt.chime import Chime
-from facilitator.qt.presenter import Presenter
-from facilitator.qt.state import PresenterState
-from facilitator.qt.support_source import SupportSource
-from facilitator.qt.theme import DARK
+from facilitator.core.session.model import Session
+from facilitator.core.timing.timer import TimerMood
+from facilitator.qt.presenter.chime import Chime
+from facilitator.qt.presenter.controller import Presenter
+from facilitator.qt.presenter.state import PresenterState
+from facilitator.qt.style import DARK
+from facilitator.services.support_source import SupportSource
 from tests.qt.conftest import Clock
 
 MakePresenter = Callable[..., Presenter]
@@ -109,7 +109,7 @@ def test_last_minute_colour_on_the_projector(
 def test_the_chimes_ship_as_real_wav_files() -> None:
     import wave
 
-    from facilitator import assets
+    from facilitator.services import assets
 
     for name in ("chime.wav", "phase.wav"):
         with wave.open(str(assets.resource_path("sounds", name))) as sound:

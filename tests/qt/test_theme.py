@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtGui import QFontInfo
 from pytestqt.qtbot import QtBot
 
-from facilitator.commands.run_cmd import THEME_NAMES
-from facilitator.qt.theme import (
+from facilitator.cli.run_cmd import THEME_NAMES
+from facilitator.qt.style import (
     OKABE_ITO,
     THEMES,
     Theme,

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient
 
-from facilitator.assets import resource_path
-from facilitator.core.ballot import BallotBox
-from facilitator.core.ratelimit import RateLimiter
-from facilitator.core.room import Room
+from facilitator.core.polls.ballot import BallotBox
+from facilitator.core.polls.ratelimit import RateLimiter
+from facilitator.core.polls.room import Room
+from facilitator.services.assets import resource_path
 from facilitator.web.app import COOKIE, create_app
 from facilitator.web.live import LiveHub
 from tests import polls

@@ -7,9 +7,9 @@ from typing import Any
 
 from aiohttp import ClientSession
 
-from facilitator.assets import resource_path
-from facilitator.core.model import PREFER_NOT_TO_SAY
-from facilitator.core.resume import start_run
+from facilitator.core.runs.resume import start_run
+from facilitator.core.session.model import PREFER_NOT_TO_SAY
+from facilitator.services.assets import resource_path
 from facilitator.web.app import COOKIE, create_app
 from facilitator.web.security import HEADERS
 from tests import polls

@@ -13,9 +13,9 @@ import subprocess
 import sys
 from collections import Counter
 
-from facilitator.assets import slide_file
-from facilitator.commands.run_journal import runs_folder
-from facilitator.core.runs import export_run, list_runs
+from facilitator.core.runs.catalogue import export_run, list_runs
+from facilitator.services.assets import slide_file
+from facilitator.services.run_journal import runs_folder
 from tests.web.live_phone import LivePhone, ServeProcess, free_port
 
 PHONES = 8

@@ -19,11 +19,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facilitator.assets import resource_path, slide_file
-from facilitator.core.journal import file_hash
-from facilitator.core.loader import load_session
-from facilitator.core.ratelimit import RateLimiter
-from facilitator.core.resume import Run, start_run
+from facilitator.core.polls.ratelimit import RateLimiter
+from facilitator.core.runs.journal import file_hash
+from facilitator.core.runs.resume import Run, start_run
+from facilitator.core.session.loader import load_session
+from facilitator.services.assets import resource_path, slide_file
 from facilitator.web.app import COOKIE
 from facilitator.web.security import HEADERS
 from facilitator.web.server import PollServer

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.assets import resource_path, slide_file
-from facilitator.core.journal import file_hash
-from facilitator.core.loader import load_session
-from facilitator.core.resume import Run, resume_run, start_run
+from facilitator.core.runs.journal import file_hash
+from facilitator.core.runs.resume import Run, resume_run, start_run
+from facilitator.core.session.loader import load_session
+from facilitator.services.assets import resource_path, slide_file
 from facilitator.web.server import PollServer
 from tests.web.live_phone import LivePhone, free_port
 

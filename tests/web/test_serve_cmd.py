@@ -8,7 +8,7 @@ import subprocess
 import sys
 import urllib.request
 
-from facilitator.assets import slide_file
+from facilitator.services.assets import slide_file
 
 
 def start(*args: str) -> subprocess.Popen[str]:

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from facilitator.assets import resource_path
-from facilitator.core.ballot import BallotBox, BallotSnapshot
-from facilitator.core.room import Room, RoomStatus
+from facilitator.core.polls.ballot import BallotBox, BallotSnapshot
+from facilitator.core.polls.room import Room, RoomStatus
+from facilitator.services.assets import resource_path
 from facilitator.web.server import PollServer
 from tests import polls
 

@@ -1,0 +1,325 @@
+"""Slides for one headed part of an article.
+
+Prose becomes facilitator notes (key sentences only) under an opening slide that shows the
+part's best short sentence or two; lists become bullet slides; tables become a poll and
+chart, a flow, or a comparison and matrix poll; reader questions become timed prompts,
+except questions about suicide, self-harm or wanting to die, which stay facilitator notes.
+Prose that follows a slide is summarised into that slide's notes, except a lead-in ending
+in ":", which belongs to what comes next and names its slide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from facilitator.core.importer.article import ArticleBlock, Bullets, Para, PipeTable
+from facilitator.core.importer.prompts import discussion_prompt, reader_question, wants_privacy
+from facilitator.core.importer.sensitivity import is_sensitive
+from facilitator.core.importer.summary import headline, key_sentences, sentences
+from facilitator.core.importer.tables import (
+    Comparison,
+    Figures,
+    OtherTable,
+    Steps,
+    classify_table,
+)
+from facilitator.core.session.model import (
+    Block,
+    BulletList,
+    Chart,
+    ChartItem,
+    ChartKind,
+    Flow,
+    Option,
+    Paragraph,
+    Poll,
+    PollType,
+    Slide,
+    SlideKind,
+    Span,
+    Table,
+)
+from facilitator.core.session.safety import mentions_risk
+
+MAX_BULLETS = 6
+MAX_BULLET_WORDS = 70
+_GENERIC_HEADERS = frozenset({"", "category", "label", "item", "name", "group", "type", "option"})
+RISK_QUESTION_NOTE = (
+    "Not used as a prompt: this asks about self-harm or suicide. Point to the support "
+    "resources instead."
+)
+
+
+def inline(text: str) -> tuple[Span, ...]:
+    return (Span(text),)
+
+
+def slug(text: str, limit: int = 28) -> str:
+    """A poll or option id from text: whole words, joined by "-", at most `limit` long."""
+    kept: list[str] = []
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        if kept and len("-".join([*kept, word])) > limit:
+            break
+        kept.append(word[:limit])
+    return "-".join(kept) or "poll"
+
+
+@dataclass
+class PartSlides:
+    """Builds the slides of one part; `poll_ids` is shared across the session for uniqueness."""
+
+    title: str
+    poll_ids: set[str]
+    slides: list[Slide] = field(default_factory=list)
+    _notes: dict[int, list[str]] = field(default_factory=dict)
+    _held_notes: list[str] = field(default_factory=list)  # for the next slide, if none yet
+
+    # -- helpers -------------------------------------------------------------------------
+    def _add(self, slide: Slide, notes: list[str] | None = None) -> None:
+        notes = [*self._held_notes, *(notes or [])]
+        self._held_notes = []
+        previous = self.slides[-1] if self.slides else None
+        if previous and previous.title == slide.title:
+            if (
+                slide.kind is SlideKind.CONTENT and len(self.slides) == 1
+                and previous.kind is SlideKind.CONTENT and len(previous.blocks) == 1
+                and isinstance(previous.blocks[0], Paragraph)
+                and isinstance(slide.blocks[-1], BulletList)  # a table needs the whole slide
+            ):
+                # The part's opening line sits above its first list or table: one slide, not
+                # a one-sentence slide followed by a second slide with the same title.
+                self.slides[-1] = replace(slide, blocks=(*previous.blocks, *slide.blocks))
+                self._notes[0].extend(notes)
+                return
+            if slide.kind is SlideKind.FLOW:
+                slide = replace(slide, title="Step by step")
+            elif slide.kind is SlideKind.CHART:
+                slide = replace(slide, title="What the article found")
+        self._notes[len(self.slides)] = notes
+        self.slides.append(slide)
+
+    def _poll_id(self, base: str) -> str:
+        candidate, number = slug(base), 2
+        while candidate in self.poll_ids:
+            candidate, number = f"{slug(base)}-{number}", number + 1
+        self.poll_ids.add(candidate)
+        return candidate
+
+    def _title(self, lead_in: str) -> str:
+        """A list or table is named by its lead-in ("You can feel numb and still:"), unless
+        it opens the part: then the part's own title comes first."""
+        text = lead_in.strip()
+        if (
+            self.slides and text.endswith(":") and len(text.split()) <= 10
+            and len(sentences(text)) == 1
+        ):
+            return text[:-1].rstrip() + "…"
+        return self.title
+
+    def _lead_block(self, lead_in: str, title: str) -> tuple[Block, ...]:
+        """The lead-in above a list when it could not be the slide's title."""
+        if lead_in and not title.endswith("…"):
+            return (Paragraph(inline(lead_in)),)
+        return ()
+
+    # -- prose ---------------------------------------------------------------------------
+    def _flush(self, run: list[str]) -> None:
+        """Summarise pending prose into the last slide's notes, or open the part with it."""
+        if not run:
+            return
+        if self.slides:
+            self._notes[len(self.slides) - 1].extend(key_sentences(run, title=self.title))
+            return
+        words = sum(len(para.split()) for para in run)
+        shown_count = 1 if words < 80 else (2 if words < 300 else 3)
+        shown: list[str] = []
+        remaining = list(run)
+        # On the projector, lead with what helps; risk wording stays in the notes when the
+        # passage has anything else to show (safe messaging: lead with hope).
+        safe = [para for para in run if not is_sensitive(para)]
+        if safe and len(safe) < len(run):
+            remaining = safe
+        for _ in range(shown_count):
+            best = headline(remaining, title=self.title)
+            if not best:
+                break
+            shown.append(best)
+            remaining = [para.replace(best, "").strip() for para in remaining]
+        body: tuple[Block, ...]
+        if len(shown) > 1:
+            body = (BulletList(tuple(inline(text) for text in shown)),)
+        elif shown:
+            body = (Paragraph(inline(shown[0])),)
+        else:
+            body = (Paragraph(inline(key_sentences(run, limit=1, title=self.title)[0])),)
+        notes = [s for s in key_sentences(run, title=self.title) if s not in shown]
+        self._add(Slide(self.title, SlideKind.CONTENT, blocks=body), notes)
+
+    # -- visuals -------------------------------------------------------------------------
+    def _bullets(self, block: Bullets, lead_in: str) -> None:
+        title = self._title(lead_in)
+        lead = self._lead_block(lead_in, title)
+        pages: list[list[str]] = [[]]
+        for item in block.items:
+            page = pages[-1]
+            words = sum(len(text.split()) for text in page) + len(item.split())
+            if page and (len(page) >= MAX_BULLETS or words > MAX_BULLET_WORDS):
+                pages.append([])
+            pages[-1].append(item)
+        for number, page in enumerate(pages, start=1):
+            name = f"{title} ({number}/{len(pages)})" if len(pages) > 1 else title
+            bullets = BulletList(tuple(inline(item) for item in page), ordered=block.ordered)
+            blocks = (*lead, bullets) if number == 1 else (bullets,)
+            self._add(Slide(name, SlideKind.CONTENT, blocks=blocks))
+
+    def _figures(self, figures: Figures, lead_in: str) -> None:
+        unit = "%" if figures.percent else ""
+        label = figures.label_header if figures.label_header.lower() not in _GENERIC_HEADERS else ""
+        # Poll first, figures second: the room answers before it sees what the article found.
+        if not any(is_sensitive(text) for text in (*figures.labels, label, lead_in)):
+            question = "Which of these is closest to your experience right now?"
+            poll = Poll(
+                id=self._poll_id(self.title),
+                question=question,
+                type=PollType.SINGLE,
+                options=tuple(Option(slug(text, 40), text) for text in figures.labels),
+                reference=figures.values,
+                reference_label="Article's figures" + (" (%)" if figures.percent else ""),
+                sensitive=True,
+            )
+            notes = [
+                *([f"The article's table is headed '{label}'."] if label else []),
+                "Open the poll and wait for at least five answers before showing results.",
+                "Then show the article's figures on the next slide beside the room's.",
+            ]
+            self._add(Slide("Quick poll", SlideKind.POLL, poll=poll), notes)
+            title = "What the article found"
+        else:
+            title = self.title
+        caption = label or (lead_in.rstrip(":").strip() if len(lead_in.split()) <= 20 else "")
+        pairs = zip(figures.labels, figures.values, strict=True)
+        items = tuple(ChartItem(text, value) for text, value in pairs)
+        chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption or "The article's figures")
+        self._add(Slide(title, SlideKind.CHART, chart=chart))
+
+    def _comparison(self, comparison: Comparison, lead_in: str) -> None:
+        header = tuple(inline(text) for text in (comparison.label_header, *comparison.columns))
+        rows = tuple(tuple(inline(cell) for cell in row) for row in comparison.rows)
+        table = Table(header, rows)
+        title = self._title(lead_in)
+        if self.slides and title == self.slides[-1].title:
+            title = " or ".join(comparison.columns) + "?"  # names what the table compares
+        self._add(Slide(title, SlideKind.CONTENT, blocks=(table,)))
+        safe_rows = [row for row in comparison.rows if not is_sensitive(" ".join(row))]
+        if len(safe_rows) < 2:
+            return
+        low, high = comparison.columns[0], comparison.columns[-1]
+        poll = Poll(
+            id=self._poll_id(f"{self.title} matrix"),
+            question="For each row, where are you right now?",
+            type=PollType.MATRIX,
+            rows=tuple(Option(slug(row[0], 40), row[0]) for row in safe_rows),
+            scale_labels=(low, high),
+            sensitive=True,
+        )
+        notes = [
+            f"1 means closest to '{low}', 5 closest to '{high}'.",
+            "Results stay hidden until enough people have answered; no one is identifiable.",
+        ]
+        self._add(Slide("Where are you on each?", SlideKind.POLL, poll=poll), notes)
+
+    def _table(self, block: PipeTable, lead_in: str) -> None:
+        match classify_table(block):
+            case Figures() as figures:
+                self._figures(figures, lead_in)
+            case Steps(steps=steps):
+                self._add(Slide(self._title(lead_in), SlideKind.FLOW, flow=Flow(steps)))
+            case Comparison() as comparison:
+                self._comparison(comparison, lead_in)
+            case OtherTable(table=table):
+                header = tuple(inline(text) for text in table.header)
+                rows = tuple(tuple(inline(cell) for cell in row) for row in table.rows)
+                table_block = (Table(header, rows),)
+                self._add(Slide(self._title(lead_in), SlideKind.CONTENT, blocks=table_block))
+
+    def _risk_question(self, question: str, prose: list[str]) -> None:
+        """A question about suicide or self-harm asks for a disclosure that an anonymous
+        room cannot follow up (safe messaging): the facilitator sees it in the notes of the
+        slide it belongs to, never as a prompt, and the prose around it is summarised as
+        usual (the projector only ever shows the non-risk sentences)."""
+        self._flush(prose)
+        note = [f"The article asks: “{question}”", RISK_QUESTION_NOTE]
+        if self.slides:
+            self._notes[len(self.slides) - 1].extend(note)
+        else:
+            self._held_notes.extend(note)
+
+    # -- the walk ------------------------------------------------------------------------
+    def build(self, blocks: tuple[ArticleBlock, ...]) -> list[Slide]:
+        blocks = _questions_out_of_lists(blocks)
+        questions = [
+            block for block in blocks if isinstance(block, Para)
+            and (question := reader_question(block.text)) and not mentions_risk(question)
+        ]
+        asked = 0
+        private = False
+        run: list[str] = []
+        for block in blocks:
+            lead_in = run[-1] if run and run[-1].rstrip().endswith(":") else ""
+            if isinstance(block, Para):
+                question = reader_question(block.text)
+                if question is None:
+                    run.append(block.text)
+                    private = False
+                    continue
+                context = block.text[: -len(question)].strip()
+                if mentions_risk(question):
+                    self._risk_question(question, [*run, context] if context else run)
+                    run = []
+                    continue
+                # A private lead-in ("answer in your head") holds for the questions after it.
+                private = private or wants_privacy(run[-1] if run else "")
+                self._flush([para for para in run if para != lead_in] if lead_in else run)
+                run = []
+                asked += 1
+                name = (
+                    f"Question {asked} of {len(questions)}" if len(questions) > 1
+                    else "Question for you"
+                )
+                prompt = discussion_prompt(question, "in your head" if private else "")
+                notes = [text for text in (lead_in, context) if text]
+                if private:
+                    notes.append("Sharing is optional: people may keep their answer to themselves.")
+                self._add(Slide(name, SlideKind.PROMPT, prompt=prompt), notes)
+                continue
+            private = False
+            # The lead-in names the next slide; the prose before it goes to the slide before.
+            self._flush(run[:-1] if lead_in else run)
+            run = []
+            if isinstance(block, Bullets):
+                self._bullets(block, lead_in)
+            else:
+                self._table(block, lead_in)
+        self._flush(run)
+        if self._held_notes:
+            # Only a risk question in this part: a plain slide carries its note.
+            self._add(Slide(self.title, SlideKind.CONTENT, blocks=(Paragraph(inline(self.title)),)))
+        return [
+            replace(slide, notes="\n".join(self._notes.get(index, [])))
+            for index, slide in enumerate(self.slides)
+        ]
+
+
+def _questions_out_of_lists(blocks: tuple[ArticleBlock, ...]) -> tuple[ArticleBlock, ...]:
+    """A list made only of questions to the reader ("- What drains you?") is a set of
+    prompts, so its items are treated like question paragraphs."""
+    result: list[ArticleBlock] = []
+    for block in blocks:
+        if isinstance(block, Bullets) and all(
+            reader_question(item) == item.strip() for item in block.items
+        ):
+            result.extend(Para(item, block.line) for item in block.items)
+        else:
+            result.append(block)
+    return tuple(result)

@@ -1,0 +1,341 @@
+"""The ballot box: one answer per device per poll, tallies, and the minimum-response rule.
+
+Anonymity here rests on three rules this class keeps so no view has to:
+
+1. A device key is a random per-session value from the phone's cookie. It is used only to
+   replace a device's earlier answer; no IP address or user agent ever reaches this class.
+2. Below a poll's threshold (`min_responses`, never less than `threshold_floor`) a
+   snapshot carries the response count and no tally: projector and phones can say
+   "waiting for N more answers" and nothing else; the console shows the count.
+3. Open-text answers wait in a moderation queue; only approved ones are projected.
+
+Threading: a BallotBox is not thread-safe. One owner uses it: the web server's event loop
+(the desktop app posts the facilitator's commands onto that loop). Listeners are called on
+the owner's thread, after the change; `snapshot()` gives an immutable view any thread may
+read. An optional `Journal` is told of every change *before* the caller is answered, so an
+acknowledged vote survives a crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Protocol
+
+from facilitator.core.polls.answers import Answer, AnswerError, parse_answer
+from facilitator.core.polls.moderation import Decision, ModerationQueue, TextItem
+from facilitator.core.polls.tally import Tally, count
+from facilitator.core.session.model import PREFER_NOT_TO_SAY, Poll, PollType
+
+THRESHOLD_FLOOR = 3
+
+
+class PollStatus(StrEnum):
+    IDLE = "idle"  # not opened yet
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class PollState:
+    """The facilitator's switches for one poll."""
+
+    status: PollStatus = PollStatus.IDLE
+    hidden: bool = False  # results held back from projector and phones until revealed
+    locked: bool = False  # answers kept as they are: no new or changed answers
+
+
+class Journal(Protocol):
+    """Durable record of ballot changes (the SQLite journal implements it).
+
+    Each method is called on the ballot box's owner thread, after the change is checked and
+    before it is acknowledged; if it raises, the change is not applied or acknowledged.
+    A write that storage refuses (disk full, I/O error, locked) raises an OSError, which
+    the callers (phone server, desktop app) report as "not saved".
+    """
+
+    def record_answer(self, poll_id: str, device_key: str, answer: Answer) -> None: ...
+
+    def record_poll_state(self, poll_id: str, state: PollState) -> None: ...
+
+    def record_reset(self, poll_id: str) -> None: ...
+
+    def record_current(self, poll_id: str | None) -> None: ...
+
+    def record_moderation(self, poll_id: str, device_key: str, decision: Decision) -> None: ...
+
+
+class ErrorKind(StrEnum):
+    NOT_FOUND = "not-found"  # no such poll (404)
+    INVALID = "invalid"  # answer does not fit the poll (400)
+    NOT_OPEN = "not-open"  # poll idle, closed or locked (409)
+
+
+class BallotError(Exception):
+    def __init__(self, kind: ErrorKind, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+@dataclass(frozen=True)
+class PollResults:
+    """An immutable view of one poll. `tally` is None until the threshold is reached."""
+
+    poll: Poll
+    state: PollState
+    responses: int
+    threshold: int
+    tally: Tally | None
+    pending: tuple[TextItem, ...] = ()  # text polls: for the console, once the threshold is met
+    # Answers other than "prefer not to say". Only these count towards the threshold:
+    # two people declining and one answering must not put that one answer on screen.
+    counted: int = 0
+
+    @property
+    def reached(self) -> bool:
+        return self.counted >= self.threshold
+
+    @property
+    def waiting_for(self) -> int:
+        return max(0, self.threshold - self.counted)
+
+    @property
+    def on_screen(self) -> bool:
+        """Whether the projector (and the phones) may show this tally now."""
+        return self.tally is not None and not self.state.hidden
+
+
+@dataclass(frozen=True)
+class BallotSnapshot:
+    current: str | None  # the poll phones are shown now, if any
+    polls: Mapping[str, PollResults]
+    version: int
+
+    @property
+    def current_results(self) -> PollResults | None:
+        return self.polls[self.current] if self.current else None
+
+
+class BallotBox:
+    def __init__(self, polls: Iterable[Poll], journal: Journal | None = None,
+                 threshold_floor: int = THRESHOLD_FLOOR) -> None:
+        self._polls = {poll.id: poll for poll in polls}
+        self._journal = journal
+        self._floor = threshold_floor
+        self._states = {poll_id: PollState() for poll_id in self._polls}
+        self._answers: dict[str, dict[str, Answer]] = {poll_id: {} for poll_id in self._polls}
+        self._queues = {
+            poll.id: ModerationQueue()
+            for poll in self._polls.values()
+            if poll.type is PollType.TEXT
+        }
+        self._current: str | None = None
+        self._version = 0
+        self._cache: dict[str, tuple[int, PollResults]] = {}
+        self._changed_at = {poll_id: 0 for poll_id in self._polls}
+        self._listeners: list[Callable[[], None]] = []
+
+    # -- reading -------------------------------------------------------------------------
+
+    @property
+    def polls(self) -> tuple[Poll, ...]:
+        return tuple(self._polls.values())
+
+    @property
+    def current(self) -> str | None:
+        return self._current
+
+    @property
+    def version(self) -> int:
+        """Grows by one with every change; cheap to compare for "anything new?"."""
+        return self._version
+
+    def poll(self, poll_id: str) -> Poll:
+        try:
+            return self._polls[poll_id]
+        except KeyError:
+            raise BallotError(ErrorKind.NOT_FOUND, "No such poll.") from None
+
+    def state(self, poll_id: str) -> PollState:
+        return self._states[self.poll(poll_id).id]
+
+    def threshold(self, poll_id: str) -> int:
+        return max(self._floor, self.poll(poll_id).min_responses)
+
+    def answer_of(self, poll_id: str, device_key: str) -> Answer | None:
+        return self._answers[self.poll(poll_id).id].get(device_key)
+
+    def results(self, poll_id: str) -> PollResults:
+        poll = self.poll(poll_id)
+        cached = self._cache.get(poll_id)
+        if cached and cached[0] == self._changed_at[poll_id]:
+            return cached[1]
+        answers = self._answers[poll_id]
+        threshold = self.threshold(poll_id)
+        counted = sum(1 for answer in answers.values() if answer != PREFER_NOT_TO_SAY)
+        tally: Tally | None = None
+        pending: tuple[TextItem, ...] = ()
+        if counted >= threshold:
+            queue = self._queues.get(poll_id)
+            if queue is not None:
+                pending = queue.pending()
+                tally = count(poll, answers.values(), queue.approved(), len(pending))
+            else:
+                tally = count(poll, answers.values())
+        results = PollResults(
+            poll, self._states[poll_id], len(answers), threshold, tally, pending, counted
+        )
+        self._cache[poll_id] = (self._changed_at[poll_id], results)
+        return results
+
+    def snapshot(self) -> BallotSnapshot:
+        polls = {poll_id: self.results(poll_id) for poll_id in self._polls}
+        return BallotSnapshot(self._current, MappingProxyType(polls), self._version)
+
+    def add_listener(self, listener: Callable[[], None]) -> None:
+        """`listener()` runs on the owner's thread after every change; keep it quick."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[], None]) -> None:
+        self._listeners.remove(listener)
+
+    # -- phones --------------------------------------------------------------------------
+
+    def submit(self, poll_id: str, device_key: str, raw: object) -> Answer:
+        """Check and store a device's answer, replacing its earlier one. Raises BallotError."""
+        poll = self.poll(poll_id)
+        state = self._states[poll_id]
+        if state.status is not PollStatus.OPEN:
+            raise BallotError(ErrorKind.NOT_OPEN, "This poll is not open.")
+        if state.locked:
+            raise BallotError(ErrorKind.NOT_OPEN, "Answers to this poll are locked.")
+        try:
+            answer = parse_answer(poll, raw)
+        except AnswerError as error:
+            raise BallotError(ErrorKind.INVALID, str(error)) from None
+        if self._answers[poll_id].get(device_key) == answer:
+            return answer  # a resent answer (reconnect, double tap) changes nothing
+        if self._journal:
+            self._journal.record_answer(poll_id, device_key, answer)
+        self._store(poll_id, device_key, answer)
+        return answer
+
+    # -- the facilitator -----------------------------------------------------------------
+
+    def open(self, poll_id: str) -> None:
+        """Open a poll and show it on the phones."""
+        self._set_state(poll_id, replace(self.state(poll_id), status=PollStatus.OPEN))
+        self.set_current(poll_id)
+
+    def close(self, poll_id: str) -> None:
+        self._set_state(poll_id, replace(self.state(poll_id), status=PollStatus.CLOSED))
+
+    def set_hidden(self, poll_id: str, hidden: bool) -> None:
+        self._set_state(poll_id, replace(self.state(poll_id), hidden=hidden))
+
+    def set_locked(self, poll_id: str, locked: bool) -> None:
+        self._set_state(poll_id, replace(self.state(poll_id), locked=locked))
+
+    def set_current(self, poll_id: str | None) -> None:
+        """Which poll the phones show (None: "waiting for the next question")."""
+        if poll_id is not None:
+            self.poll(poll_id)
+        if poll_id == self._current:
+            return
+        if self._journal:
+            self._journal.record_current(poll_id)
+        self._current = poll_id
+        self._changed(None)
+
+    def show(self, poll_id: str) -> None:
+        """The poll's slide came up: open it if it was never opened, else only show it.
+
+        Decided here, on the owner's thread, from the box's own state: a caller deciding from
+        an earlier snapshot could reopen a poll closed (or resumed closed) meanwhile."""
+        if self.state(poll_id).status is PollStatus.IDLE:
+            self.open(poll_id)
+        else:
+            self.set_current(poll_id)
+
+    def reset(self, poll_id: str) -> None:
+        """Forget every answer to a poll (a rehearsal, a false start). State is kept."""
+        self.poll(poll_id)
+        if self._journal:
+            self._journal.record_reset(poll_id)
+        self._apply_reset(poll_id)
+
+    def moderate(self, poll_id: str, item_id: str, decision: Decision) -> bool:
+        """Approve or reject a text answer; False when the item was replaced meanwhile."""
+        queue = self._queues.get(self.poll(poll_id).id)
+        if queue is None:
+            return False
+        device_key = queue.device_of(item_id)
+        if device_key is None:
+            return False
+        if self._journal:
+            self._journal.record_moderation(poll_id, device_key, decision)
+        queue.decide(item_id, decision)
+        self._changed(poll_id)
+        return True
+
+    # -- replay from a journal (no journaling, same checks) ---------------------------------
+
+    def restore_answer(self, poll_id: str, device_key: str, raw: object) -> None:
+        self._store(poll_id, device_key, parse_answer(self.poll(poll_id), raw))
+
+    def restore_poll_state(self, poll_id: str, state: PollState) -> None:
+        self.poll(poll_id)
+        self._states[poll_id] = state
+        self._changed(poll_id)
+
+    def restore_reset(self, poll_id: str) -> None:
+        self._apply_reset(self.poll(poll_id).id)
+
+    def restore_current(self, poll_id: str | None) -> None:
+        if poll_id is not None:
+            self.poll(poll_id)
+        self._current = poll_id
+        self._changed(None)
+
+    def restore_moderation(self, poll_id: str, device_key: str, decision: Decision) -> None:
+        queue = self._queues.get(self.poll(poll_id).id)
+        if queue is not None:
+            queue.decide_for(device_key, decision)
+            self._changed(poll_id)
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _store(self, poll_id: str, device_key: str, answer: Answer) -> None:
+        self._answers[poll_id][device_key] = answer
+        queue = self._queues.get(poll_id)
+        if queue is not None:
+            if answer == PREFER_NOT_TO_SAY:
+                queue.remove(device_key)
+            else:
+                queue.put(device_key, str(answer))
+        self._changed(poll_id)
+
+    def _apply_reset(self, poll_id: str) -> None:
+        self._answers[poll_id].clear()
+        queue = self._queues.get(poll_id)
+        if queue is not None:
+            queue.clear()
+        self._changed(poll_id)
+
+    def _set_state(self, poll_id: str, state: PollState) -> None:
+        if state == self._states[poll_id]:
+            return
+        if self._journal:
+            self._journal.record_poll_state(poll_id, state)
+        self._states[poll_id] = state
+        self._changed(poll_id)
+
+    def _changed(self, poll_id: str | None) -> None:
+        self._version += 1
+        if poll_id is not None:
+            self._changed_at[poll_id] = self._version
+        for listener in list(self._listeners):
+            listener()

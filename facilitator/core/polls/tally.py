@@ -1,0 +1,154 @@
+"""Counting answers into what a chart draws, as immutable values.
+
+A tally is only ever built when a poll has reached its minimum number of responses
+(`ballot.BallotBox` decides); below it there is nothing to count on screen, so nothing
+here needs to think about anonymity.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from facilitator.core.polls.answers import Answer
+from facilitator.core.session.model import PREFER_NOT_TO_SAY, Poll, PollType
+from facilitator.core.session.safety import mentions_risk
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One option or scale point: its count, its share of the room and the reference figure."""
+
+    id: str
+    label: str
+    count: int
+    share: float  # 0..1 of the people who gave an answer other than "prefer not to say"
+    reference: float | None = None  # the article's figure, in percent, when the poll has one
+
+
+@dataclass(frozen=True)
+class ChoiceTally:
+    """single, multiple, yes-no and scale polls: one bar per option or point."""
+
+    bars: tuple[Bar, ...]
+    prefer_not: int
+    mean: float | None = None  # scale polls only
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    id: str
+    label: str
+    counts: tuple[int, ...]  # one per scale point, low to high
+    mean: float | None
+
+
+@dataclass(frozen=True)
+class MatrixTally:
+    points: tuple[int, ...]
+    low: str
+    high: str
+    rows: tuple[MatrixRow, ...]
+    prefer_not: int
+
+
+@dataclass(frozen=True)
+class WordTally:
+    words: tuple[tuple[str, int], ...]  # most frequent first, ties alphabetical
+    prefer_not: int
+    held_back: int = 0  # answers about suicide or self-harm: never projected (safe messaging)
+
+
+@dataclass(frozen=True)
+class TextTally:
+    approved: tuple[str, ...]  # in the order the facilitator approved them
+    pending: int
+    prefer_not: int
+
+
+Tally = ChoiceTally | MatrixTally | WordTally | TextTally
+
+
+def count(poll: Poll, answers: Iterable[Answer], approved: Iterable[str] = (),
+          pending: int = 0) -> Tally:
+    """The tally of `answers` to `poll`. Text polls show only `approved` texts."""
+    answers = list(answers)
+    prefer_not = sum(1 for answer in answers if answer == PREFER_NOT_TO_SAY)
+    given = [answer for answer in answers if answer != PREFER_NOT_TO_SAY]
+    match poll.type:
+        case PollType.SINGLE | PollType.YES_NO | PollType.MULTIPLE:
+            return _choices(poll, given, prefer_not)
+        case PollType.SCALE:
+            return _scale(poll, given, prefer_not)
+        case PollType.MATRIX:
+            return _matrix(poll, given, prefer_not)
+        case PollType.WORD:
+            # Word clouds have no moderation queue, so screen them here: a word about
+            # suicide or self-harm is held back rather than projected to the room.
+            # Count first, then screen each distinct word once (this runs on every change).
+            counted = Counter(str(answer) for answer in given)
+            words = {word: n for word, n in counted.items() if not mentions_risk(word)}
+            ordered = sorted(words.items(), key=lambda item: (-item[1], item[0]))
+            return WordTally(tuple(ordered), prefer_not, len(given) - sum(words.values()))
+        case PollType.TEXT:
+            return TextTally(tuple(approved), pending, prefer_not)
+    raise ValueError(poll.type)  # pragma: no cover - PollType is closed
+
+
+def _reference(poll: Poll, index: int) -> float | None:
+    return poll.reference[index] if index < len(poll.reference) else None
+
+
+def _choices(poll: Poll, given: list[Answer], prefer_not: int) -> ChoiceTally:
+    counts: Counter[str] = Counter()
+    for answer in given:
+        picks = answer if isinstance(answer, tuple) else (answer,)
+        counts.update(str(pick) for pick in picks)
+    people = len(given)
+    bars = tuple(
+        Bar(option.id, option.label, counts[option.id],
+            counts[option.id] / people if people else 0.0, _reference(poll, index))
+        for index, option in enumerate(poll.options)
+    )
+    return ChoiceTally(bars, prefer_not)
+
+
+def _scale(poll: Poll, given: list[Answer], prefer_not: int) -> ChoiceTally:
+    counts = Counter(answer for answer in given if isinstance(answer, int))
+    people = sum(counts.values())
+    points = poll.scale_points
+    bars = tuple(
+        Bar(str(point), _point_label(poll, point), counts[point],
+            counts[point] / people if people else 0.0, _reference(poll, index))
+        for index, point in enumerate(points)
+    )
+    mean = sum(point * n for point, n in counts.items()) / people if people else None
+    return ChoiceTally(bars, prefer_not, mean)
+
+
+def _point_label(poll: Poll, point: int) -> str:
+    low, high = poll.scale_labels
+    if point == poll.scale_min and low:
+        return f"{point} {low}"
+    if point == poll.scale_max and high:
+        return f"{point} {high}"
+    return str(point)
+
+
+def _matrix(poll: Poll, given: list[Answer], prefer_not: int) -> MatrixTally:
+    points = poll.scale_points
+    per_row: dict[str, Counter[int]] = {row.id: Counter() for row in poll.rows}
+    for answer in given:
+        if isinstance(answer, tuple):
+            for pair in answer:
+                if isinstance(pair, tuple):
+                    per_row[pair[0]][pair[1]] += 1
+    rows = []
+    for row in poll.rows:
+        counts = per_row[row.id]
+        total = sum(counts.values())
+        mean = sum(p * n for p, n in counts.items()) / total if total else None
+        rows.append(MatrixRow(row.id, row.label, tuple(counts[p] for p in points), mean))
+    low, high = poll.scale_labels
+    return MatrixTally(points, low, high, tuple(rows), prefer_not)

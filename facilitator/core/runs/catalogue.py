@@ -1,0 +1,49 @@
+"""The folder of past runs: list them, find the one to resume, export one, delete one.
+
+Each run is one journal file (`core.journal`) in the folder the caller passes, which the app
+takes from `settings.data_dir()`; core never reads settings itself.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from facilitator.core.runs.journal import SUFFIX, Journal, JournalError, RunInfo
+
+
+def list_runs(folder: Path) -> list[RunInfo]:
+    """Every readable run journal in `folder`, newest first; unreadable files are skipped."""
+    runs: list[RunInfo] = []
+    if not folder.is_dir():
+        return runs
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            with Journal.open(path) as journal:
+                runs.append(journal.info())
+        except (JournalError, sqlite3.DatabaseError):
+            continue
+    return sorted(runs, key=lambda run: run.started, reverse=True)
+
+
+def latest_interrupted(folder: Path, session_hash: str | None = None) -> RunInfo | None:
+    """The newest run that did not finish (optionally of this session file): resume offers it."""
+    for run in list_runs(folder):
+        if run.status == "interrupted" and session_hash in (None, run.session_hash):
+            return run
+    return None
+
+
+def export_run(path: Path) -> str:
+    """The run at `path` as a JSON document (UTF-8 text)."""
+    with Journal.open(path) as journal:
+        return json.dumps(journal.export(), ensure_ascii=False, indent=2)
+
+
+def delete_run(path: Path) -> None:
+    """Delete a run journal with its WAL and shared-memory files (and so its secret)."""
+    if not path.name.endswith(SUFFIX):
+        raise JournalError(f"{path}: not a run journal")
+    for extra in ("", "-wal", "-shm"):
+        Path(f"{path}{extra}").unlink(missing_ok=True)

@@ -1,0 +1,253 @@
+"""Composition root of the desktop app: settings, session state, windows, and the phone
+server. Only this module and the commands see every layer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import signal
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QProcess, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from facilitator.core.network import Interface
+from facilitator.core.runs.catalogue import latest_interrupted
+from facilitator.core.runs.from_journal import results_from_export
+from facilitator.core.runs.journal import Journal, JournalError, RunInfo, file_hash
+from facilitator.core.runs.resume import Run
+from facilitator.core.session.model import Session
+from facilitator.core.timing.timer import Clock
+from facilitator.desktop.polling import DesktopPolling
+from facilitator.qt.dialogs.import_dialog import ImportDialog
+from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
+from facilitator.qt.dialogs.runs_dialog import RunsDialog, ask_to_resume, runs_panel
+from facilitator.qt.polls.controls import press
+from facilitator.qt.presenter.chime import Chime
+from facilitator.qt.presenter.controller import Presenter
+from facilitator.qt.presenter.screens import ScreenInfo, qt_screens
+from facilitator.qt.presenter.state import PresenterState
+from facilitator.qt.style import theme_named
+from facilitator.services import materials
+from facilitator.services import settings as settings_module
+from facilitator.services.run_journal import RunUnavailable, open_run, runs_folder
+from facilitator.services.settings import Settings
+from facilitator.services.support_source import support_from_settings
+
+TIMING_FOLDER = "timing"
+
+
+class DesktopApp:
+    """One session on screen: the state, the two windows, the chime, the timing report."""
+
+    def __init__(self, session: Session, settings: Settings, theme: str = "",
+                 clock: Clock = time.monotonic,
+                 screens: Callable[[], list[ScreenInfo]] = qt_screens,
+                 polling: DesktopPolling | None = None, run: Run | None = None) -> None:
+        self.settings = settings
+        self.chime = Chime(enabled=settings.chime)
+        support, self.problems = support_from_settings(session, settings)
+        region = support.region(support.default_region)
+        if not support.local and region is not None and region.add_local:
+            self.problems.append(f"{region.add_local} (local_resources in "
+                                 f"{settings_module.default_path()})")
+        self.state = PresenterState(session, theme_named(theme or settings.theme), support,
+                                    clock=clock, play_chime=self.chime.play)
+        self.presenter = Presenter(self.state, screens)
+        self.presenter.ended.connect(self._on_ended)
+        self.timing_report: Path | None = None
+        # Phone polls: chart and QR on the projector's poll slides, controls in the console,
+        # a Q-key QR overlay; the server starts in show() and stops when the session ends.
+        self.polling = polling or DesktopPolling(session, settings, run=run)
+        if run is not None and run.slide:  # a resumed run opens where it stopped
+            self.state.go_to_number(run.slide + 1)
+        self.problems += self.polling.service_problems
+        for view in self.presenter.slide_views():
+            self.polling.plug_into(view)
+        # Over the projector window, so it also covers the widgets plugged into its view.
+        self.polling.add_overlay(self.presenter.projector)
+        self.polling.add_groups_banner(self.presenter.projector)
+        self.presenter.console.add_side_panel("Poll", self.polling.console)
+        self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
+        self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
+        self.state.slide_changed.connect(self.polling.record_slide)
+        # A poll command the run journal could not save changed nothing: the console says so.
+        self.polling.bridge.failed.connect(self.state.message.emit)
+        # Past runs, a tab beside the poll controls: export, archive or delete (resuming is
+        # offered at start, after a crash).
+        self.runs_button = QPushButton("Past runs…")
+        self.runs_button.clicked.connect(self.open_runs_dialog)
+        self.polling.console.tabs.addTab(runs_panel(self.runs_button), "Runs")
+        self.session = session
+        self.presenter.poll_key.connect(self._on_poll_key)
+        self.presenter.print_requested.connect(self.open_print_dialog)
+        self.presenter.import_requested.connect(self.open_import_dialog)
+        self.dialogs: list[PrintMaterialsDialog | ImportDialog] = []
+
+    def show(self) -> None:
+        self.presenter.show()
+        network = self.polling.start()  # "" or why phones cannot join
+        self.polling.on_slide(self.state.slide)
+        for problem in [*self.problems, *([network] if network else [])]:
+            self.state.message.emit(problem)
+
+    def open_runs_dialog(self) -> RunsDialog:
+        run = self.polling.run
+        dialog = RunsDialog(runs_folder(), self.presenter.console, allow_resume=False,
+                            active=run.journal.path if run else None,
+                            show_report=self.open_report_dialog)
+        dialog.open()
+        return dialog
+
+    def open_report_dialog(self, journal_path: Path) -> PrintMaterialsDialog | None:
+        """The results report of a recorded run, in the print dialog (preview, print, save)."""
+        try:
+            with Journal.open(journal_path) as journal:
+                export = journal.export()
+        except JournalError as error:
+            self.state.message.emit(str(error))
+            return None
+        results = results_from_export(export, self.session)
+        dialog = PrintMaterialsDialog(
+            materials.report_producer(results, self.settings), paper=self.settings.paper,
+            region=self.settings.region or self.session.region, offered=("report",),
+            documents=("report",), parent=self.presenter.console,
+        )
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def open_print_dialog(self) -> PrintMaterialsDialog:
+        """Ctrl+P: handout, cards, guide, and the join poster for the running server."""
+        produce = materials.producer(self.session, self.settings, self._join_details)
+        dialog = PrintMaterialsDialog(
+            produce, paper=self.settings.paper,
+            region=self.settings.region or self.session.region, parent=self.presenter.console,
+        )
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def open_import_dialog(self) -> ImportDialog:
+        """Ctrl+N: draft a session from an article; "Open session" starts it in a new window."""
+        dialog = ImportDialog(parent=self.presenter.console,
+                              region=self.settings.region or self.session.region)
+        dialog.session_created.connect(self._open_in_new_process)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def _join_details(self) -> tuple[str, str]:
+        server = self.polling.service.server
+        return (server.join_url, self.polling.service.room.code) if server else ("", "")
+
+    def _open_in_new_process(self, path: Path) -> None:
+        # A separate process keeps this session (and its phones) running untouched.
+        started, _pid = QProcess.startDetached(
+            sys.executable, ["-m", "facilitator", "run", str(path)]
+        )
+        self.state.message.emit(f"Opening {path.name} in a new window" if started
+                                else f"Could not start a new window; run: facilitator run {path}")
+
+    def _keep(self, dialog: PrintMaterialsDialog | ImportDialog) -> None:
+        """Hold a reference while the dialog is open (Qt would otherwise lose it)."""
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _result: self.dialogs.remove(dialog))
+
+    def _on_poll_key(self, action: str) -> None:
+        if not press(self.polling.console, action):
+            self.state.message.emit("No poll control for that key on this slide.")
+
+    def _on_join_qr_toggled(self) -> None:
+        self.polling.toggle_overlays()
+        showing = any(overlay.showing for overlay in self.polling.overlays)
+        self.state.message.emit("Join QR code on the projector (Q hides it)" if showing else "")
+
+    def _on_ended(self) -> None:
+        try:
+            folder = settings_module.data_dir() / TIMING_FOLDER
+            self.timing_report = self.state.save_timing_report(folder)
+        except OSError as error:  # the session is over either way; say why nothing was saved
+            print(f"Timing report not saved: {error}", file=sys.stderr)
+        report = self.timing_report.read_text(encoding="utf-8") if self.timing_report else ""
+        self.polling.stop(timing_report=report)
+
+
+def run(session: Session, settings: Settings, theme: str = "", file: Path | None = None,
+        resume: bool = False, host: str | None = None, port: int | None = None) -> int:
+    """Open the presenter on `session` (read from `file`) and block until the facilitator
+    ends it. The showing is journaled; `resume` continues the file's interrupted run, and
+    without it the facilitator is asked when there is one. `host` and `port` override the
+    phone server's address (default: the detected LAN interface) and the settings' port."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("facilitator")
+    journal_run, problem = open_session_run(session, file, resume, ask_to_resume)
+    if resume and journal_run is None:
+        print(problem, file=sys.stderr)  # asked for on the command line: say so and stop
+        return 1
+    if port is not None:  # a copy: this run's choice, never written back to the settings
+        settings = dataclasses.replace(settings, port=port)
+    polling = DesktopPolling(session, settings, run=journal_run,
+                             interfaces=given_interface(host)) if host else None
+    desktop = DesktopApp(session, settings, theme, run=journal_run, polling=polling)
+    if problem:
+        desktop.problems.append(problem)
+    desktop.presenter.ended.connect(app.quit)
+    end_on_signals(desktop.presenter.end, app)
+    desktop.show()
+    # Like `facilitator serve`: a facilitator at a terminal (and a test) sees the address.
+    if desktop.polling.join_url:
+        print(f"Join: {desktop.polling.join_url}", flush=True)
+    elif desktop.polling.message:
+        print(desktop.polling.message, file=sys.stderr, flush=True)
+    app.exec()
+    if desktop.timing_report is not None:
+        print(f"Timing report saved to {desktop.timing_report}")
+    return 0
+
+
+def end_on_signals(end: Callable[[], None], parent: QObject) -> None:
+    """Ctrl+C in the terminal or a SIGTERM (logout, shutdown) ends the session properly:
+    timing report saved, run journal finished, port released. Python handles signals only
+    between bytecodes, so a light timer gives it the chance while Qt's loop runs."""
+    def handler(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, end)
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, handler)
+    wake = QTimer(parent)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+
+
+def given_interface(host: str) -> Callable[[], list[Interface]]:
+    """The network list when the facilitator named the address (`run --host`): just that
+    one, loopback included, since they chose it knowingly (auto-detection may pick wrong)."""
+    chosen = Interface("--host", "Given with --host", (host,))
+    return lambda: [chosen]
+
+
+def open_session_run(session: Session, file: Path | None, resume: bool,
+                     ask: Callable[[RunInfo], bool]) -> tuple[Run | None, str]:
+    """The run journal for this showing, and a problem for the console ("" when fine).
+
+    Without `resume`, an interrupted run of the same file is offered through `ask` (the
+    "resume after crash" question). Without a journal the session still runs: answers then
+    live in memory only, and the console says so.
+    """
+    if file is None:
+        return None, ""
+    if not resume:
+        try:
+            digest = file_hash(file.read_bytes())
+        except OSError:
+            digest = ""
+        found = latest_interrupted(runs_folder(), digest) if digest else None
+        resume = found is not None and ask(found)
+    try:
+        return open_run(session, file, resume=resume), ""
+    except RunUnavailable as error:
+        return None, f"{error}. Answers are not being saved."

@@ -1,0 +1,213 @@
+"""Phone polls inside the desktop app: the service, the Qt bridge, and the widgets.
+
+A composition helper next to app.py: it starts the server with the session, feeds the
+projector's chart and QR code and the console's controls through one `PollBridge`, follows
+the presenter's slide changes (a poll slide opens its poll on the phones), and stops the
+server at quit. When no network is usable it keeps the ballot box on the main thread and
+says so, so the session still runs without phones.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from concurrent.futures import Future
+
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from facilitator.core.network import NO_NETWORK_MESSAGE, Interface
+from facilitator.core.polls.ballot import BallotSnapshot, Journal
+from facilitator.core.polls.room import RoomStatus
+from facilitator.core.runs.from_journal import TIMING_EVENT
+from facilitator.core.runs.resume import Run
+from facilitator.core.session.model import Session, Slide
+from facilitator.qt.polls.bridge import PollBridge
+from facilitator.qt.polls.chart import PollChart
+from facilitator.qt.polls.controls import PollConsole
+from facilitator.qt.polls.groups_panel import GroupsBanner
+from facilitator.qt.polls.interfaces import usable_interfaces
+from facilitator.qt.polls.network_picker import LanPicker
+from facilitator.qt.polls.qr_overlay import QrOverlay
+from facilitator.qt.polls.qr_widget import QrWidget
+from facilitator.qt.slides.view import SlideView
+from facilitator.services.poll_service import PollService
+from facilitator.services.settings import Settings
+
+
+class DesktopPolling:
+    def __init__(self, session: Session, settings: Settings, journal: Journal | None = None,
+                 interfaces: Callable[[], list[Interface]] = usable_interfaces,
+                 run: Run | None = None) -> None:
+        # `run`: this showing's journal with its (possibly resumed) ballot box and room.
+        self.run = run
+        self.service = PollService(session, settings, journal=journal,
+                                   box=run.box if run else None, room=run.room if run else None)
+        self._interfaces = interfaces
+        self.bridge = PollBridge(self._post, self._poke, self.service.box, self.service.room)
+        # Subscribed to every server the service starts, before it starts: the first publish
+        # (the box as resumed) must not be missed.
+        self.service.subscribe(self.bridge.publish)
+        self.service_problems = list(self.service.problems)
+        # Projector: the chart over a poll slide's results region, the QR over its join region;
+        # `plug_into` adds more pairs (the console's live preview shows what the room sees).
+        self.chart = PollChart(overlay=True)
+        self.qr = QrWidget()
+        self._pairs: list[tuple[PollChart, QrWidget]] = [(self.chart, self.qr)]
+        # Console: the poll controls and the choice of network.
+        self.console = PollConsole(self.bridge)
+        self.picker = LanPicker([], settings.interface)
+        self.picker.chosen.connect(self._on_interface_chosen)
+        self.console.add_network_widget(self.picker)
+        # The join code in the console too, on any slide: to test with one's own phone.
+        self.console_qr = QrWidget()
+        # It takes whatever height the tab has; it must not make the console taller.
+        self.console_qr.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.console.add_network_widget(self.console_qr)
+        self.overlays: list[QrOverlay] = []
+        self._plugged = 0
+        self.bridge.changed.connect(self._on_changed)
+        self._poll_id: str | None = None
+        self.message = ""
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def start(self, host: str | None = None) -> str:
+        """Start serving; returns "" or a message for the console (no network, port...)."""
+        interfaces = self._interfaces()
+        self.picker.set_interfaces(interfaces, self.service.settings.interface)
+        picked = self.picker.current()
+        chosen = host or (picked.address if picked else None)
+        if chosen is None:
+            return self._offline(NO_NETWORK_MESSAGE)
+        try:
+            self.service.start(chosen)
+        except OSError as error:
+            return self._offline(f"Phones cannot join: {error.strerror or error}")
+        self._show_url(self.service.join_url, self.service.caption)
+        self.message = ""
+        return ""
+
+    def plug_into(self, view: SlideView) -> None:
+        """Put a chart and a QR code on `view`'s poll slides (the first view gets `chart`
+        and `qr`; later ones get their own copies)."""
+        chart, qr = self._pairs[0] if not self._plugged else (PollChart(overlay=True),
+                                                              QrWidget())
+        if self._plugged:
+            qr.set_url(self.service.join_url, self.service.caption or self.message)
+            chart.set_results(self.chart.results)
+            self._pairs.append((chart, qr))
+        self._plugged += 1
+        view.set_results_widget(chart)
+        view.set_join_widget(qr)
+
+    def add_overlay(self, window: QWidget) -> QrOverlay:
+        """A Q-key QR overlay over `window`, kept up to date when the network changes."""
+        overlay = QrOverlay(window, self.service.join_url,
+                            self.service.caption or self.message)
+        self.overlays.append(overlay)
+        return overlay
+
+    def add_groups_banner(self, window: QWidget) -> GroupsBanner:
+        """A strip on `window` saying how many breakout groups there are, while there are."""
+        banner = GroupsBanner(window, self.bridge.status)
+        self.bridge.changed.connect(lambda _snapshot, status: banner.set_status(status))
+        return banner
+
+    def toggle_overlays(self) -> None:
+        """Q: the join QR over anything, on every view that has an overlay."""
+        showing = not (self.overlays and self.overlays[0].showing)
+        for overlay in self.overlays:
+            overlay.set_showing(showing)
+
+    def stop(self, timing_report: str = "") -> None:
+        """At quit: close phone connections and release the port; the run has finished.
+
+        `timing_report` (the presenter's JSON) goes into the journal, so the run's results
+        report can show planned against actual time."""
+        self.service.stop()
+        if self.run is not None:  # the server thread is gone: the main thread owns it now
+            journal = self.run.journal
+            try:
+                if timing_report:
+                    journal.record_timing(TIMING_EVENT, timing_report)
+                journal.finish()
+            except OSError as error:  # a full disk at quit: the run stays resumable
+                print(f"The run could not be marked finished: {error}", file=sys.stderr)
+            finally:
+                journal.close()
+                self.run = None
+
+    def record_slide(self, index: int) -> None:
+        """Main thread: note the slide in the run journal, on the thread that owns it."""
+        if self.run is not None:
+            journal = self.run.journal
+            self.bridge.run(lambda: journal.record_slide(index),
+                            "the slide position was not saved")
+
+    @property
+    def join_url(self) -> str:
+        return self.service.join_url
+
+    # -- following the presenter ---------------------------------------------------------
+
+    def on_slide(self, slide: Slide | None) -> None:
+        """Main thread. A poll slide shows its poll on the phones (opening it the first
+        time: the box decides, see `PollBridge.arrive_at_poll`); any other slide tells
+        phones to wait for the next question."""
+        poll = slide.poll if slide else None
+        self._poll_id = poll.id if poll else None
+        self.console.set_poll(self._poll_id)
+        for chart, _qr in self._pairs:
+            chart.set_results(self.bridge.results(poll.id) if poll else None)
+        if poll is None:
+            self.bridge.show_poll(None)
+            return
+        self.bridge.arrive_at_poll(poll.id)
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _post(self, fn: Callable[[], object]) -> Future[object]:
+        server = self.service.server
+        if server is not None and server.running:
+            return server.call(fn)
+        # No server: the main thread owns the box; publish by hand so the views follow.
+        done: Future[object] = Future()
+        try:
+            done.set_result(fn())
+        except Exception as error:  # reported by the bridge, like the server's failures
+            done.set_exception(error)
+        self._poke()
+        return done
+
+    def _poke(self) -> None:
+        server = self.service.server
+        if server is not None and server.running:
+            server.poke()
+            return
+        room = self.service.room
+        status = RoomStatus(room.code, room.device_count, 0,
+                            room.groups.size if room.groups else 0,
+                            room.groups.count if room.groups else 0)
+        self.bridge.publish(self.service.box.snapshot(), status)
+
+    def _offline(self, message: str) -> str:
+        self.message = message
+        self._show_url("", message)
+        self._poke()
+        return message
+
+    def _show_url(self, url: str, caption: str) -> None:
+        self.console_qr.set_url(url, caption)
+        for _chart, qr in self._pairs:
+            qr.set_url(url, caption)
+        for overlay in self.overlays:
+            overlay.set_url(url, caption)
+
+    def _on_interface_chosen(self, interface: Interface) -> None:
+        self.service.settings.interface = interface.name
+        self.start(interface.address)
+
+    def _on_changed(self, snapshot: BallotSnapshot, _status: RoomStatus) -> None:
+        if self._poll_id is not None:
+            for chart, _qr in self._pairs:
+                chart.set_results(snapshot.polls.get(self._poll_id))

@@ -1,0 +1,124 @@
+"""The one door between the phone server's thread and the Qt main thread.
+
+The server calls `publish(snapshot, status)` on its own thread (at most ~10 times a second:
+the server coalesces). The bridge keeps the latest pair and emits `changed` through a
+queued connection, so every slot runs on the Qt main thread with an immutable snapshot.
+The facilitator's commands go the other way through `post`, which runs a function on the
+server's loop (the ballot box's single owner) and hands back a Future. A command that
+fails there (the run journal could not save it) changed nothing; `failed(text)` tells the
+main thread, so the console can say so instead of the button silently doing nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from facilitator.core.polls.ballot import BallotBox, BallotSnapshot, PollResults
+from facilitator.core.polls.moderation import Decision
+from facilitator.core.polls.room import Room, RoomStatus
+
+Post = Callable[[Callable[[], object]], "Future[object]"]
+
+
+class PollBridge(QObject):
+    """`changed(snapshot, status)` fires on the main thread with the newest state."""
+
+    changed = Signal(object, object)
+    failed = Signal(str)  # main thread: a command could not be carried out, and why
+    _arrived = Signal()
+    _failed_there = Signal(str)
+
+    def __init__(self, post: Post, poke: Callable[[], None], box: BallotBox, room: Room,
+                 parent: QObject | None = None) -> None:
+        """`post(fn)` runs fn on the server loop; `poke()` asks the server to publish."""
+        super().__init__(parent)
+        self._post = post
+        self._poke = poke
+        self._box = box
+        self._room = room
+        self._lock = threading.Lock()
+        self._latest: tuple[BallotSnapshot, RoomStatus] | None = None
+        self._waiting = False
+        self.snapshot: BallotSnapshot | None = None  # main thread only
+        self.status: RoomStatus | None = None
+        self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._failed_there.connect(self.failed, Qt.ConnectionType.QueuedConnection)
+
+    # -- server thread -------------------------------------------------------------------
+
+    def publish(self, snapshot: BallotSnapshot, status: RoomStatus) -> None:
+        """Called on the server thread. Only one delivery is ever queued: the newest wins."""
+        with self._lock:
+            self._latest = (snapshot, status)
+            if self._waiting:
+                return
+            self._waiting = True
+        self._arrived.emit()
+
+    # -- main thread ---------------------------------------------------------------------
+
+    @Slot()
+    def _deliver(self) -> None:
+        with self._lock:
+            latest, self._latest, self._waiting = self._latest, None, False
+        if latest is None:
+            return
+        self.snapshot, self.status = latest
+        self.changed.emit(*latest)
+
+    def results(self, poll_id: str) -> PollResults | None:
+        return self.snapshot.polls.get(poll_id) if self.snapshot else None
+
+    # The facilitator's commands: queued onto the server loop, never run here.
+
+    def run(self, fn: Callable[[], object], unchanged: str = "the poll was not changed") -> None:
+        """Run `fn` on the server loop; if it fails, `failed` says so, ending in `unchanged`."""
+        def check(future: Future[object]) -> None:  # on whichever thread completes it
+            error = future.exception()
+            if error is not None:
+                self._failed_there.emit(f"Could not save: {error}; {unchanged}.")
+
+        self._post(fn).add_done_callback(check)
+
+    def open_poll(self, poll_id: str) -> None:
+        self.run(lambda: self._box.open(poll_id))
+
+    def close_poll(self, poll_id: str) -> None:
+        self.run(lambda: self._box.close(poll_id))
+
+    def reset_poll(self, poll_id: str) -> None:
+        self.run(lambda: self._box.reset(poll_id))
+
+    def set_hidden(self, poll_id: str, hidden: bool) -> None:
+        self.run(lambda: self._box.set_hidden(poll_id, hidden))
+
+    def set_locked(self, poll_id: str, locked: bool) -> None:
+        self.run(lambda: self._box.set_locked(poll_id, locked))
+
+    def show_poll(self, poll_id: str | None) -> None:
+        """What the phones show: this poll, or "waiting for the next question"."""
+        self.run(lambda: self._box.set_current(poll_id))
+
+    def arrive_at_poll(self, poll_id: str) -> None:
+        """Its slide came up: open the poll the first time, else just show it as it is.
+
+        The box decides on its own thread (`BallotBox.show`): the snapshot here may be older
+        than the box, e.g. right after start, before the first publish has arrived."""
+        self.run(lambda: self._box.show(poll_id))
+
+    def moderate(self, poll_id: str, item_id: str, approve: bool) -> None:
+        decision = Decision.APPROVED if approve else Decision.REJECTED
+        self.run(lambda: self._box.moderate(poll_id, item_id, decision))
+
+    def make_groups(self, size: int) -> None:
+        """Split every joined phone into balanced random groups of about `size`."""
+        self.run(lambda: self._room.make_groups(size), "the groups were not changed")
+        self._poke()
+
+    def clear_groups(self) -> None:
+        self.run(self._room.clear_groups, "the groups were not changed")
+        self._poke()

@@ -1,0 +1,137 @@
+"""The projector's live results for one poll: bars, diverging bars, word cloud or texts.
+
+`PollChart` takes the `PollResults` it shows and repaints when given new ones
+(`set_results`, main thread). Updates arrive at most ~10 times a second (the server
+coalesces) and Qt merges repaint requests, so a room voting at once costs a few frames.
+Below the threshold it shows only "Waiting for N more answers"; hidden results show
+"Results hidden" with no figure, so the chart never shows a count below the threshold.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from facilitator.core.polls.ballot import PollResults, PollStatus
+from facilitator.core.polls.tally import ChoiceTally, MatrixTally, TextTally, WordTally
+from facilitator.qt.polls.chart_paint import (
+    BACKGROUND,
+    MUTED,
+    TEXT,
+    Ink,
+    chart_font,
+    paint_bars,
+    paint_diverging,
+    paint_message,
+)
+from facilitator.qt.polls.word_cloud import paint_cloud
+
+
+def waiting_text(results: PollResults) -> str:
+    n = results.waiting_for
+    return f"Waiting for {n} more answer{'s' if n != 1 else ''}"
+
+
+class PollChart(QWidget):
+    """`overlay=True` (on a poll slide): until there is a chart to show, paint only a strip
+    along the bottom, so the slide's question and options stay visible behind it."""
+
+    def __init__(self, results: PollResults | None = None, overlay: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._results = results
+        self._overlay = overlay
+        self.drawn_text: list[str] = []  # what the last paint showed, for tests and logs
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        if not overlay:
+            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    @property
+    def results(self) -> PollResults | None:
+        return self._results
+
+    def set_results(self, results: PollResults | None) -> None:
+        if results == self._results:
+            return
+        self._results = results
+        self.update()  # Qt folds many update() calls into one paint
+
+    def sizeHint(self) -> QSize:
+        return QSize(800, 450)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        ink = Ink(painter)
+        if self._overlay and not (self._results and self._results.on_screen):
+            strip = QRectF(0, self.height() * 0.8, self.width(), self.height() * 0.2)
+            painter.fillRect(strip, BACKGROUND)
+            self._paint(ink, strip.adjusted(strip.height() * 0.1, strip.height() * 0.08,
+                                            -strip.height() * 0.1, -strip.height() * 0.08),
+                        brief=True)
+        else:
+            painter.fillRect(self.rect(), BACKGROUND)
+            margin = min(self.width(), self.height()) * 0.04
+            self._paint(ink, QRectF(self.rect()).adjusted(margin, margin, -margin, -margin))
+        painter.end()
+        self.drawn_text = ink.drawn
+
+    def _paint(self, ink: Ink, area: QRectF, brief: bool = False) -> None:
+        results = self._results
+        if results is None:
+            paint_message(ink, area, "No poll open")
+            return
+        if results.tally is None:
+            detail = "" if brief else (
+                "Results appear when enough people have answered, so no one answer "
+                "can be picked out.")
+            if results.state.status is PollStatus.IDLE:
+                paint_message(ink, area, "Poll not open yet", "")
+            else:
+                paint_message(ink, area, waiting_text(results), detail)
+            return
+        if results.state.hidden:
+            paint_message(ink, area, "Results hidden",
+                          "" if brief else "The facilitator will reveal them.")
+            return
+        tally = results.tally
+        match tally:
+            case ChoiceTally():
+                paint_bars(ink, area, tally, results.poll.reference_label, results.responses)
+            case MatrixTally():
+                paint_diverging(ink, area, tally)
+            case WordTally():
+                paint_cloud(ink, area, tally.words, tally.prefer_not)
+            case TextTally():
+                self._paint_texts(ink, area, tally)
+
+    def _paint_texts(self, ink: Ink, area: QRectF, tally: TextTally) -> None:
+        if not tally.approved:
+            paint_message(ink, area, "Answers are being read",
+                          "The facilitator shows them once they have been read.")
+            return
+        # Newest last, as many whole cards as fit at a readable size; older ones drop off.
+        pixels = max(area.height() * 0.07, 14.0)
+        pad = pixels * 0.6
+        metrics = QFontMetricsF(chart_font(pixels))
+        cards: list[tuple[str, float]] = []
+        used = 0.0
+        for text in reversed(tally.approved):
+            bounds = metrics.boundingRect(QRectF(0, 0, area.width() - 2 * pad, 10_000),
+                                          int(Qt.TextFlag.TextWordWrap), text)
+            height = bounds.height() + pad * 1.4
+            if cards and used + height > area.height():
+                break
+            cards.insert(0, (text, height))
+            used += height + pad * 0.5
+        painter = ink.painter
+        y = area.top()
+        for text, height in cards:
+            box = QRectF(area.left(), y, area.width(), height)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(MUTED.darker(380))
+            painter.drawRoundedRect(box, pixels * 0.4, pixels * 0.4)
+            ink.text(box.adjusted(pad, 0, -pad, 0), text, pixels, TEXT, wrap=True)
+            y += height + pad * 0.5

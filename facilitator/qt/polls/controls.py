@@ -1,0 +1,199 @@
+"""The console's poll controls: open/close, hide/reveal, lock, reset, the count, moderation.
+
+The console sees counts only, never a tally below the threshold; results themselves are
+on the projector. Every button goes through the `PollBridge`, which queues the command
+onto the server loop: this widget never touches the ballot box.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.core.polls.ballot import BallotSnapshot, PollResults, PollStatus
+from facilitator.core.polls.room import RoomStatus
+from facilitator.core.session.model import PollType
+from facilitator.qt.polls.bridge import PollBridge
+from facilitator.qt.polls.groups_panel import GroupsPanel
+from facilitator.qt.polls.moderation_panel import ModerationPanel
+from facilitator.qt.presenter.keys import Action, tooltip
+
+# Matches the console's dark style (qt/console.py), which styles only its own widget types.
+PANEL_STYLE = """
+QTabWidget::pane { border: 1px solid #3A4653; background: #15191E; }
+QTabBar::tab { background: #26303A; color: #E8EAED; padding: 5px 10px; border: 1px solid #3A4653; }
+QTabBar::tab:selected { background: #56B4E9; color: #111418; }
+QTabBar::tab:disabled { color: #7D8590; }
+QPushButton { background: #26303A; color: #F1F1F1; border: 1px solid #3A4653;
+              border-radius: 4px; padding: 6px 10px; font-size: 14px; }
+QPushButton:hover { border-color: #56B4E9; }
+QPushButton:disabled { color: #7D8590; }
+QScrollArea, QScrollArea > QWidget > QWidget { background: #15191E; border: none; }
+QScrollBar:vertical { background: #1E242B; width: 12px; margin: 0; }
+QScrollBar::handle:vertical { background: #3A4653; min-height: 24px; border-radius: 4px; }
+QScrollBar::add-line, QScrollBar::sub-line { height: 0; }
+QFrame#moderation-item { background: #1E242B; border: 1px solid #3A4653; border-radius: 4px; }
+QLabel { color: #E8EAED; font-size: 15px; }
+QComboBox, QSpinBox { background: #1E242B; color: #F1F1F1; border: 1px solid #3A4653;
+                      padding: 4px; font-size: 14px; }
+"""
+
+
+def press(console: PollConsole, action: str) -> bool:
+    """A poll key (O, H, L, Ctrl+R): the same as clicking its button, when it is enabled."""
+    button = console.buttons.get(Action(action))
+    if button is None or not button.isEnabled():
+        return False
+    button.click()
+    return True
+
+
+def count_text(results: PollResults) -> str:
+    answers = f"{results.responses} answer{'s' if results.responses != 1 else ''}"
+    if results.waiting_for:
+        return f"{answers} · results show at {results.threshold}"
+    return f"{answers} · {'hidden' if results.state.hidden else 'on screen'}"
+
+
+class PollConsole(QWidget):
+    def __init__(self, bridge: PollBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bridge = bridge
+        self._poll_id: str | None = None
+        self._choose_tab = False  # pick the tab once this slide's poll is known
+        self.title = QLabel("No poll on this slide")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.count = QLabel("")
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.open_button = QPushButton("Open poll")
+        self.hide_button = QPushButton("Hide results")
+        self.lock_button = QPushButton("Lock answers")
+        self.reset_button = QPushButton("Reset…")
+        self.buttons = {
+            Action.POLL_OPEN: self.open_button, Action.POLL_HIDE: self.hide_button,
+            Action.POLL_LOCK: self.lock_button, Action.POLL_RESET: self.reset_button,
+        }
+        for action, button in self.buttons.items():
+            button.setToolTip(tooltip(action))
+            # A focused button would take Space for itself instead of "next slide".
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.moderation = ModerationPanel()
+        self.groups = GroupsPanel()
+        self.network = QWidget()  # the app puts the network picker here
+        QVBoxLayout(self.network).setContentsMargins(0, 0, 0, 0)
+
+        controls = QWidget()
+        buttons = QGridLayout(controls)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addWidget(self.title, 0, 0, 1, 2)
+        buttons.addWidget(self.count, 1, 0, 1, 2)
+        for index, button in enumerate(
+            (self.open_button, self.hide_button, self.lock_button, self.reset_button)
+        ):
+            # Like the console's own buttons: never take the keyboard (Space = next slide).
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            buttons.addWidget(button, 2 + index // 2, index % 2)
+        buttons.setRowStretch(4, 1)
+        # Tabs keep the panel short: the console also needs its notes, timer and agenda.
+        self.tabs = QTabWidget()
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.addTab(controls, "Poll")
+        self.tabs.addTab(self.moderation, "Answers to read")
+        self.tabs.addTab(self.groups, "Groups")
+        self.tabs.addTab(self.network, "Network")
+        self.setStyleSheet(PANEL_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.hide_button.clicked.connect(self._on_hide_clicked)
+        self.lock_button.clicked.connect(self._on_lock_clicked)
+        self.reset_button.clicked.connect(self._on_reset_clicked)
+        self.moderation.decided.connect(bridge.moderate)
+        self.groups.assign.connect(bridge.make_groups)
+        self.groups.cleared.connect(bridge.clear_groups)
+        bridge.changed.connect(self._on_changed)
+        self._refresh()
+
+    def add_network_widget(self, widget: QWidget) -> None:
+        """Put `widget` (the network picker) on the Network tab."""
+        layout = self.network.layout()
+        if layout is not None:
+            layout.addWidget(widget)
+
+    def set_poll(self, poll_id: str | None) -> None:
+        """The poll on the current slide (None: not a poll slide)."""
+        self._poll_id = poll_id
+        self._choose_tab = True
+        self._refresh()
+
+    def _results(self) -> PollResults | None:
+        return self._bridge.results(self._poll_id) if self._poll_id else None
+
+    def _on_changed(self, _snapshot: BallotSnapshot, status: RoomStatus) -> None:
+        self.groups.set_status(status)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        results = self._results()
+        for button in (self.open_button, self.hide_button, self.lock_button, self.reset_button):
+            button.setEnabled(results is not None)
+        is_text = results is not None and results.poll.type is PollType.TEXT
+        self.tabs.setTabEnabled(1, is_text)
+        pending = len(results.pending) if results is not None and is_text else 0
+        self.tabs.setTabText(1, f"Answers to read ({pending})" if pending else "Answers to read")
+        if results is None:
+            self.title.setText("No poll on this slide")
+            self.count.setText("")
+            return
+        self.title.setText(results.poll.question)
+        self.count.setText(count_text(results))
+        state = results.state
+        self.open_button.setText("Close poll" if state.status is PollStatus.OPEN else "Open poll")
+        self.hide_button.setText("Reveal results" if state.hidden else "Hide results")
+        self.lock_button.setText("Unlock answers" if state.locked else "Lock answers")
+        if is_text:
+            self.moderation.set_results(results)
+        if self._choose_tab:
+            # Arriving on an open-text slide, reading answers is the facilitator's job.
+            self._choose_tab = False
+            self.tabs.setCurrentIndex(1 if is_text else 0)
+
+    def _on_open_clicked(self) -> None:
+        results = self._results()
+        if results is None:
+            return
+        if results.state.status is PollStatus.OPEN:
+            self._bridge.close_poll(results.poll.id)
+        else:
+            self._bridge.open_poll(results.poll.id)
+
+    def _on_hide_clicked(self) -> None:
+        results = self._results()
+        if results is not None:
+            self._bridge.set_hidden(results.poll.id, not results.state.hidden)
+
+    def _on_lock_clicked(self) -> None:
+        results = self._results()
+        if results is not None:
+            self._bridge.set_locked(results.poll.id, not results.state.locked)
+
+    def _on_reset_clicked(self) -> None:
+        results = self._results()
+        if results is None:
+            return
+        answer = QMessageBox.question(
+            self, "Reset poll",
+            f"Forget all {results.responses} answers to this poll? This cannot be undone.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._bridge.reset_poll(results.poll.id)

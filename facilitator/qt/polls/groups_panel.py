@@ -1,0 +1,89 @@
+"""Breakout groups: the console's size picker, and the projector's "N groups" banner.
+
+Phones are told their own group number; the projector shows only how many groups there
+are, so nobody's group is announced to the room.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+
+from facilitator.core.polls.room import RoomStatus
+
+
+def groups_text(status: RoomStatus | None) -> str:
+    if status is None or not status.group_count:
+        return "No groups assigned"
+    return (f"{status.group_count} group{'s' if status.group_count != 1 else ''} "
+            f"of about {status.group_size}: check your phone for your group number")
+
+
+class GroupsPanel(QWidget):
+    """Emits `assign(size)` or `cleared()`; shows how many phones and groups there are."""
+
+    assign = Signal(int)
+    cleared = Signal()
+
+    def __init__(self, status: RoomStatus | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.size_box = QSpinBox()
+        self.size_box.setRange(2, 12)
+        self.size_box.setValue(4)
+        self.size_box.setPrefix("Groups of ")
+        self.size_box.setAccessibleName("Group size")
+        self.assign_button = QPushButton("Assign groups")
+        self.clear_button = QPushButton("Clear")
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.size_box)
+        layout.addWidget(self.assign_button)
+        layout.addWidget(self.clear_button)
+        layout.addWidget(self.label, 1)
+        self.assign_button.clicked.connect(lambda: self.assign.emit(self.size_box.value()))
+        self.clear_button.clicked.connect(self.cleared.emit)
+        self.set_status(status)
+
+    def set_status(self, status: RoomStatus | None) -> None:
+        joined = status.joined if status else 0
+        self.assign_button.setEnabled(joined > 0)
+        self.label.setText(f"{joined} phones joined · {groups_text(status)}")
+
+
+class GroupsBanner(QLabel):
+    """Projector strip along the bottom of its parent: how many groups, never who is in which.
+
+    Shown while groups are assigned, over whatever slide is up, until the facilitator clears
+    them."""
+
+    def __init__(self, parent: QWidget, status: RoomStatus | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setStyleSheet("background: #15191e; color: #f1f3f5; font-weight: bold;")
+        parent.installEventFilter(self)
+        self.set_status(status)
+
+    def set_status(self, status: RoomStatus | None) -> None:
+        self.setText(groups_text(status))
+        self.setVisible(bool(status and status.group_count))
+        self._fit()
+
+    def _fit(self) -> None:
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        height = max(24, parent.height() // 11)
+        self.setGeometry(0, parent.height() - height, parent.width(), height)
+        font = self.font()
+        font.setPixelSize(max(12, int(height * 0.4)))
+        self.setFont(font)
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return False

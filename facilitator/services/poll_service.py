@@ -1,0 +1,83 @@
+"""The phone poll service, assembled: ballot box, room, server, support page.
+
+A composition helper like app.py (it sees settings, assets, core and web), shared by the
+desktop app and `facilitator serve` so both start the same server the same way.
+"""
+
+from __future__ import annotations
+
+from facilitator.core.network import url_host
+from facilitator.core.polls.ballot import BallotBox, Journal
+from facilitator.core.polls.room import Room
+from facilitator.core.session.model import Session
+from facilitator.core.support.regions import SupportError
+from facilitator.services import assets
+from facilitator.services.settings import Settings
+from facilitator.web.live import Subscriber
+from facilitator.web.server import PollServer
+from facilitator.web.support_page import SupportInfo
+
+
+def support_info(session: Session, settings: Settings) -> tuple[SupportInfo, list[str]]:
+    """The phone's support page: local entries first (in-person help is nearest), then the
+    region's; and a message for each entry that cannot be used."""
+    local, problems = settings.local_entries()
+    code = settings.region or session.region or "us"
+    try:
+        region = assets.support_region(code)
+    except SupportError as error:
+        problems.append(str(error))
+        return SupportInfo(tuple(local)), problems
+    return SupportInfo((*local, *region.entries), region.emergency_line, region.name), problems
+
+
+class PollService:
+    """Everything the phones talk to, for one session. Start it, and stop it at quit."""
+
+    def __init__(self, session: Session, settings: Settings, journal: Journal | None = None,
+                 room: Room | None = None, interval: float = 0.1,
+                 box: BallotBox | None = None) -> None:
+        """`box` and `room`: a run's, already journaled and restored (`core.resume`)."""
+        self.session = session
+        self.settings = settings
+        self.box = box or BallotBox(session.polls, journal=journal)
+        self.room = room or Room()
+        self.support, self.problems = support_info(session, settings)
+        self._interval = interval
+        self.server: PollServer | None = None
+        self._subscribers: list[Subscriber] = []
+
+    def subscribe(self, subscriber: Subscriber) -> None:
+        """`subscriber(snapshot, status)` hears every server this service starts, from its
+        first publish on (it is subscribed before the server starts)."""
+        self._subscribers.append(subscriber)
+        if self.server is not None:
+            self.server.subscribe(subscriber)
+
+    def start(self, host: str, port: int | None = None) -> PollServer:
+        """Serve on `host` (raises OSError with a readable message when it cannot)."""
+        self.stop()
+        server = PollServer(self.box, self.room, assets.resource_path("web"), host=host,
+                            port=self.settings.port if port is None else port,
+                            support=self.support, interval=self._interval)
+        for subscriber in self._subscribers:
+            server.subscribe(subscriber)
+        server.start()
+        self.server = server
+        return server
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+    @property
+    def join_url(self) -> str:
+        return self.server.join_url if self.server else ""
+
+    @property
+    def caption(self) -> str:
+        """Under the QR code: what to type if scanning fails, and the room code to check."""
+        if self.server is None:
+            return ""
+        return f"{url_host(self.server.host)}:{self.server.port} · room {self.room.code}"

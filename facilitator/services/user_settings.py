@@ -1,0 +1,19 @@
+"""The facilitator's settings as every command loads them: `--config` or the default file,
+with a broken file reported on stderr (the command goes on with defaults)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from facilitator.services import settings
+from facilitator.services.settings import Settings
+
+
+def load_user_settings(args: argparse.Namespace) -> Settings:
+    config = getattr(args, "config", None)
+    loaded, problem = settings.load(Path(config) if config else None)
+    if problem:
+        print(problem, file=sys.stderr)
+    return loaded
