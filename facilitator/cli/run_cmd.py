@@ -80,4 +80,5 @@ def run(args: argparse.Namespace) -> int:
 
     return app.run(result.session, user_settings, theme=args.theme or "",
                    file=session_path(args), resume=args.resume,
-                   host=args.host or None, port=port)
+                   host=args.host or None, port=port,
+                   settings_path=Path(args.config) if args.config else None)

@@ -46,7 +46,9 @@ class DesktopApp:
     def __init__(self, session: Session, settings: Settings, theme: str = "",
                  clock: Clock = time.monotonic,
                  screens: Callable[[], list[ScreenInfo]] = qt_screens,
-                 polling: DesktopPolling | None = None, run: Run | None = None) -> None:
+                 polling: DesktopPolling | None = None, run: Run | None = None,
+                 settings_path: Path | None = None) -> None:
+        """`settings_path`: the settings file in use (`--config`; None: the default)."""
         self.settings = settings
         self.chime = Chime(enabled=settings.chime)
         support, self.problems = support_from_settings(session, settings)
@@ -61,7 +63,8 @@ class DesktopApp:
         self.timing_report: Path | None = None
         # Phone polls: chart and QR on the projector's poll slides, controls in the console,
         # a Q-key QR overlay; the server starts in show() and stops when the session ends.
-        self.polling = polling or DesktopPolling(session, settings, run=run)
+        self.polling = polling or DesktopPolling(session, settings, run=run,
+                                                 settings_path=settings_path)
         if run is not None and run.slide:  # a resumed run opens where it stopped
             self.state.go_to_number(run.slide + 1)
         self.problems += self.polling.service_problems
@@ -141,8 +144,8 @@ class DesktopApp:
         return dialog
 
     def _join_details(self) -> tuple[str, str]:
-        server = self.polling.service.server
-        return (server.join_url, self.polling.service.room.code) if server else ("", "")
+        service = self.polling.service
+        return (service.join_url, service.room.code) if service.listening else ("", "")
 
     def _open_in_new_process(self, path: Path) -> None:
         # A separate process keeps this session (and its phones) running untouched.
@@ -177,11 +180,13 @@ class DesktopApp:
 
 
 def run(session: Session, settings: Settings, theme: str = "", file: Path | None = None,
-        resume: bool = False, host: str | None = None, port: int | None = None) -> int:
+        resume: bool = False, host: str | None = None, port: int | None = None,
+        settings_path: Path | None = None) -> int:
     """Open the presenter on `session` (read from `file`) and block until the facilitator
     ends it. The showing is journaled; `resume` continues the file's interrupted run, and
     without it the facilitator is asked when there is one. `host` and `port` override the
-    phone server's address (default: the detected LAN interface) and the settings' port."""
+    phone server's address (default: the detected LAN interface) and the settings' port.
+    `settings_path` is the settings file in use (None: the default one)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("facilitator")
     journal_run, problem = open_session_run(session, file, resume, ask_to_resume)
@@ -190,9 +195,10 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
         return 1
     if port is not None:  # a copy: this run's choice, never written back to the settings
         settings = dataclasses.replace(settings, port=port)
-    polling = DesktopPolling(session, settings, run=journal_run,
+    polling = DesktopPolling(session, settings, run=journal_run, settings_path=settings_path,
                              interfaces=given_interface(host)) if host else None
-    desktop = DesktopApp(session, settings, theme, run=journal_run, polling=polling)
+    desktop = DesktopApp(session, settings, theme, run=journal_run, polling=polling,
+                         settings_path=settings_path)
     if problem:
         desktop.problems.append(problem)
     desktop.presenter.ended.connect(app.quit)

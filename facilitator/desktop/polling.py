@@ -1,10 +1,13 @@
 """Phone polls inside the desktop app: the service, the Qt bridge, and the widgets.
 
-A composition helper next to app.py: it starts the server with the session, feeds the
-projector's chart and QR code and the console's controls through one `PollBridge`, follows
-the presenter's slide changes (a poll slide opens its poll on the phones), and stops the
-server at quit. When no network is usable it keeps the ballot box on the main thread and
-says so, so the session still runs without phones.
+A composition helper beside `desktop_app`: it starts the server with the session, hands
+the one `PollBridge` to the projector's charts and the console's controls (each follows
+it on its own), tells the bridge which poll's slide is up (a poll slide opens its poll on
+the phones), and stops the server at quit. When no network is usable the server runs its
+loop without a socket and the console says so: the ballot box still lives on that loop,
+so every command takes the same path with or without phones.
+
+Threads: everything here runs on the Qt main thread.
 """
 
 from __future__ import annotations
@@ -12,12 +15,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from concurrent.futures import Future
+from pathlib import Path
 
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from facilitator.core.network import NO_NETWORK_MESSAGE, Interface
-from facilitator.core.polls.ballot import BallotSnapshot, Journal
-from facilitator.core.polls.room import RoomStatus
+from facilitator.core.polls.ballot import Journal
 from facilitator.core.runs.from_journal import TIMING_EVENT
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session, Slide
@@ -30,6 +33,7 @@ from facilitator.qt.polls.network_picker import LanPicker
 from facilitator.qt.polls.qr_overlay import QrOverlay
 from facilitator.qt.polls.qr_widget import QrWidget
 from facilitator.qt.slides.view import SlideView
+from facilitator.services import settings as settings_file
 from facilitator.services.poll_service import PollService
 from facilitator.services.settings import Settings
 
@@ -37,9 +41,12 @@ from facilitator.services.settings import Settings
 class DesktopPolling:
     def __init__(self, session: Session, settings: Settings, journal: Journal | None = None,
                  interfaces: Callable[[], list[Interface]] = usable_interfaces,
-                 run: Run | None = None) -> None:
+                 run: Run | None = None, settings_path: Path | None = None) -> None:
         # `run`: this showing's journal with its (possibly resumed) ballot box and room.
+        # `settings_path`: where a network the facilitator picks is remembered (default:
+        # the user's settings file).
         self.run = run
+        self._settings_path = settings_path
         self.service = PollService(session, settings, journal=journal,
                                    box=run.box if run else None, room=run.room if run else None)
         self._interfaces = interfaces
@@ -50,10 +57,10 @@ class DesktopPolling:
         self.service_problems = list(self.service.problems)
         # Projector: the chart over a poll slide's results region, the QR over its join region;
         # `plug_into` adds more pairs (the console's live preview shows what the room sees).
-        self.chart = PollChart(overlay=True)
+        self.chart = PollChart(overlay=True, bridge=self.bridge)
         self.qr = QrWidget()
         self._pairs: list[tuple[PollChart, QrWidget]] = [(self.chart, self.qr)]
-        # Console: the poll controls and the choice of network.
+        # Console: the poll controls (they follow the bridge's current poll) and the network.
         self.console = PollConsole(self.bridge)
         self.picker = LanPicker([], settings.interface)
         self.picker.chosen.connect(self._on_interface_chosen)
@@ -65,14 +72,13 @@ class DesktopPolling:
         self.console.add_network_widget(self.console_qr)
         self.overlays: list[QrOverlay] = []
         self._plugged = 0
-        self.bridge.changed.connect(self._on_changed)
-        self._poll_id: str | None = None
         self.message = ""
 
     # -- lifecycle -----------------------------------------------------------------------
 
     def start(self, host: str | None = None) -> str:
-        """Start serving; returns "" or a message for the console (no network, port...)."""
+        """Start serving; returns "" or a message for the console (no network, port...).
+        Whatever happens, the server's loop runs afterwards and owns the ballot box."""
         interfaces = self._interfaces()
         self.picker.set_interfaces(interfaces, self.service.settings.interface)
         picked = self.picker.current()
@@ -90,11 +96,10 @@ class DesktopPolling:
     def plug_into(self, view: SlideView) -> None:
         """Put a chart and a QR code on `view`'s poll slides (the first view gets `chart`
         and `qr`; later ones get their own copies)."""
-        chart, qr = self._pairs[0] if not self._plugged else (PollChart(overlay=True),
-                                                              QrWidget())
+        chart, qr = self._pairs[0] if not self._plugged else (
+            PollChart(overlay=True, bridge=self.bridge), QrWidget())
         if self._plugged:
             qr.set_url(self.service.join_url, self.service.caption or self.message)
-            chart.set_results(self.chart.results)
             self._pairs.append((chart, qr))
         self._plugged += 1
         view.set_results_widget(chart)
@@ -123,8 +128,13 @@ class DesktopPolling:
         """At quit: close phone connections and release the port; the run has finished.
 
         `timing_report` (the presenter's JSON) goes into the journal, so the run's results
-        report can show planned against actual time."""
-        self.service.stop()
+        report can show planned against actual time. A server that does not stop in time
+        still owns the journal: the run is left as it is, interrupted and resumable."""
+        if not self.service.stop():
+            print("The phone server did not stop in time; the run can be resumed.",
+                  file=sys.stderr)
+            self.run = None
+            return
         if self.run is not None:  # the server thread is gone: the main thread owns it now
             journal = self.run.journal
             try:
@@ -151,49 +161,33 @@ class DesktopPolling:
     # -- following the presenter ---------------------------------------------------------
 
     def on_slide(self, slide: Slide | None) -> None:
-        """Main thread. A poll slide shows its poll on the phones (opening it the first
-        time: the box decides, see `PollBridge.arrive_at_poll`); any other slide tells
-        phones to wait for the next question."""
+        """A poll slide makes its poll the current one, on the console and the phones
+        (opening it the first time: see `PollBridge.show_poll`); any other slide tells
+        phones to wait for the next question. The charts follow their own views."""
         poll = slide.poll if slide else None
-        self._poll_id = poll.id if poll else None
-        self.console.set_poll(self._poll_id)
-        for chart, _qr in self._pairs:
-            chart.set_results(self.bridge.results(poll.id) if poll else None)
-        if poll is None:
-            self.bridge.show_poll(None)
-            return
-        self.bridge.arrive_at_poll(poll.id)
+        self.bridge.show_poll(poll.id if poll else None)
 
     # -- internals -----------------------------------------------------------------------
 
     def _post(self, fn: Callable[[], object]) -> Future[object]:
+        """Run `fn` on the server's loop, the box's owner (with or without a socket)."""
         server = self.service.server
-        if server is not None and server.running:
-            return server.call(fn)
-        # No server: the main thread owns the box; publish by hand so the views follow.
-        done: Future[object] = Future()
-        try:
-            done.set_result(fn())
-        except Exception as error:  # reported by the bridge, like the server's failures
-            done.set_exception(error)
-        self._poke()
-        return done
+        if server is None or not server.running:
+            failed: Future[object] = Future()
+            failed.set_exception(RuntimeError("the poll service is not running"))
+            return failed
+        return server.call(fn)
 
     def _poke(self) -> None:
         server = self.service.server
-        if server is not None and server.running:
+        if server is not None:
             server.poke()
-            return
-        room = self.service.room
-        status = RoomStatus(room.code, room.device_count, 0,
-                            room.groups.size if room.groups else 0,
-                            room.groups.count if room.groups else 0)
-        self.bridge.publish(self.service.box.snapshot(), status)
 
     def _offline(self, message: str) -> str:
+        """No phones can join: the box still gets its loop, and the console says why."""
         self.message = message
+        self.service.start(None)
         self._show_url("", message)
-        self._poke()
         return message
 
     def _show_url(self, url: str, caption: str) -> None:
@@ -205,9 +199,19 @@ class DesktopPolling:
 
     def _on_interface_chosen(self, interface: Interface) -> None:
         self.service.settings.interface = interface.name
+        self._remember_interface(interface.name)
         self.start(interface.address)
 
-    def _on_changed(self, snapshot: BallotSnapshot, _status: RoomStatus) -> None:
-        if self._poll_id is not None:
-            for chart, _qr in self._pairs:
-                chart.set_results(snapshot.polls.get(self._poll_id))
+    def _remember_interface(self, name: str) -> None:
+        """Save the facilitator's choice of network for the next session. The file is read
+        again first, so nothing else in it changes (and this run's one-off `--port` is not
+        written); a file that does not read cleanly is left untouched."""
+        saved, problem = settings_file.load(self._settings_path)
+        if problem:
+            self.bridge.failed.emit(f"The network choice was not saved: {problem}")
+            return
+        saved.interface = name
+        try:
+            settings_file.save(saved, self._settings_path)
+        except OSError as error:
+            self.bridge.failed.emit(f"The network choice was not saved: {error}")

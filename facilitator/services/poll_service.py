@@ -54,8 +54,9 @@ class PollService:
         if self.server is not None:
             self.server.subscribe(subscriber)
 
-    def start(self, host: str, port: int | None = None) -> PollServer:
-        """Serve on `host` (raises OSError with a readable message when it cannot)."""
+    def start(self, host: str | None, port: int | None = None) -> PollServer:
+        """Serve on `host` (raises OSError with a readable message when it cannot); main
+        thread. `host=None`: no socket, but the box still lives on the server's loop."""
         self.stop()
         server = PollServer(self.box, self.room, assets.resource_path("web"), host=host,
                             port=self.settings.port if port is None else port,
@@ -66,18 +67,27 @@ class PollService:
         self.server = server
         return server
 
-    def stop(self) -> None:
+    def stop(self) -> bool:
+        """Main thread. False when the server's loop did not stop in time: the box is then
+        still the loop's, so the caller must leave it (and its journal) alone."""
+        stopped = True
         if self.server is not None:
-            self.server.stop()
+            stopped = self.server.stop()
             self.server = None
+        return stopped
 
     @property
     def join_url(self) -> str:
         return self.server.join_url if self.server else ""
 
     @property
+    def listening(self) -> bool:
+        """Whether phones can join now."""
+        return self.server is not None and self.server.listening
+
+    @property
     def caption(self) -> str:
         """Under the QR code: what to type if scanning fails, and the room code to check."""
-        if self.server is None:
+        if self.server is None or self.server.host is None:
             return ""
         return f"{url_host(self.server.host)}:{self.server.port} · room {self.room.code}"

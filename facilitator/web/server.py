@@ -4,6 +4,10 @@
 `stop()` closes every phone socket, releases the port and joins the thread. The ballot
 box and room belong to this loop from `start()` on: other threads change them only through
 `call()`, which runs a function on the loop and hands back a Future.
+
+With `host=None` the server runs its loop and live hub but listens on no socket: the
+desktop app without a usable network still changes the box on this loop, through the same
+`call()` path, so there is one code path whether phones can join or not.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import errno
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -29,10 +34,11 @@ from facilitator.web.support_page import SupportInfo
 
 T = TypeVar("T")
 PORT_TRIES = 20
+_log = logging.getLogger(__name__)
 
 
 class PollServer:
-    def __init__(self, box: BallotBox, room: Room, static_dir: Path, *, host: str,
+    def __init__(self, box: BallotBox, room: Room, static_dir: Path, *, host: str | None,
                  port: int = 8765, support: SupportInfo | None = None,
                  interval: float = 0.1, limiter: RateLimiter | None = None) -> None:
         self.box = box
@@ -57,12 +63,19 @@ class PollServer:
         return self._port
 
     @property
+    def listening(self) -> bool:
+        """Whether phones can reach it (False for the socket-less server of `host=None`)."""
+        return self.host is not None and self.running
+
+    @property
     def base_url(self) -> str:
-        return f"http://{url_host(self.host)}:{self._port}"
+        return f"http://{url_host(self.host)}:{self._port}" if self.host is not None else ""
 
     @property
     def join_url(self) -> str:
-        """What the QR code carries: the room code and the secret token."""
+        """What the QR code carries: the room code and the secret token ("" offline)."""
+        if self.host is None:
+            return ""
         return f"{self.base_url}/j/{self.room.code}?t={self.room.token}"
 
     @property
@@ -93,18 +106,32 @@ class PollServer:
             self._thread = None
             raise
 
-    def stop(self, timeout: float = 5.0) -> None:
-        """Close phone sockets, release the port and end the thread. Safe to call twice."""
+    def stop(self, timeout: float = 5.0) -> bool:
+        """Close phone sockets, release the port and end the thread. Safe to call twice.
+
+        Any thread but the server's. True when the thread ended: the box and room then
+        belong to the caller's thread. False when the loop did not finish in `timeout` (a
+        handler stuck on a full disk, say): the daemon thread is left to die with the
+        process and the box stays its own, so the caller must not touch it."""
         loop, thread = self._loop, self._thread
         if loop is None or thread is None:
-            return
+            return True
         if thread.is_alive():
-            asyncio.run_coroutine_threadsafe(self._shutdown(), loop).result(timeout)
+            try:
+                asyncio.run_coroutine_threadsafe(self._shutdown(), loop).result(timeout)
+            except (concurrent.futures.TimeoutError, RuntimeError) as error:
+                # RuntimeError: the loop closed between the check and the call.
+                _log.warning("The phone server did not stop within %.0f s (%s)", timeout,
+                             type(error).__name__)
             thread.join(timeout)
+            if thread.is_alive():
+                return False
         self._thread = None
+        self.box.owner.claim()
+        return True
 
     def call(self, fn: Callable[..., T], *args: object) -> concurrent.futures.Future[T]:
-        """Run `fn(*args)` on the server loop (the ballot box's owner) from any thread."""
+        """Run `fn(*args)` on the server loop (the ballot box's owner); any thread."""
         if self._loop is None:
             raise RuntimeError("server not started")
         future: concurrent.futures.Future[T] = concurrent.futures.Future()
@@ -142,9 +169,13 @@ class PollServer:
             loop.close()
 
     async def _bind(self) -> None:
+        self.box.owner.claim()  # from here on only this loop changes the box
         self._hub = LiveHub(self.box, self.room, self._interval)
         for subscriber in self._subscribers:
             self._hub.subscribe(subscriber)
+        if self.host is None:  # no socket: the loop owns the box, subscribers hear changes
+            self._hub.poke()
+            return
         app = create_app(self.box, self.room, self._static_dir, self._support, self._hub,
                          self._limiter)
         # access_log=None: an access log line would hold a participant's IP address.
@@ -176,5 +207,7 @@ class PollServer:
 
     async def _shutdown(self) -> None:
         if self._runner is not None:
-            await self._runner.cleanup()
+            await self._runner.cleanup()  # closes the hub too (the app's on_shutdown)
+        elif self._hub is not None:
+            await self._hub.close()
         asyncio.get_running_loop().call_soon(asyncio.get_running_loop().stop)

@@ -10,6 +10,7 @@ from facilitator.core.network import NO_NETWORK_MESSAGE, Interface
 from facilitator.core.polls.ballot import PollStatus
 from facilitator.core.session.model import Section, Session, Slide, SlideKind
 from facilitator.desktop.polling import DesktopPolling
+from facilitator.services import settings as settings_file
 from facilitator.services.settings import Settings
 from tests import polls
 
@@ -36,6 +37,7 @@ def test_slides_open_polls_and_the_widgets_follow(qtbot: QtBot) -> None:
         assert polling.qr.url == polling.join_url
         box = polling.service.box
         polling.on_slide(session().slides[1])
+        polling.chart.show_poll(polls.SINGLE)  # what the projector's view does on that slide
         qtbot.waitUntil(lambda: polling.chart.results is not None
                         and polling.chart.results.state.status is PollStatus.OPEN, timeout=5000)
         assert polling.console.title.text() == polls.SINGLE.question
@@ -84,6 +86,7 @@ def test_picking_another_network_moves_the_server(qtbot: QtBot) -> None:
         assert polling.join_url.startswith("http://127.0.0.2:")
         assert polling.qr.url == polling.console_qr.url == polling.join_url
         assert settings.interface == "hotspot-test"
+        assert settings_file.load()[0].interface == "hotspot-test"  # remembered next time
         # Same room, same secret: only the address changed.
         assert polling.join_url.split("/j/")[1] == first.split("/j/")[1]
         assert polling.picker.current() == other
@@ -109,5 +112,25 @@ def test_open_text_slide_brings_the_answers_to_read(qtbot: QtBot) -> None:
             server.call(server.box.submit, "idea", key, f"idea {key}").result(5)
         qtbot.waitUntil(lambda: tabs.tabText(1) == "Answers to read (3)", timeout=5000)
         assert len(polling.console.moderation.item_rows()) == 3
+    finally:
+        polling.stop()
+
+
+def test_a_network_choice_leaves_a_broken_settings_file_alone(qtbot: QtBot) -> None:
+    broken = "theme = [unclosed\n"
+    settings_file.default_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_file.default_path().write_text(broken, encoding="utf-8")
+    other = Interface("hotspot-test", "Hotspot", ("127.0.0.2",))
+    polling = DesktopPolling(session(), Settings(port=0), interfaces=lambda: [LOOPBACK, other])
+    qtbot.addWidget(polling.console)
+    messages: list[str] = []
+    polling.bridge.failed.connect(messages.append)
+    polling.start()
+    try:
+        with qtbot.waitSignal(polling.picker.chosen):
+            polling.picker.combo.activated.emit(1)
+        assert polling.join_url.startswith("http://127.0.0.2:")  # used for this session
+        assert settings_file.default_path().read_text(encoding="utf-8") == broken
+        assert messages and messages[0].startswith("The network choice was not saved:")
     finally:
         polling.stop()

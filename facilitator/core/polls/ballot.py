@@ -10,10 +10,11 @@ Anonymity here rests on three rules this class keeps so no view has to:
 3. Open-text answers wait in a moderation queue; only approved ones are projected.
 
 Threading: a BallotBox is not thread-safe. One owner uses it: the web server's event loop
-(the desktop app posts the facilitator's commands onto that loop). Listeners are called on
-the owner's thread, after the change; `snapshot()` gives an immutable view any thread may
-read. An optional `Journal` is told of every change *before* the caller is answered, so an
-acknowledged vote survives a crash.
+(the desktop app posts the facilitator's commands onto that loop; `owner` says which thread
+that is, and every change asserts it). Listeners are called on the owner's thread, after
+the change; `snapshot()` gives an immutable view any thread may read. An optional
+`Journal` is told of every change *before* the caller is answered, so an acknowledged vote
+survives a crash.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Protocol
 
 from facilitator.core.polls.answers import Answer, AnswerError, parse_answer
 from facilitator.core.polls.moderation import Decision, ModerationQueue, TextItem
+from facilitator.core.polls.owner import OwnerThread
 from facilitator.core.polls.tally import Tally, count
 from facilitator.core.session.model import PREFER_NOT_TO_SAY, Poll, PollType
 
@@ -137,6 +139,7 @@ class BallotBox:
         self._cache: dict[str, tuple[int, PollResults]] = {}
         self._changed_at = {poll_id: 0 for poll_id in self._polls}
         self._listeners: list[Callable[[], None]] = []
+        self.owner = OwnerThread()  # the server's loop claims it when it starts
 
     # -- reading -------------------------------------------------------------------------
 
@@ -250,6 +253,23 @@ class BallotBox:
         self._current = poll_id
         self._changed(None)
 
+    # The facilitator's toggles decide here, on the owner's thread, from the box's own state:
+    # a console deciding from its last snapshot (up to 100 ms old) could undo a change made
+    # meanwhile, e.g. close a poll that a double press had already closed.
+
+    def toggle_open(self, poll_id: str) -> None:
+        """Close an open poll; open any other (and show it on the phones)."""
+        if self.state(poll_id).status is PollStatus.OPEN:
+            self.close(poll_id)
+        else:
+            self.open(poll_id)
+
+    def toggle_hidden(self, poll_id: str) -> None:
+        self.set_hidden(poll_id, not self.state(poll_id).hidden)
+
+    def toggle_locked(self, poll_id: str) -> None:
+        self.set_locked(poll_id, not self.state(poll_id).locked)
+
     def show(self, poll_id: str) -> None:
         """The poll's slide came up: open it if it was never opened, else only show it.
 
@@ -334,6 +354,7 @@ class BallotBox:
         self._changed(poll_id)
 
     def _changed(self, poll_id: str | None) -> None:
+        assert self.owner.here(), "the ballot box was changed off its owner thread"
         self._version += 1
         if poll_id is not None:
             self._changed_at[poll_id] = self._version

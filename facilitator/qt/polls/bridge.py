@@ -4,9 +4,15 @@ The server calls `publish(snapshot, status)` on its own thread (at most ~10 time
 the server coalesces). The bridge keeps the latest pair and emits `changed` through a
 queued connection, so every slot runs on the Qt main thread with an immutable snapshot.
 The facilitator's commands go the other way through `post`, which runs a function on the
-server's loop (the ballot box's single owner) and hands back a Future. A command that
-fails there (the run journal could not save it) changed nothing; `failed(text)` tells the
-main thread, so the console can say so instead of the button silently doing nothing.
+server's loop (the ballot box's single owner) and hands back a Future; toggles (open or
+close, hide or reveal, lock or unlock) are decided there too, from the box's own state. A
+command that fails there (the run journal could not save it) changed nothing; `failed(text)`
+tells the main thread, so the console can say so instead of the button silently doing
+nothing.
+
+The bridge also owns, on the main thread, which poll is current (`current_poll_id`, set by
+`show_poll` when a slide comes up): the console's controls read it here, the phones hear
+it through the box. A debug assertion checks each method runs on the thread it says.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from facilitator.core.polls.ballot import BallotBox, BallotSnapshot, PollResults
 from facilitator.core.polls.moderation import Decision
@@ -24,10 +30,18 @@ from facilitator.core.polls.room import Room, RoomStatus
 Post = Callable[[Callable[[], object]], "Future[object]"]
 
 
+def on_main_thread() -> bool:
+    """True on the Qt application's thread (or when no application exists yet)."""
+    app = QCoreApplication.instance()
+    return app is None or QThread.currentThread() is app.thread()
+
+
 class PollBridge(QObject):
-    """`changed(snapshot, status)` fires on the main thread with the newest state."""
+    """`changed(snapshot, status)` fires on the main thread with the newest state;
+    `current_changed(poll_id or None)` when another poll's slide comes up."""
 
     changed = Signal(object, object)
+    current_changed = Signal(object)
     failed = Signal(str)  # main thread: a command could not be carried out, and why
     _arrived = Signal()
     _failed_there = Signal(str)
@@ -45,6 +59,7 @@ class PollBridge(QObject):
         self._waiting = False
         self.snapshot: BallotSnapshot | None = None  # main thread only
         self.status: RoomStatus | None = None
+        self.current_poll_id: str | None = None  # main thread: the poll on the current slide
         self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._failed_there.connect(self.failed, Qt.ConnectionType.QueuedConnection)
 
@@ -52,6 +67,7 @@ class PollBridge(QObject):
 
     def publish(self, snapshot: BallotSnapshot, status: RoomStatus) -> None:
         """Called on the server thread. Only one delivery is ever queued: the newest wins."""
+        assert not on_main_thread(), "PollBridge.publish runs on the server's thread"
         with self._lock:
             self._latest = (snapshot, status)
             if self._waiting:
@@ -63,6 +79,7 @@ class PollBridge(QObject):
 
     @Slot()
     def _deliver(self) -> None:
+        assert on_main_thread()
         with self._lock:
             latest, self._latest, self._waiting = self._latest, None, False
         if latest is None:
@@ -70,13 +87,19 @@ class PollBridge(QObject):
         self.snapshot, self.status = latest
         self.changed.emit(*latest)
 
-    def results(self, poll_id: str) -> PollResults | None:
-        return self.snapshot.polls.get(poll_id) if self.snapshot else None
+    def results(self, poll_id: str | None) -> PollResults | None:
+        """The newest results of `poll_id` this thread has seen (main thread)."""
+        return self.snapshot.polls.get(poll_id) if self.snapshot and poll_id else None
 
-    # The facilitator's commands: queued onto the server loop, never run here.
+    def current_results(self) -> PollResults | None:
+        return self.results(self.current_poll_id)
+
+    # The facilitator's commands, main thread: queued onto the server loop, never run here.
 
     def run(self, fn: Callable[[], object], unchanged: str = "the poll was not changed") -> None:
         """Run `fn` on the server loop; if it fails, `failed` says so, ending in `unchanged`."""
+        assert on_main_thread(), "the facilitator's commands are sent from the main thread"
+
         def check(future: Future[object]) -> None:  # on whichever thread completes it
             error = future.exception()
             if error is not None:
@@ -90,25 +113,31 @@ class PollBridge(QObject):
     def close_poll(self, poll_id: str) -> None:
         self.run(lambda: self._box.close(poll_id))
 
+    def toggle_open(self, poll_id: str) -> None:
+        self.run(lambda: self._box.toggle_open(poll_id))
+
+    def toggle_hidden(self, poll_id: str) -> None:
+        self.run(lambda: self._box.toggle_hidden(poll_id))
+
+    def toggle_locked(self, poll_id: str) -> None:
+        self.run(lambda: self._box.toggle_locked(poll_id))
+
     def reset_poll(self, poll_id: str) -> None:
         self.run(lambda: self._box.reset(poll_id))
 
-    def set_hidden(self, poll_id: str, hidden: bool) -> None:
-        self.run(lambda: self._box.set_hidden(poll_id, hidden))
-
-    def set_locked(self, poll_id: str, locked: bool) -> None:
-        self.run(lambda: self._box.set_locked(poll_id, locked))
-
     def show_poll(self, poll_id: str | None) -> None:
-        """What the phones show: this poll, or "waiting for the next question"."""
-        self.run(lambda: self._box.set_current(poll_id))
-
-    def arrive_at_poll(self, poll_id: str) -> None:
-        """Its slide came up: open the poll the first time, else just show it as it is.
-
-        The box decides on its own thread (`BallotBox.show`): the snapshot here may be older
-        than the box, e.g. right after start, before the first publish has arrived."""
-        self.run(lambda: self._box.show(poll_id))
+        """A slide came up with this poll (None: no poll). It becomes the current poll here,
+        and on the phones: opened the first time, else shown as it is. The box decides on
+        its own thread (`BallotBox.show`): the snapshot here may be older than the box, e.g.
+        right after start, before the first publish has arrived."""
+        changed = poll_id != self.current_poll_id
+        self.current_poll_id = poll_id
+        if poll_id is None:
+            self.run(lambda: self._box.set_current(None))
+        else:
+            self.run(lambda: self._box.show(poll_id))
+        if changed:
+            self.current_changed.emit(poll_id)
 
     def moderate(self, poll_id: str, item_id: str, approve: bool) -> None:
         decision = Decision.APPROVED if approve else Decision.REJECTED

@@ -1,8 +1,12 @@
 """The projector's live results for one poll: bars, diverging bars, word cloud or texts.
 
-`PollChart` takes the `PollResults` it shows and repaints when given new ones
-(`set_results`, main thread). Updates arrive at most ~10 times a second (the server
-coalesces) and Qt merges repaint requests, so a room voting at once costs a few frames.
+In the app a `PollChart` takes the `PollBridge` in `__init__` and follows it: the slide
+view that shows it says which poll (`show_poll`, when a poll slide comes up), and each
+snapshot the bridge delivers carries that poll's newest results (`_on_changed`, main
+thread). So a vote reaches the wall through five modules: the web handler, the ballot box,
+the live hub (which coalesces), the bridge, and this chart. Updates arrive at most ~10
+times a second and Qt merges repaint requests, so a room voting at once costs a few frames.
+Without a bridge (tests, benchmarks) `set_results` gives it results directly.
 Below the threshold it shows only "Waiting for N more answers"; hidden results show
 "Results hidden" with no figure, so the chart never shows a count below the threshold.
 """
@@ -13,8 +17,11 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from facilitator.core.polls.ballot import PollResults, PollStatus
+from facilitator.core.polls.ballot import BallotSnapshot, PollResults, PollStatus
+from facilitator.core.polls.room import RoomStatus
 from facilitator.core.polls.tally import ChoiceTally, MatrixTally, TextTally, WordTally
+from facilitator.core.session.model import Poll
+from facilitator.qt.polls.bridge import PollBridge
 from facilitator.qt.polls.chart_paint import (
     BACKGROUND,
     MUTED,
@@ -38,10 +45,14 @@ class PollChart(QWidget):
     along the bottom, so the slide's question and options stay visible behind it."""
 
     def __init__(self, results: PollResults | None = None, overlay: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, bridge: PollBridge | None = None) -> None:
         super().__init__(parent)
         self._results = results
         self._overlay = overlay
+        self._bridge = bridge
+        self._poll_id: str | None = None  # which poll's results this chart follows
+        if bridge is not None:
+            bridge.changed.connect(self._on_changed)
         self.drawn_text: list[str] = []  # what the last paint showed, for tests and logs
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         if not overlay:
@@ -56,6 +67,17 @@ class PollChart(QWidget):
             return
         self._results = results
         self.update()  # Qt folds many update() calls into one paint
+
+    def show_poll(self, poll: Poll | None) -> None:
+        """Follow `poll`'s results (None: none); main thread. The slide view calls it when
+        the slide it paints changes, so each view's chart shows that view's poll."""
+        self._poll_id = poll.id if poll else None
+        if self._bridge is not None:
+            self.set_results(self._bridge.results(self._poll_id))
+
+    def _on_changed(self, snapshot: BallotSnapshot, _status: RoomStatus) -> None:
+        if self._poll_id is not None:
+            self.set_results(snapshot.polls.get(self._poll_id))
 
     def sizeHint(self) -> QSize:
         return QSize(800, 450)

@@ -7,6 +7,7 @@ button) changes anything, so keys and buttons cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
@@ -41,6 +42,7 @@ class Presenter(QObject):
         self.sheet: ShortcutSheet | None = None
         self.console.closing.connect(self._on_console_closing)
         self._ended = False
+        self._handlers = self._action_table()
 
     def slide_views(self) -> tuple[SlideView, ...]:
         """Views that show the live projector image: where poll widgets get plugged in."""
@@ -54,52 +56,46 @@ class Presenter(QObject):
         self.state.start()
 
     def perform(self, action: Action) -> None:
-        state = self.state
-        match action:
-            case Action.NEXT:
-                state.next()
-            case Action.PREVIOUS:
-                state.previous()
-            case Action.FIRST:
-                state.first()
-            case Action.LAST:
-                state.last()
-            case Action.BLACK:
-                state.toggle_black()
-            case Action.WHITE:
-                state.toggle_white()
-            case Action.RESOURCES:
-                state.toggle_resources()
-            case Action.TIMER:
-                state.toggle_timer()
-            case Action.TIMER_PLUS:
-                state.adjust_timer(+1)
-            case Action.TIMER_MINUS:
-                state.adjust_timer(-1)
-            case Action.TIMER_RESET:
-                state.reset_timer()
-            case Action.FULL_SCREEN:
-                self.screens.toggle_full_screen()
-            case Action.SHOW_FULL_SCREEN:
-                self.screens.show_full_screen()
-            case Action.LEAVE_FULL_SCREEN:
-                self.screens.leave_full_screen()
-            case Action.SWAP_SCREENS:
-                if not self.screens.two_screens:
-                    state.message.emit("Only one screen: nothing to swap.")
-                self.screens.swap()
-            case Action.SHORTCUTS:
-                self.show_shortcuts()
-            case Action.JOIN_QR:
-                self.join_qr_toggled.emit()
-            case Action.POLL_OPEN | Action.POLL_HIDE | Action.POLL_LOCK | Action.POLL_RESET:
-                self.poll_key.emit(action.value)
-            case Action.PRINT:
-                self.print_requested.emit()
-            case Action.IMPORT:
-                self.import_requested.emit()
-            case Action.END:
-                self.end()
+        """Do what `action` means; main thread (keys, clicker and buttons all come here)."""
+        handler = self._handlers.get(action)
+        if handler is not None:
+            handler()
+
+    def _action_table(self) -> dict[Action, Callable[[], None]]:
+        """One line per action: what each key and button does, in one place to read."""
+        state, screens = self.state, self.screens
+        table: dict[Action, Callable[[], None]] = {
+            Action.NEXT: state.next,
+            Action.PREVIOUS: state.previous,
+            Action.FIRST: state.first,
+            Action.LAST: state.last,
+            Action.BLACK: state.toggle_black,
+            Action.WHITE: state.toggle_white,
+            Action.RESOURCES: state.toggle_resources,
+            Action.TIMER: state.toggle_timer,
+            Action.TIMER_PLUS: lambda: state.adjust_timer(+1),
+            Action.TIMER_MINUS: lambda: state.adjust_timer(-1),
+            Action.TIMER_RESET: state.reset_timer,
+            Action.FULL_SCREEN: screens.toggle_full_screen,
+            Action.SHOW_FULL_SCREEN: screens.show_full_screen,
+            Action.LEAVE_FULL_SCREEN: screens.leave_full_screen,
+            Action.SWAP_SCREENS: self._swap_screens,
+            Action.SHORTCUTS: self.show_shortcuts,
+            Action.JOIN_QR: self.join_qr_toggled.emit,
+            Action.PRINT: self.print_requested.emit,
+            Action.IMPORT: self.import_requested.emit,
+            Action.END: self.end,
+        }
+        for poll_action in (Action.POLL_OPEN, Action.POLL_HIDE, Action.POLL_LOCK,
+                            Action.POLL_RESET):
+            table[poll_action] = partial(self.poll_key.emit, poll_action.value)
+        assert set(table) == set(Action), "every action needs a line here"
+        return table
+
+    def _swap_screens(self) -> None:
+        if not self.screens.two_screens:
+            self.state.message.emit("Only one screen: nothing to swap.")
+        self.screens.swap()
 
     def show_shortcuts(self) -> None:
         if self.sheet is None:
