@@ -1,7 +1,11 @@
-"""Projector themes: dark (default), light and high-contrast.
+"""Every colour, font and style sheet the Qt widgets use, as data.
 
-Colours are plain hex strings so the contrast test needs no Qt; every text colour must
-reach 7:1 against its background because projectors wash colours out (FACTS: aim 7:1).
+The projector themes (dark, the default; light; high-contrast), the console's palette, the
+poll charts' panel and the black/white screens. Colours are plain hex strings so the
+contrast tests need no Qt; style sheets are built here from those palettes, so each hex
+value is written once and no other module under qt/ spells a colour
+(tests/qt/test_style.py checks). Every projector text colour must reach 7:1 against its
+background because projectors wash colours out (FACTS: aim 7:1).
 Charts always sit on a dark panel: on white, half the Okabe-Ito palette is under 3:1.
 """
 
@@ -12,8 +16,16 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
-# Okabe-Ito, the colour-blind-safe palette; order chosen so neighbours differ in lightness.
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+# Okabe-Ito, the colour-blind-safe palette, by name so charts can pick roles from it.
+ORANGE = "#E69F00"
+SKY_BLUE = "#56B4E9"
+BLUISH_GREEN = "#009E73"
+YELLOW = "#F0E442"
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+REDDISH_PURPLE = "#CC79A7"
+# Order chosen so neighbours differ in lightness.
+OKABE_ITO = (ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW, BLUE, VERMILLION, REDDISH_PURPLE)
 OKABE_GREY = "#999999"
 
 # Narrow, widely installed sans faces first: more words per line at the same size.
@@ -114,6 +126,170 @@ def theme_named(name: str) -> Theme:
     return THEMES.get(name, DARK)
 
 
+# -- the facilitator's console ----------------------------------------------------------
+# The console is always dark, whatever theme the projector uses: the facilitator sits in a
+# dimmed room beside the projector, and a bright laptop screen would dazzle them and light
+# up the front row. It is the laptop's own screen, read from arm's length, so 4.5:1 (WCAG
+# AA) is the floor for its text rather than the projector's 7:1.
+
+
+@dataclass(frozen=True)
+class ConsolePalette:
+    background: str  # the window, and the poll panel's pages
+    panel: str  # the notes box, inputs, moderation items
+    raised: str  # buttons and tabs
+    border: str  # their outlines, and scroll bar handles
+    text: str  # labels
+    bright_text: str  # the notes, and text on buttons and inputs
+    caption: str  # the small bold heading over each area
+    disabled: str  # disabled buttons and tabs (inactive: WCAG sets no contrast minimum)
+    accent: str  # a checked button, the selected tab, the hovered outline
+    on_accent: str  # text on the accent
+
+    def text_pairs(self) -> dict[str, tuple[str, str]]:
+        """Every (foreground, background) pair that carries text on an active control."""
+        return {
+            "label": (self.text, self.background),
+            "label in a moderation item": (self.text, self.panel),
+            "tab": (self.text, self.raised),
+            "caption": (self.caption, self.background),
+            "notes and inputs": (self.bright_text, self.panel),
+            "button": (self.bright_text, self.raised),
+            "checked button, selected tab": (self.on_accent, self.accent),
+        }
+
+
+CONSOLE = ConsolePalette(
+    background="#15191E",
+    panel="#1E242B",
+    raised="#26303A",
+    border="#3A4653",
+    text="#E8EAED",
+    bright_text="#F1F1F1",
+    caption="#AEB4BC",
+    disabled="#7D8590",
+    accent=SKY_BLUE,
+    on_accent="#111418",
+)
+
+_C = CONSOLE
+CONSOLE_STYLE = f"""
+QWidget#console {{ background: {_C.background}; }}
+QWidget#console QLabel {{ color: {_C.text}; font-size: 15px; }}
+QLabel[role="caption"] {{ color: {_C.caption}; font-size: 13px; font-weight: bold; }}
+QPlainTextEdit {{ background: {_C.panel}; color: {_C.bright_text}; border: none; font-size: 17px; }}
+QToolButton {{ background: {_C.raised}; color: {_C.bright_text}; border: 1px solid {_C.border};
+              border-radius: 4px; padding: 6px 10px; font-size: 14px; }}
+QToolButton:checked {{ background: {_C.accent}; color: {_C.on_accent}; }}
+QToolButton:hover {{ border-color: {_C.accent}; }}
+QScrollBar:vertical {{ background: {_C.background}; width: 10px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {_C.border}; border-radius: 4px; min-height: 24px; }}
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
+"""
+
+# The poll controls under the agenda. The console's sheet styles only its own widget
+# types, so the panel repeats its look for tabs, push buttons, inputs and scroll areas.
+POLL_PANEL_STYLE = f"""
+QTabWidget::pane {{ border: 1px solid {_C.border}; background: {_C.background}; }}
+QTabBar::tab {{ background: {_C.raised}; color: {_C.text}; padding: 5px 10px;
+               border: 1px solid {_C.border}; }}
+QTabBar::tab:selected {{ background: {_C.accent}; color: {_C.on_accent}; }}
+QTabBar::tab:disabled {{ color: {_C.disabled}; }}
+QPushButton {{ background: {_C.raised}; color: {_C.bright_text}; border: 1px solid {_C.border};
+              border-radius: 4px; padding: 6px 10px; font-size: 14px; }}
+QPushButton:hover {{ border-color: {_C.accent}; }}
+QPushButton:disabled {{ color: {_C.disabled}; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: {_C.background}; border: none; }}
+QScrollBar:vertical {{ background: {_C.panel}; width: 12px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {_C.border}; min-height: 24px; border-radius: 4px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+QFrame#moderation-item {{ background: {_C.panel}; border: 1px solid {_C.border};
+                         border-radius: 4px; }}
+QLabel {{ color: {_C.text}; font-size: 15px; }}
+QComboBox, QSpinBox {{ background: {_C.panel}; color: {_C.bright_text};
+                      border: 1px solid {_C.border}; padding: 4px; font-size: 14px; }}
+"""
+
+
+# -- what the polls put on the projector -------------------------------------------------
+# Results, the join code's caption, the groups banner and the Q overlay sit on their own
+# dark panel over any slide theme: half of the Okabe-Ito palette is under 3:1 on white,
+# and one look for every theme means a chart reads the same whichever theme is on.
+
+
+@dataclass(frozen=True)
+class ChartPalette:
+    background: str
+    text: str  # labels and figures
+    muted: str  # legend, footnotes, scale ends
+    grid: str  # the axis line
+    room: str  # this room's answers
+    reference: str  # the article's figures
+    low_side: tuple[str, ...]  # diverging bars below the middle, nearest the middle first
+    high_side: tuple[str, ...]  # and above it
+    middle: str  # the neutral middle answer
+    words: tuple[str, ...]  # word cloud, in turn
+    scrim: str  # the Q overlay's fill over the slide...
+    scrim_alpha: int  # ...nearly opaque, so the slide only just shows through
+    qr_light: str  # a QR code's quiet zone and light modules
+    qr_dark: str  # its dark modules: scanners want the most contrast there is
+
+    def text_pairs(self) -> dict[str, tuple[str, str]]:
+        return {
+            "chart text": (self.text, self.background),
+            "chart muted": (self.muted, self.background),
+            "overlay text": (self.text, self.scrim),
+        }
+
+
+CHART = ChartPalette(
+    background="#15191e",  # the console's background too, spelt as the charts always had it
+    text="#f1f3f5",
+    muted="#c3c8cf",
+    grid="#3a424c",
+    room=ORANGE,
+    reference=SKY_BLUE,
+    low_side=(SKY_BLUE, BLUE),
+    high_side=(ORANGE, VERMILLION),
+    middle=OKABE_GREY,
+    # Words are text, some of it small: the Okabe-Ito colours that reach 4.5:1 on this
+    # panel, which is all but BLUE (3.4:1). The order is the one the cloud always used.
+    words=(ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW, REDDISH_PURPLE, VERMILLION),
+    scrim="#111418",
+    scrim_alpha=245,
+    qr_light="#FFFFFF",
+    qr_dark="#000000",
+)
+
+GROUPS_BANNER_STYLE = f"background: {CHART.background}; color: {CHART.text}; font-weight: bold;"
+QR_OVERLAY_LABEL_STYLE = f"color: {CHART.text};"
+
+
+# -- black and white screens --------------------------------------------------------------
+# B and W are the same in every theme: black must send as little light as a projector can,
+# white lights the room. The labels appear only in the console's preview of them.
+
+
+@dataclass(frozen=True)
+class BlankScreens:
+    black: str
+    white: str
+    label_on_black: str
+    label_on_white: str
+
+    def text_pairs(self) -> dict[str, tuple[str, str]]:
+        return {
+            "black screen label": (self.label_on_black, self.black),
+            "white screen label": (self.label_on_white, self.white),
+        }
+
+
+BLANK = BlankScreens(
+    black="#000000", white="#FFFFFF", label_on_black="#C5CAD1", label_on_white="#333333"
+)
+
+
 def relative_luminance(hex_colour: str) -> float:
     """WCAG 2.x relative luminance of an `#RRGGBB` colour."""
     value = hex_colour.lstrip("#")
@@ -134,6 +310,15 @@ def slide_font(pixel_size: float, bold: bool = False) -> QFont:
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPixelSize(max(1, round(pixel_size)))
+    font.setBold(bold)
+    return font
+
+
+def chart_font(pixels: float, bold: bool = False) -> QFont:
+    """Chart text: the slide faces, never under 9 px (a chart in a small preview)."""
+    font = QFont()
+    font.setFamilies(FONT_FAMILIES)
+    font.setPixelSize(max(9, round(pixels)))
     font.setBold(bold)
     return font
 

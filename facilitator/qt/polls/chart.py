@@ -14,7 +14,7 @@ Below the threshold it shows only "Waiting for N more answers"; hidden results s
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QRegion, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from facilitator.core.polls.ballot import BallotSnapshot, PollResults, PollStatus
@@ -42,7 +42,10 @@ def waiting_text(results: PollResults) -> str:
 
 class PollChart(QWidget):
     """`overlay=True` (on a poll slide): until there is a chart to show, paint only a strip
-    along the bottom, so the slide's question and options stay visible behind it."""
+    along the bottom, so the slide's question and options stay visible behind it. The
+    widget's mask is then that strip, so it is opaque wherever it paints: a new count
+    repaints the strip alone, never the slide beneath (one paint of the projector per
+    slide change, not one more per update)."""
 
     def __init__(self, results: PollResults | None = None, overlay: bool = False,
                  parent: QWidget | None = None, *, bridge: PollBridge | None = None) -> None:
@@ -55,8 +58,8 @@ class PollChart(QWidget):
             bridge.changed.connect(self._on_changed)
         self.drawn_text: list[str] = []  # what the last paint showed, for tests and logs
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        if not overlay:
-            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self._fit_mask()
 
     @property
     def results(self) -> PollResults | None:
@@ -66,6 +69,7 @@ class PollChart(QWidget):
         if results == self._results:
             return
         self._results = results
+        self._fit_mask()
         self.update()  # Qt folds many update() calls into one paint
 
     def show_poll(self, poll: Poll | None) -> None:
@@ -82,13 +86,32 @@ class PollChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(800, 450)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_mask()
+
+    def _brief(self) -> bool:
+        """An overlay with no chart to show yet: only the strip is painted."""
+        return self._overlay and not (self._results and self._results.on_screen)
+
+    def _strip(self) -> QRectF:
+        return QRectF(0, self.height() * 0.8, self.width(), self.height() * 0.2)
+
+    def _fit_mask(self) -> None:
+        if self._brief():
+            strip = QRegion(self._strip().toAlignedRect())
+            if self.mask() != strip:
+                self.setMask(strip)
+        elif not self.mask().isEmpty():
+            self.clearMask()
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         ink = Ink(painter)
-        if self._overlay and not (self._results and self._results.on_screen):
-            strip = QRectF(0, self.height() * 0.8, self.width(), self.height() * 0.2)
+        if self._brief():
+            strip = self._strip()
             painter.fillRect(strip, BACKGROUND)
             self._paint(ink, strip.adjusted(strip.height() * 0.1, strip.height() * 0.08,
                                             -strip.height() * 0.1, -strip.height() * 0.08),

@@ -11,28 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
 from facilitator.core.polls.tally import ChoiceTally, MatrixTally
+from facilitator.qt.style import CHART, chart_font
 
-BACKGROUND = QColor("#15191e")
-TEXT = QColor("#f1f3f5")
-MUTED = QColor("#c3c8cf")
-GRID = QColor("#3a424c")
-ROOM = QColor("#E69F00")  # Okabe-Ito orange: this room
-REFERENCE = QColor("#56B4E9")  # Okabe-Ito sky blue: the article's figures
-LOW_SIDE = (QColor("#56B4E9"), QColor("#0072B2"))  # nearest the middle first
-HIGH_SIDE = (QColor("#E69F00"), QColor("#D55E00"))
-MIDDLE = QColor("#999999")
-FONT_FAMILIES = ["Liberation Sans", "Arial", "Helvetica", "DejaVu Sans"]
-
-
-def chart_font(pixels: float, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setFamilies(FONT_FAMILIES)
-    font.setPixelSize(max(9, round(pixels)))
-    font.setBold(bold)
-    return font
+# The chart palette (style.CHART) as QColors, made once rather than on every paint;
+# chart.py takes BACKGROUND, TEXT, MUTED and chart_font from here.
+BACKGROUND = QColor(CHART.background)
+TEXT = QColor(CHART.text)
+MUTED = QColor(CHART.muted)
+GRID = QColor(CHART.grid)
+ROOM = QColor(CHART.room)
+REFERENCE = QColor(CHART.reference)
+LOW_SIDE = tuple(QColor(colour) for colour in CHART.low_side)  # nearest the middle first
+HIGH_SIDE = tuple(QColor(colour) for colour in CHART.high_side)
+MIDDLE = QColor(CHART.middle)
 
 
 @dataclass

@@ -2,7 +2,10 @@
 
 The console sees counts only, never a tally below the threshold; results themselves are
 on the projector. Every button goes through the `PollBridge`, which queues the command
-onto the server loop: this widget never touches the ballot box.
+onto the server loop: this widget never touches the ballot box, and a toggle (open or
+close, hide or reveal, lock or unlock) is decided there from the box's own state, not from
+the snapshot this widget last saw. Which poll the controls act on is the bridge's
+`current_poll_id`. Main thread only.
 """
 
 from __future__ import annotations
@@ -25,26 +28,7 @@ from facilitator.qt.polls.bridge import PollBridge
 from facilitator.qt.polls.groups_panel import GroupsPanel
 from facilitator.qt.polls.moderation_panel import ModerationPanel
 from facilitator.qt.presenter.keys import Action, tooltip
-
-# Matches the console's dark style (qt/console.py), which styles only its own widget types.
-PANEL_STYLE = """
-QTabWidget::pane { border: 1px solid #3A4653; background: #15191E; }
-QTabBar::tab { background: #26303A; color: #E8EAED; padding: 5px 10px; border: 1px solid #3A4653; }
-QTabBar::tab:selected { background: #56B4E9; color: #111418; }
-QTabBar::tab:disabled { color: #7D8590; }
-QPushButton { background: #26303A; color: #F1F1F1; border: 1px solid #3A4653;
-              border-radius: 4px; padding: 6px 10px; font-size: 14px; }
-QPushButton:hover { border-color: #56B4E9; }
-QPushButton:disabled { color: #7D8590; }
-QScrollArea, QScrollArea > QWidget > QWidget { background: #15191E; border: none; }
-QScrollBar:vertical { background: #1E242B; width: 12px; margin: 0; }
-QScrollBar::handle:vertical { background: #3A4653; min-height: 24px; border-radius: 4px; }
-QScrollBar::add-line, QScrollBar::sub-line { height: 0; }
-QFrame#moderation-item { background: #1E242B; border: 1px solid #3A4653; border-radius: 4px; }
-QLabel { color: #E8EAED; font-size: 15px; }
-QComboBox, QSpinBox { background: #1E242B; color: #F1F1F1; border: 1px solid #3A4653;
-                      padding: 4px; font-size: 14px; }
-"""
+from facilitator.qt.style import POLL_PANEL_STYLE
 
 
 def press(console: PollConsole, action: str) -> bool:
@@ -67,7 +51,6 @@ class PollConsole(QWidget):
     def __init__(self, bridge: PollBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bridge = bridge
-        self._poll_id: str | None = None
         self._choose_tab = False  # pick the tab once this slide's poll is known
         self.title = QLabel("No poll on this slide")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -110,7 +93,7 @@ class PollConsole(QWidget):
         self.tabs.addTab(self.moderation, "Answers to read")
         self.tabs.addTab(self.groups, "Groups")
         self.tabs.addTab(self.network, "Network")
-        self.setStyleSheet(PANEL_STYLE)
+        self.setStyleSheet(POLL_PANEL_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -122,6 +105,7 @@ class PollConsole(QWidget):
         self.groups.assign.connect(bridge.make_groups)
         self.groups.cleared.connect(bridge.clear_groups)
         bridge.changed.connect(self._on_changed)
+        bridge.current_changed.connect(self._on_current_changed)
         self._refresh()
 
     def add_network_widget(self, widget: QWidget) -> None:
@@ -130,14 +114,12 @@ class PollConsole(QWidget):
         if layout is not None:
             layout.addWidget(widget)
 
-    def set_poll(self, poll_id: str | None) -> None:
-        """The poll on the current slide (None: not a poll slide)."""
-        self._poll_id = poll_id
+    def _on_current_changed(self, _poll_id: str | None) -> None:
         self._choose_tab = True
         self._refresh()
 
     def _results(self) -> PollResults | None:
-        return self._bridge.results(self._poll_id) if self._poll_id else None
+        return self._bridge.current_results()
 
     def _on_changed(self, _snapshot: BallotSnapshot, status: RoomStatus) -> None:
         self.groups.set_status(status)
@@ -169,23 +151,16 @@ class PollConsole(QWidget):
             self.tabs.setCurrentIndex(1 if is_text else 0)
 
     def _on_open_clicked(self) -> None:
-        results = self._results()
-        if results is None:
-            return
-        if results.state.status is PollStatus.OPEN:
-            self._bridge.close_poll(results.poll.id)
-        else:
-            self._bridge.open_poll(results.poll.id)
+        if self._bridge.current_poll_id is not None:
+            self._bridge.toggle_open(self._bridge.current_poll_id)
 
     def _on_hide_clicked(self) -> None:
-        results = self._results()
-        if results is not None:
-            self._bridge.set_hidden(results.poll.id, not results.state.hidden)
+        if self._bridge.current_poll_id is not None:
+            self._bridge.toggle_hidden(self._bridge.current_poll_id)
 
     def _on_lock_clicked(self) -> None:
-        results = self._results()
-        if results is not None:
-            self._bridge.set_locked(results.poll.id, not results.state.locked)
+        if self._bridge.current_poll_id is not None:
+            self._bridge.toggle_locked(self._bridge.current_poll_id)
 
     def _on_reset_clicked(self) -> None:
         results = self._results()

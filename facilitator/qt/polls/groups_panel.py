@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from facilitator.core.polls.room import RoomStatus
+from facilitator.qt.style import GROUPS_BANNER_STYLE
 
 
 def groups_text(status: RoomStatus | None) -> str:
@@ -63,7 +64,7 @@ class GroupsBanner(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
-        self.setStyleSheet("background: #15191e; color: #f1f3f5; font-weight: bold;")
+        self.setStyleSheet(GROUPS_BANNER_STYLE)
         parent.installEventFilter(self)
         self.set_status(status)
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from facilitator.qt.polls.qr_widget import QrWidget
+from facilitator.qt.style import CHART, QR_OVERLAY_LABEL_STYLE
 
 
 class QrOverlay(QWidget):
@@ -22,7 +23,7 @@ class QrOverlay(QWidget):
         for label in (self.heading, self.caption):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setStyleSheet("color: #f1f3f5;")
+            label.setStyleSheet(QR_OVERLAY_LABEL_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.qr, 1)
@@ -76,5 +77,7 @@ class QrOverlay(QWidget):
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(17, 20, 24, 245))
+        scrim = QColor(CHART.scrim)
+        scrim.setAlpha(CHART.scrim_alpha)
+        painter.fillRect(self.rect(), scrim)
         painter.end()

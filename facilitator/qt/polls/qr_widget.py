@@ -13,9 +13,11 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 from qrcode.constants import ERROR_CORRECT_M
 
+from facilitator.qt.style import CHART
+
 QUIET_ZONE = 4
-CAPTION_BACKGROUND = QColor("#15191e")
-CAPTION_TEXT = QColor("#f1f3f5")
+CAPTION_BACKGROUND = QColor(CHART.background)
+CAPTION_TEXT = QColor(CHART.text)
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
@@ -72,11 +74,11 @@ class QrWidget(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         square = self.code_rect()
-        painter.fillRect(square, QColor("white"))
+        painter.fillRect(square, QColor(CHART.qr_light))
         if self._matrix:
             module = square.width() / len(self._matrix)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("black"))
+            painter.setBrush(QColor(CHART.qr_dark))
             for row_index, row in enumerate(self._matrix):
                 for col_index, dark in enumerate(row):
                     if dark:

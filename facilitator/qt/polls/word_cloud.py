@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 
-from facilitator.qt.polls.chart_paint import MUTED, Ink, chart_font
+from facilitator.qt.polls.chart_paint import MUTED, Ink
+from facilitator.qt.style import CHART, chart_font
 
-# Okabe-Ito colours that reach 3:1 or better on the dark chart panel.
-WORD_COLOURS = tuple(QColor(c) for c in
-                     ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#CC79A7", "#D55E00"))
+WORD_COLOURS = tuple(QColor(colour) for colour in CHART.words)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from facilitator.qt.presenter.countdown import CountdownPanel
 from facilitator.qt.presenter.keys import Action, tooltip
 from facilitator.qt.presenter.state import PresenterState
 from facilitator.qt.slides.view import SlideView, ViewMode
+from facilitator.qt.style import CONSOLE_STYLE
 
 NAV_BUTTONS = (
     (Action.PREVIOUS, "◀ Previous"),
@@ -47,22 +48,6 @@ TIMER_BUTTONS = (
     (Action.TIMER_PLUS, "+1 min"),
     (Action.TIMER_RESET, "Reset"),
 )
-
-CONSOLE_STYLE = """
-QWidget#console { background: #15191E; }
-QWidget#console QLabel { color: #E8EAED; font-size: 15px; }
-QLabel[role="caption"] { color: #AEB4BC; font-size: 13px; font-weight: bold; }
-QPlainTextEdit { background: #1E242B; color: #F1F1F1; border: none; font-size: 17px; }
-QToolButton { background: #26303A; color: #F1F1F1; border: 1px solid #3A4653;
-              border-radius: 4px; padding: 6px 10px; font-size: 14px; }
-QToolButton:checked { background: #56B4E9; color: #111418; }
-QToolButton:hover { border-color: #56B4E9; }
-QScrollBar:vertical { background: #15191E; width: 10px; margin: 0; }
-QScrollBar::handle:vertical { background: #3A4653; border-radius: 4px; min-height: 24px; }
-QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
-QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }
-"""
-
 
 # A line that starts a new thought in the notes: "Say:", "Watch for:", or a list item.
 _NOTE_START = re.compile(r"^\s*(?:[-*•]\s|\d+[.)]\s|[A-Z][\w ]{0,20}:)")

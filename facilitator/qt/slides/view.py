@@ -14,13 +14,21 @@ from __future__ import annotations
 from enum import StrEnum
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPicture, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from facilitator.core.session.model import Slide, SlideKind
+from facilitator.core.session.model import Poll, Slide, SlideKind
 from facilitator.core.timing.presentation import Screen
 from facilitator.qt.presenter.state import PresenterState
 from facilitator.qt.slides.render import Rendered, SlideContext, paint_slide
+from facilitator.qt.style import BLANK
+
+
+def _tell_poll(widget: QWidget, poll: Poll) -> None:
+    """A plugged widget that follows a poll (the results chart) is told which one."""
+    show_poll = getattr(widget, "show_poll", None)
+    if callable(show_poll):
+        show_poll(poll)
 
 
 class ViewMode(StrEnum):
@@ -108,7 +116,7 @@ class SlideView(QWidget):
         else:
             text = "Projector is white. Press W to show the slide."
         white = self._mode is ViewMode.LIVE and self._state.screen is Screen.WHITE
-        painter.setPen(QColor("#333333" if white else "#C5CAD1"))
+        painter.setPen(QColor(BLANK.label_on_white if white else BLANK.label_on_black))
         font = painter.font()
         font.setPixelSize(max(12, self.height() // 14))
         painter.setFont(font)
@@ -116,17 +124,19 @@ class SlideView(QWidget):
 
     def _blank_colour(self) -> QColor:
         if self._mode is ViewMode.LIVE and self._state.screen is Screen.WHITE:
-            return QColor("#FFFFFF")
+            return QColor(BLANK.white)
         if self._mode is ViewMode.NEXT:
             return QColor(self._state.theme.panel)
-        return QColor("#000000")
+        return QColor(BLANK.black)
 
-    def _place_poll_widgets(self) -> None:
-        """Put plugged widgets over the regions of the last paint (on a poll slide only)."""
+    def _place_poll_widgets(self, regions: dict[str, QRectF] | None = None) -> None:
+        """Put plugged widgets over `regions` (default: those of the last paint), on a poll
+        slide only."""
         slide, _ = self.shown()
         poll = slide.poll if slide is not None and slide.kind is SlideKind.POLL else None
+        regions = self.last_render.regions if regions is None else regions
         for region, widget in self._poll_widgets.items():
-            rect: QRectF | None = self.last_render.regions.get(region)
+            rect: QRectF | None = regions.get(region)
             if poll is None or rect is None:
                 if not widget.isHidden():
                     widget.hide()
@@ -139,9 +149,7 @@ class SlideView(QWidget):
                 widget.setGeometry(target)
             if self._shown_polls.get(region) != poll.id:
                 self._shown_polls[region] = poll.id
-                show_poll = getattr(widget, "show_poll", None)
-                if callable(show_poll):
-                    show_poll(poll)
+                _tell_poll(widget, poll)
             if widget.isHidden():
                 widget.show()
                 widget.raise_()
@@ -162,10 +170,29 @@ class SlideView(QWidget):
     # -- state handlers -------------------------------------------------------------------
     def _on_slide_changed(self, index: int) -> None:
         self._timer_look = None
+        self._place_before_painting()
         self.update()
 
     def _on_screen_changed(self) -> None:
+        self._place_before_painting()
         self.update()
+
+    def _place_before_painting(self) -> None:
+        """Show, move or hide the plugged widgets for what comes next, before the paint:
+        placed after it (as on a resize), they would make the view paint a second time.
+        The regions come from laying the slide out into a QPicture, which draws nothing."""
+        if not self._poll_widgets or not self.isVisible():
+            return
+        slide, ctx = self.shown()
+        regions: dict[str, QRectF] = {}
+        if slide is not None and ctx is not None and slide.kind is SlideKind.POLL:
+            picture = QPicture()
+            painter = QPainter(picture)
+            try:
+                regions = paint_slide(painter, self.width(), self.height(), slide, ctx).regions
+            finally:
+                painter.end()
+        self._place_poll_widgets(regions)
 
     def _on_timer_changed(self) -> None:
         slide, ctx = self.shown()
