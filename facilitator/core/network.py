@@ -1,6 +1,6 @@
 """Choosing the address phones can reach: which network interfaces to offer, in what order.
 
-The interface list itself comes from Qt (`qt.lan`) or any other source as plain
+The interface list itself comes from Qt (`qt.polls.interfaces`) or any other source as plain
 `Interface` values; this module only decides. The default-route interface comes first
 because that is the network the laptop (and, usually, the room) is on; loopback,
 link-local, down and container interfaces are dropped because no phone can reach them.

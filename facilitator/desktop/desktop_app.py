@@ -1,5 +1,5 @@
 """Composition root of the desktop app: settings, session state, windows, and the phone
-server. Only this module and the commands see every layer.
+server. Only desktop/ and cli/ see every layer.
 """
 
 from __future__ import annotations

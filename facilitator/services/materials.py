@@ -1,6 +1,6 @@
 """Composition root for printouts: settings + shipped resources + session -> PDF bytes.
 
-Used by `facilitator print`, `facilitator report` and, through a callable that app.py
+Used by `facilitator print`, `facilitator report` and, through a callable that desktop_app.py
 hands to the Qt print dialog, by the desktop app (qt/ may not import printing/).
 """
 

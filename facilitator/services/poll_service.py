@@ -1,6 +1,6 @@
 """The phone poll service, assembled: ballot box, room, server, support page.
 
-A composition helper like app.py (it sees settings, assets, core and web), shared by the
+A composition helper (it sees settings, assets, core and web), shared by the
 desktop app and `facilitator serve` so both start the same server the same way.
 """
 
@@ -37,7 +37,7 @@ class PollService:
     def __init__(self, session: Session, settings: Settings, journal: Journal | None = None,
                  room: Room | None = None, interval: float = 0.1,
                  box: BallotBox | None = None) -> None:
-        """`box` and `room`: a run's, already journaled and restored (`core.resume`)."""
+        """`box` and `room`: a run's, already journaled and restored (`core.runs.resume`)."""
         self.session = session
         self.settings = settings
         self.box = box or BallotBox(session.polls, journal=journal)

@@ -14,7 +14,7 @@ from typing import Protocol
 
 
 class SupportLine(Protocol):
-    """What the page needs of an entry; `core.support.SupportEntry` provides it."""
+    """What the page needs of an entry; `core.support.regions.SupportEntry` provides it."""
 
     @property
     def name(self) -> str: ...

@@ -25,7 +25,7 @@ def session() -> Session:
 
 
 def producer(session: Session, join_url: str = ""):  # type: ignore[no-untyped-def]
-    """Exactly what app.py wires in."""
+    """Exactly what desktop_app.py wires in."""
     return materials.producer(session, Settings(), lambda: (join_url, "K7Q2" if join_url else ""))
 
 

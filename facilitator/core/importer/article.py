@@ -2,7 +2,7 @@
 
 Both readers (plain text and Markdown) produce this structure, so everything after parsing
 (tables, prompts, summaries, minutes) works the same for either kind of input. Reading the
-file lives here too (through the shared `core.textfile` reader): it is where most bad input
+file lives here too (through the shared `core.session.textfile` reader): it is where most bad input
 is caught.
 """
 

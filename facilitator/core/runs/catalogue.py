@@ -1,6 +1,6 @@
 """The folder of past runs: list them, find the one to resume, export one, delete one.
 
-Each run is one journal file (`core.journal`) in the folder the caller passes, which the app
+Each run is one journal file (`core.runs.journal`) in the folder the caller passes, which the app
 takes from `settings.data_dir()`; core never reads settings itself.
 """
 

@@ -10,7 +10,7 @@ is told to use `pseudonym` for device keys (`Room.pseudonym`), so the ballot box
 therefore every `record_*` call, already speaks in pseudonyms; after archiving, no answer
 can be linked back to a phone, even by someone who has the phone's cookie.
 
-`Journal` implements `core.ballot.Journal` (answers, poll states, resets, the current poll,
+`Journal` implements `core.polls.ballot.Journal` (answers, poll states, resets, the current poll,
 moderation decisions) and adds what the app records: devices, slide, timing, room secret.
 
 Durability: every write is its own transaction, committed before the call returns, so the
@@ -193,7 +193,7 @@ class Journal:
         digest = hmac.new(self._device_key, cookie.encode("utf-8"), hashlib.sha256)
         return digest.hexdigest()[:32]
 
-    # -- core.ballot.Journal: each write committed before it returns -------------------
+    # -- core.polls.ballot.Journal: each write committed before it returns -------------------
 
     def record_answer(self, poll_id: str, device_key: str, answer: Answer) -> None:
         """A new or changed answer; a changed open-text answer waits for moderation again."""

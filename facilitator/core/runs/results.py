@@ -43,7 +43,7 @@ class MatrixRow:
 class PollResult:
     poll_id: str
     question: str
-    type: str  # a core.model.PollType value
+    type: str  # a core.session.model.PollType value
     responses: int
     options: tuple[Count, ...] = ()
     columns: tuple[str, ...] = ()  # matrix: the scale points' labels

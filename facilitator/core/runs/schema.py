@@ -1,7 +1,7 @@
 """SQLite plumbing for the run journal: the schema, connection settings, transactions.
 
 Why these settings: WAL with synchronous=NORMAL makes a commit survive `kill -9` at about
-0.02 ms; checkpoints are run by `core.checkpoint` on their own thread, never inside a
+0.02 ms; checkpoints are run by `core.runs.checkpoint` on their own thread, never inside a
 commit on the server's loop; secure_delete overwrites what archiving removes.
 
 A write that cannot be committed (disk full, I/O error, database locked by another
@@ -52,7 +52,7 @@ def connect(path: Path, durable: bool) -> sqlite3.Connection:
     connection.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
     connection.execute("PRAGMA secure_delete=ON")
     connection.execute("PRAGMA foreign_keys=ON")
-    connection.execute("PRAGMA wal_autocheckpoint=0")  # core.checkpoint does it off the loop
+    connection.execute("PRAGMA wal_autocheckpoint=0")  # core.runs.checkpoint does it off the loop
     return connection
 
 

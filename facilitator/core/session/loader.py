@@ -2,7 +2,7 @@
 
 Markdown is tokenised by markdown-it-py (CommonMark + pipe tables), which keeps the source
 line of every block; this module walks those tokens into sections and slides, hands fenced
-blocks to `core.blocks`, and runs the safe-messaging checks last.
+blocks to `core.session.blocks`, and runs the safe-messaging checks last.
 """
 
 from __future__ import annotations

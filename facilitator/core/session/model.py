@@ -1,7 +1,7 @@
 """The session model: what a session file says, as immutable values.
 
 Everything else (presenter, phone server, printouts, importer) reads these types, so they
-hold data only. The loader (`core.loader`) builds them from a session file; nothing else
+hold data only. The loader (`core.session.loader`) builds them from a session file; nothing else
 mutates them. Line numbers are kept so later checks can point at the source.
 """
 

@@ -1,7 +1,7 @@
 """"Print materials…": choose paper, region and documents, preview them, print or save.
 
 qt/ may not import printing/ (layering), so the dialog is given a `produce` callable by
-the composition root (app.py):
+the composition root (desktop/desktop_app.py):
 `produce(paper, region, documents, start) -> {name: pdf bytes}`, where `start` is the
 session's start time for the guide's clock times, or None for "+0:05"-style offsets.
 It may raise ValueError (unknown region, poster without a running server...): the

@@ -2,8 +2,9 @@
 
 The app opens this from the console ("Past runs...") and at start when the newest run of
 the same session file did not finish ("resume after crash"). It reads the folder of run
-journals only through `core.runs` and `core.journal`; which run to resume is handed back
-through `resume_path` after `exec()` returns `Accepted`. Runs on the Qt main thread.
+journals only through `core.runs.catalogue` and `core.runs.journal`; which run to resume is
+handed back through `resume_path` after `exec()` returns `Accepted`. Runs on the Qt main
+thread.
 """
 
 from __future__ import annotations

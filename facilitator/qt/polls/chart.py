@@ -27,12 +27,12 @@ from facilitator.qt.polls.chart_paint import (
     MUTED,
     TEXT,
     Ink,
-    chart_font,
     paint_bars,
     paint_diverging,
     paint_message,
 )
 from facilitator.qt.polls.word_cloud import paint_cloud
+from facilitator.qt.style import chart_font
 
 
 def waiting_text(results: PollResults) -> str:

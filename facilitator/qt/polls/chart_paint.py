@@ -17,7 +17,7 @@ from facilitator.core.polls.tally import ChoiceTally, MatrixTally
 from facilitator.qt.style import CHART, chart_font
 
 # The chart palette (style.CHART) as QColors, made once rather than on every paint;
-# chart.py takes BACKGROUND, TEXT, MUTED and chart_font from here.
+# chart.py takes BACKGROUND, TEXT and MUTED from here.
 BACKGROUND = QColor(CHART.background)
 TEXT = QColor(CHART.text)
 MUTED = QColor(CHART.muted)

@@ -1,7 +1,7 @@
-"""The machine's network interfaces, from Qt, as plain `core.lan.Interface` values.
+"""The machine's network interfaces, from Qt, as plain `core.network.Interface` values.
 
 QNetworkInterface reads the OS tables without sending a packet, on every platform Qt
-supports. Which interface to offer first is decided in `core.lan`, not here.
+supports. Which interface to offer first is decided in `core.network`, not here.
 """
 
 from __future__ import annotations
