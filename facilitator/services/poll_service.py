@@ -6,6 +6,8 @@ desktop app and `facilitator serve` so both start the same server the same way.
 
 from __future__ import annotations
 
+import errno
+
 from facilitator.core.network import url_host
 from facilitator.core.polls.ballot import BallotBox, Journal
 from facilitator.core.polls.room import Room
@@ -57,7 +59,8 @@ class PollService:
     def start(self, host: str | None, port: int | None = None) -> PollServer:
         """Serve on `host` (raises OSError with a readable message when it cannot); main
         thread. `host=None`: no socket, but the box still lives on the server's loop."""
-        self.stop()
+        if not self.stop():
+            raise OSError(errno.EBUSY, "the previous phone server has not stopped yet")
         server = PollServer(self.box, self.room, assets.resource_path("web"), host=host,
                             port=self.settings.port if port is None else port,
                             support=self.support, interval=self._interval)

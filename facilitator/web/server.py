@@ -55,6 +55,7 @@ class PollServer:
         self._runner: web.AppRunner | None = None
         self._hub: LiveHub | None = None
         self._subscribers: list[Subscriber] = []
+        self._stopping: concurrent.futures.Future[None] | None = None
 
     # -- addresses -----------------------------------------------------------------------
 
@@ -94,7 +95,8 @@ class PollServer:
             self.call(self._hub.subscribe, subscriber).result(5)
 
     def start(self) -> None:
-        """Bind and serve; a busy port moves on to the next free one (port 0: any free port)."""
+        """Bind and serve; a busy port moves on to the next free one (port 0: any free port).
+        Any thread but the server's; from here on the box belongs to the server's loop."""
         started: concurrent.futures.Future[None] = concurrent.futures.Future()
         self._thread = threading.Thread(target=self._run, args=(started,),
                                         name="facilitator-web", daemon=True)
@@ -116,17 +118,19 @@ class PollServer:
         loop, thread = self._loop, self._thread
         if loop is None or thread is None:
             return True
+        assert threading.current_thread() is not thread, "stop() would wait for itself"
         if thread.is_alive():
+            if self._stopping is None:  # asked once; a second stop() waits for the same
+                self._stopping = asyncio.run_coroutine_threadsafe(self._shutdown(), loop)
             try:
-                asyncio.run_coroutine_threadsafe(self._shutdown(), loop).result(timeout)
-            except (concurrent.futures.TimeoutError, RuntimeError) as error:
-                # RuntimeError: the loop closed between the check and the call.
-                _log.warning("The phone server did not stop within %.0f s (%s)", timeout,
-                             type(error).__name__)
+                self._stopping.result(timeout)
+            except concurrent.futures.TimeoutError:
+                _log.warning("The phone server did not stop within %.1f s", timeout)
             thread.join(timeout)
             if thread.is_alive():
                 return False
         self._thread = None
+        self._stopping = None
         self.box.owner.claim()
         return True
 

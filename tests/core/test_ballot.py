@@ -281,3 +281,41 @@ def test_show_opens_a_never_opened_poll_and_only_shows_one_opened_before() -> No
     box.restore_poll_state("word", PollState(PollStatus.CLOSED))  # closed before a crash
     box.show("word")
     assert box.state("word").status is PollStatus.CLOSED and box.current == "word"
+
+
+def test_toggles_decide_from_the_box_itself() -> None:
+    box = BallotBox(polls.ALL)
+    box.toggle_open("mood")
+    assert box.state("mood").status is PollStatus.OPEN and box.current == "mood"
+    box.toggle_open("mood")  # a second press, however stale the console's view
+    assert box.state("mood").status is PollStatus.CLOSED
+    box.toggle_open("mood")
+    assert box.state("mood").status is PollStatus.OPEN
+    box.toggle_hidden("mood")
+    box.toggle_locked("mood")
+    assert box.state("mood").hidden and box.state("mood").locked
+    box.toggle_hidden("mood")
+    box.toggle_locked("mood")
+    assert not box.state("mood").hidden and not box.state("mood").locked
+
+
+def test_a_change_from_another_thread_fails_loudly() -> None:
+    import threading
+
+    box = BallotBox(polls.ALL)
+    errors: list[BaseException] = []
+
+    def elsewhere() -> None:
+        try:
+            box.open("mood")
+        except AssertionError as error:
+            errors.append(error)
+
+    worker = threading.Thread(target=elsewhere)
+    worker.start()
+    worker.join()
+    assert len(errors) == 1 and "owner thread" in str(errors[0])
+    assert box.state("mood").status is PollStatus.IDLE and box.version == 0  # untouched
+    box.owner.claim()  # handed over (as the server's loop does at start): fine again
+    box.open("mood")
+

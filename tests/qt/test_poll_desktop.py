@@ -66,6 +66,9 @@ def test_no_network_keeps_the_session_running(qtbot: QtBot) -> None:
     qtbot.addWidget(polling.console)
     assert polling.start() == NO_NETWORK_MESSAGE
     assert polling.picker.message.text() == NO_NETWORK_MESSAGE
+    # No socket, but the box still lives on the server's loop: one path for every command.
+    assert polling.service.server is not None and polling.service.server.running
+    assert not polling.service.listening and polling.join_url == ""
     polling.on_slide(session().slides[1])
     qtbot.waitUntil(lambda: polling.console.open_button.text() == "Close poll", timeout=5000)
     assert polling.service.box.state("mood").status is PollStatus.OPEN

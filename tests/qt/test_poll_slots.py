@@ -59,6 +59,10 @@ def test_placing_widgets_settles_instead_of_repainting_forever(
     presenter.state.go_to_number(POLL + 1)
     view.repaint()
     qtbot.waitUntil(results.isVisible, timeout=2000)
+    # The widgets are placed before the first paint now, so the wait above may return at
+    # once: let the window be exposed, or repaint() below has nothing to paint into.
+    window = view.window().windowHandle()
+    qtbot.waitUntil(lambda: window is not None and window.isExposed(), timeout=2000)
     paints = []
     original = view.paintEvent
 

@@ -123,3 +123,46 @@ def test_a_failing_subscriber_does_not_stop_the_others(server: PollServer) -> No
     server.subscribe(lambda snapshot, _status: heard.set() if snapshot.current else None)
     server.call(server.box.open, "mood").result(5)
     assert heard.wait(5)
+
+
+def test_the_box_belongs_to_the_loop_while_it_runs(server: PollServer) -> None:
+    with pytest.raises(AssertionError, match="owner thread"):
+        server.box.open("mood")  # from the test's thread: refused, not raced
+    server.call(server.box.open, "mood").result(5)  # on the loop: fine
+    server.stop()
+    server.box.close("mood")  # the loop is gone: the stopping thread owns the box again
+
+
+def test_a_stop_that_times_out_leaves_the_box_to_the_loop() -> None:
+    server = make_server()
+    server.start()
+    release = threading.Event()
+    server.call(release.wait, 10)  # a handler stuck on the loop (a full disk, say)
+    try:
+        assert server.stop(timeout=0.3) is False
+        with pytest.raises(AssertionError, match="owner thread"):
+            server.box.open("mood")
+    finally:
+        release.set()
+    assert server.stop() is True  # once the loop is free it stops as usual
+    server.box.open("mood")
+
+
+def test_without_a_host_the_loop_runs_with_no_socket() -> None:
+    server = PollServer(BallotBox(polls.ALL), Room(), resource_path("web"), host=None,
+                        interval=0.0)
+    heard: list[BallotSnapshot] = []
+    server.subscribe(lambda snapshot, _status: heard.append(snapshot))
+    server.start()
+    try:
+        assert server.running and not server.listening
+        assert server.join_url == "" and server.port == 0
+        server.call(server.box.open, "mood").result(5)
+        deadline = threading.Event()
+        for _ in range(50):
+            if heard and heard[-1].current == "mood":
+                break
+            deadline.wait(0.05)
+        assert heard and heard[-1].current == "mood"
+    finally:
+        assert server.stop() is True

@@ -209,6 +209,7 @@ class BallotBox:
 
     def submit(self, poll_id: str, device_key: str, raw: object) -> Answer:
         """Check and store a device's answer, replacing its earlier one. Raises BallotError."""
+        self._owned()
         poll = self.poll(poll_id)
         state = self._states[poll_id]
         if state.status is not PollStatus.OPEN:
@@ -244,6 +245,7 @@ class BallotBox:
 
     def set_current(self, poll_id: str | None) -> None:
         """Which poll the phones show (None: "waiting for the next question")."""
+        self._owned()
         if poll_id is not None:
             self.poll(poll_id)
         if poll_id == self._current:
@@ -282,6 +284,7 @@ class BallotBox:
 
     def reset(self, poll_id: str) -> None:
         """Forget every answer to a poll (a rehearsal, a false start). State is kept."""
+        self._owned()
         self.poll(poll_id)
         if self._journal:
             self._journal.record_reset(poll_id)
@@ -289,6 +292,7 @@ class BallotBox:
 
     def moderate(self, poll_id: str, item_id: str, decision: Decision) -> bool:
         """Approve or reject a text answer; False when the item was replaced meanwhile."""
+        self._owned()
         queue = self._queues.get(self.poll(poll_id).id)
         if queue is None:
             return False
@@ -346,6 +350,7 @@ class BallotBox:
         self._changed(poll_id)
 
     def _set_state(self, poll_id: str, state: PollState) -> None:
+        self._owned()
         if state == self._states[poll_id]:
             return
         if self._journal:
@@ -353,8 +358,12 @@ class BallotBox:
         self._states[poll_id] = state
         self._changed(poll_id)
 
-    def _changed(self, poll_id: str | None) -> None:
+    def _owned(self) -> None:
+        """Checked before any change (and again after, for replays): `python -O` drops it."""
         assert self.owner.here(), "the ballot box was changed off its owner thread"
+
+    def _changed(self, poll_id: str | None) -> None:
+        self._owned()
         self._version += 1
         if poll_id is not None:
             self._changed_at[poll_id] = self._version
