@@ -132,6 +132,7 @@ class PollServer:
         self._thread = None
         self._stopping = None
         self.box.owner.claim()
+        self.room.owner.claim()
         return True
 
     def call(self, fn: Callable[..., T], *args: object) -> concurrent.futures.Future[T]:
@@ -173,7 +174,8 @@ class PollServer:
             loop.close()
 
     async def _bind(self) -> None:
-        self.box.owner.claim()  # from here on only this loop changes the box
+        self.box.owner.claim()  # from here on only this loop changes the box and the room
+        self.room.owner.claim()
         self._hub = LiveHub(self.box, self.room, self._interval)
         for subscriber in self._subscribers:
             self._hub.subscribe(subscriber)

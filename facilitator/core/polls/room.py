@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from facilitator.core.polls.groups import GroupPlan, assign_groups
+from facilitator.core.polls.owner import OwnerThread
 
 # No 0/O, 1/I/L: read off a projector and typed on a phone without mistakes.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -30,7 +31,8 @@ def new_code() -> str:
 
 @dataclass
 class Room:
-    """Join credentials and joined devices. Owned by the server's loop, like the ballot box."""
+    """Join credentials and joined devices. Owned by the server's loop, like the ballot box:
+    `owner` says which thread that is, and every change asserts it."""
 
     code: str = field(default_factory=new_code)
     token: str = field(default_factory=lambda: secrets.token_urlsafe(TOKEN_BYTES))
@@ -43,6 +45,7 @@ class Room:
     # device by. A run journal sets its keyed hash (`Journal.pseudonym`) here, so nothing
     # stored matches a cookie once the run's secret is deleted. Identity by default.
     pseudonym: Callable[[str], str] = field(default=str, repr=False)
+    owner: OwnerThread = field(default_factory=OwnerThread, repr=False, compare=False)
 
     def token_matches(self, code: str, token: str) -> bool:
         # Constant-time, so response timing says nothing about how much of a guess was right.
@@ -56,6 +59,7 @@ class Room:
 
     def join(self) -> str:
         """A new device for a phone that presented the token: the value for its cookie."""
+        assert self.owner.here(), "the room was changed off its owner thread"
         cookie = secrets.token_urlsafe(DEVICE_KEY_BYTES)
         key = self.pseudonym(cookie)
         if self.on_join is not None:
@@ -102,12 +106,14 @@ class Room:
                     among: tuple[str, ...] | None = None) -> GroupPlan:
         """Split `among` (default: the phones connected now, or failing that every joined
         device) into balanced random groups."""
+        assert self.owner.here(), "the room was changed off its owner thread"
         if among is None:
             among = self.connected() or self.devices()
         self.groups = assign_groups(among, size, rng or random.SystemRandom())
         return self.groups
 
     def clear_groups(self) -> None:
+        assert self.owner.here(), "the room was changed off its owner thread"
         self.groups = None
 
 
