@@ -94,7 +94,10 @@ def run(args: argparse.Namespace) -> int:
         verb = "Resumed" if args.resume else "Recording"
         print(f"{verb} run {run.journal.path.name}", flush=True)
     _wait_for_signal()
-    service.stop()
+    if not service.stop():  # its loop still holds the journal: leave the run resumable
+        print("facilitator serve: the server did not stop in time; the run can be resumed",
+              file=sys.stderr)
+        return 1
     if run is not None:
         run.journal.finish()  # a clean stop: only a crash leaves a run to resume
         run.journal.close()

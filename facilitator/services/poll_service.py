@@ -34,7 +34,9 @@ def support_info(session: Session, settings: Settings) -> tuple[SupportInfo, lis
 
 
 class PollService:
-    """Everything the phones talk to, for one session. Start it, and stop it at quit."""
+    """Everything the phones talk to, for one session. Start it, and stop it at quit.
+    Its methods are called on the main thread; the box and room it holds belong to the
+    running server's loop (see `web.server`)."""
 
     def __init__(self, session: Session, settings: Settings, journal: Journal | None = None,
                  room: Room | None = None, interval: float = 0.1,
@@ -51,7 +53,8 @@ class PollService:
 
     def subscribe(self, subscriber: Subscriber) -> None:
         """`subscriber(snapshot, status)` hears every server this service starts, from its
-        first publish on (it is subscribed before the server starts)."""
+        first publish on (it is subscribed before the server starts). Main thread; the
+        subscriber is called on the server's thread."""
         self._subscribers.append(subscriber)
         if self.server is not None:
             self.server.subscribe(subscriber)
