@@ -12,7 +12,7 @@ from pathlib import Path
 from facilitator.core.importer.draft import import_article
 from facilitator.core.session.loader import parse_session
 
-ARTICLE = Path(__file__).resolve().parent.parent / "tests" / "core" / "articles"
+ARTICLE = Path(__file__).resolve().parent.parent / "tests" / "core" / "importer" / "articles"
 
 
 def timed(text: str, name: str, minutes: int, runs: int) -> tuple[float, float, int]:

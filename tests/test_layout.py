@@ -5,11 +5,11 @@ modules at the package root (DESIGN.md's layout)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
 import grimp
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 PACKAGE = ROOT / "facilitator"
 MOST_MODULES_PER_FOLDER = 15
 

@@ -9,8 +9,7 @@ import zipfile
 from pathlib import Path
 
 from facilitator.services import assets
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
 
 
 def test_wheel_carries_resources_and_slides(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from facilitator.core.polls.moderation import Decision
 from facilitator.core.session.model import TEXT_MAX_CHARS
 from facilitator.qt.polls.chart import PollChart
-from tests.qt.poll_helpers import grab, open_box
+from tests.qt.polls.helpers import grab, open_box
 
 SENT = {
     "a": "safe\u202e<b>evil</b>",  # an RTL override would flip what the room reads

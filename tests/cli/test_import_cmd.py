@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.core.session.loader import load_session
-
-ARTICLES = Path(__file__).parent / "core" / "articles"
+from tests.paths import ARTICLES
 
 
 def run_import(*args: str) -> subprocess.CompletedProcess[str]:

@@ -16,7 +16,7 @@ from facilitator.services.assets import slide_file
 from facilitator.services.run_journal import runs_folder
 from facilitator.services.settings import Settings
 from tests.qt.conftest import Clock, Screens
-from tests.qt.test_poll_bridge import vote
+from tests.qt.polls.test_bridge import vote
 
 LOOPBACK = Interface("lo-test", "Test network", ("127.0.0.1",))
 POLL = "room-check"

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.qt.polls.qr_overlay import QrOverlay
 from facilitator.qt.polls.qr_widget import QrWidget
-from tests.qt.poll_helpers import grab
+from tests.qt.polls.helpers import grab
 
 URL = "http://192.168.1.23:8765/j/K7Q4M?t=dQsvIhwMSA0U5VwN9kH6-w"
 

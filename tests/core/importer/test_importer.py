@@ -13,8 +13,8 @@ from facilitator.core.importer.draft import ArticleError, import_article, import
 from facilitator.core.session.loader import LoadResult, parse_session
 from facilitator.core.session.model import GroupKind, PollType, Session, SlideKind, plain
 from facilitator.core.session.safety import mentions_risk
+from tests.paths import ARTICLES
 
-ARTICLES = Path(__file__).parent / "articles"
 BUNDLED = ARTICLES / "numb-in-medicine.txt"
 UNSEEN = ARTICLES / "running-on-empty.txt"
 

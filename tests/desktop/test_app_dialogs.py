@@ -18,10 +18,10 @@ from facilitator.qt.dialogs.import_dialog import ImportDialog
 from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
 from facilitator.qt.presenter.keys import Action
 from facilitator.services.assets import slide_file
+from tests.desktop.test_app_polls import make_app
+from tests.desktop.test_app_resume import make_app as make_run_app
 from tests.printing.pdfs import flat, page_texts
-from tests.qt.test_app_resume import make_app as make_run_app
-from tests.qt.test_poll_app import make_app
-from tests.qt.test_poll_bridge import vote
+from tests.qt.polls.test_bridge import vote
 
 
 def test_ctrl_p_prints_a_poster_that_joins_the_running_server(qtbot: QtBot, bundled: Session) -> None:

@@ -9,8 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.core.session.loader import load_session
 from facilitator.qt.dialogs.import_dialog import ImportDialog
+from tests.paths import ARTICLES
 
-ARTICLE = Path(__file__).parents[1] / "core" / "articles" / "running-on-empty.txt"
+ARTICLE = ARTICLES / "running-on-empty.txt"
 
 
 def make_dialog(qtbot: QtBot) -> ImportDialog:

@@ -17,8 +17,8 @@ from facilitator.qt.polls.groups_panel import GroupsBanner
 from facilitator.qt.presenter.keys import Action
 from facilitator.services.settings import Settings
 from tests.qt.conftest import Clock, Screens
-from tests.qt.poll_helpers import grab
-from tests.qt.test_poll_bridge import vote
+from tests.qt.polls.helpers import grab
+from tests.qt.polls.test_bridge import vote
 
 LOOPBACK = Interface("lo-test", "Test network", ("127.0.0.1",))
 POLL_SLIDE = 8  # "Where are you this term?" in the sample session, 1-based

@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.core.polls.moderation import Decision
 from facilitator.qt.polls.chart import PollChart
-from tests.qt.poll_helpers import count_colour, grab, open_box
+from tests.qt.polls.helpers import count_colour, grab, open_box
 
 ORANGE = (0xE6, 0x9F, 0x00)
 SKY = (0x56, 0xB4, 0xE9)

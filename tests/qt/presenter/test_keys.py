@@ -13,6 +13,7 @@ from facilitator.core.session.model import Session, SlideKind
 from facilitator.core.timing.presentation import Screen
 from facilitator.qt.presenter.controller import Presenter
 from facilitator.qt.presenter.keys import BINDINGS, JUMP_HELP, Action, action_for, tooltip
+from tests.paths import ROOT
 
 K = Qt.Key
 MakePresenter = Callable[..., Presenter]
@@ -186,9 +187,8 @@ def test_console_shows_the_slides_notes_and_position(qtbot: QtBot, presenter: Pr
 
 
 def test_the_readme_key_table_lists_every_binding() -> None:
-    from pathlib import Path
 
-    doc = (Path(__file__).resolve().parents[2] / "README.md").read_text(
+    doc = (ROOT / "README.md").read_text(
         encoding="utf-8")
     for binding in BINDINGS:
         assert f"| {binding.names} | {binding.label} |" in doc

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.core.polls.moderation import Decision
 from facilitator.qt.polls.moderation_panel import ModerationPanel
-from tests.qt.poll_helpers import open_box
+from tests.qt.polls.helpers import open_box
 
 XSS = "<img src=x onerror=alert(1)><b>bold</b>"
 

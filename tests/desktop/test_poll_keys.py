@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from facilitator.core.polls.ballot import PollStatus
 from facilitator.core.session.model import Session
 from facilitator.qt.presenter.keys import Action
-from tests.qt.test_poll_app import make_app
+from tests.desktop.test_app_polls import make_app
 
 NONE = Qt.KeyboardModifier.NoModifier
 

@@ -13,8 +13,8 @@ from facilitator.qt.slides.export import export_pngs
 from facilitator.qt.style import theme_named
 from facilitator.services.settings import Settings
 from facilitator.services.support_source import support_from_settings
+from tests.paths import ARTICLES
 
-ARTICLES = Path(__file__).parents[1] / "core" / "articles"
 
 
 @pytest.mark.parametrize("article", ["numb-in-medicine.txt", "running-on-empty.txt"])

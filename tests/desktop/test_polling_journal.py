@@ -16,8 +16,8 @@ from facilitator.core.session.model import Session
 from facilitator.desktop.desktop_app import DesktopApp, open_session_run
 from facilitator.services.assets import slide_file
 from facilitator.web.server import PollServer
+from tests.desktop.test_app_resume import POLL, make_app
 from tests.disk_full import disk_full
-from tests.qt.test_app_resume import POLL, make_app
 
 NEVER_OPENED = "thick-skin"
 

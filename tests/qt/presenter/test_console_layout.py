@@ -7,7 +7,7 @@ from itertools import pairwise
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.session.model import Session
-from tests.qt.test_poll_app import make_app
+from tests.desktop.test_app_polls import make_app
 
 
 def test_agenda_rows_never_overlap_beside_the_poll_panel(qtbot: QtBot, bundled: Session) -> None:

@@ -1,0 +1,8 @@
+"""Folders the tests read from, named once (tests move; these stay right)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "tests" / "core" / "importer" / "articles"  # real articles for the importer
