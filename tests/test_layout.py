@@ -1,6 +1,6 @@
-"""The package's shape, checked rather than remembered: no import cycle anywhere, no two
-modules with the same file name, no folder that has grown into a warehouse, and no loose
-modules at the package root (DESIGN.md's layout)."""
+"""The package's shape, checked rather than remembered: no import cycle anywhere (between
+modules, or between folders), no two modules with the same file name, no folder that has
+grown into a warehouse, and no loose modules at the package root (DESIGN.md's layout)."""
 
 from __future__ import annotations
 
@@ -74,6 +74,21 @@ def package_imports() -> dict[str, set[str]]:
     }
 
 
+def folder_imports(imports: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The same graph one level up: which folder (package) imports which other folder. Two
+    folders that import each other are one idea split in two, or two ideas tangled."""
+    packages = {module.rsplit(".", 1)[0] for module in imports if "." in module}
+
+    def folder(module: str) -> str:
+        return module if module in packages else module.rsplit(".", 1)[0]
+
+    folders: dict[str, set[str]] = defaultdict(set)
+    for module, targets in imports.items():
+        source = folder(module)
+        folders[source] |= {folder(target) for target in targets} - {source}
+    return dict(folders)
+
+
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert import_cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert import_cycles({"a": {"a"}}) == [["a"]]
@@ -82,6 +97,10 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 def test_no_import_cycles() -> None:
     assert import_cycles(package_imports()) == []
+
+
+def test_no_two_folders_import_each_other() -> None:
+    assert import_cycles(folder_imports(package_imports())) == []
 
 
 def test_no_two_modules_share_a_file_name() -> None:

@@ -107,8 +107,3 @@ def _comparison(table: PipeTable) -> Comparison | None:
 
 def classify_table(table: PipeTable) -> TableKind:
     return _steps(table) or _figures(table) or _comparison(table) or OtherTable(table)
-
-
-def format_number(value: float) -> str:
-    """35.0 -> "35", 3.5 -> "3.5": figures as the article wrote them."""
-    return f"{value:g}" if value != int(value) else str(int(value))

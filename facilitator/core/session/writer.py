@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from facilitator.core.importer.tables import format_number
 from facilitator.core.session.model import (
     Block,
     BulletList,
@@ -30,6 +29,11 @@ from facilitator.core.session.model import (
 )
 
 FENCE = "```"
+
+
+def format_number(value: float) -> str:
+    """35.0 -> "35", 3.5 -> "3.5": figures as the article wrote them."""
+    return f"{value:g}" if value != int(value) else str(int(value))
 
 
 def duration(seconds: int) -> str:

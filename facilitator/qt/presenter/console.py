@@ -26,8 +26,8 @@ from facilitator.core.timing.presentation import Screen
 from facilitator.qt.presenter.agenda_panel import AgendaPanel
 from facilitator.qt.presenter.countdown import CountdownPanel
 from facilitator.qt.presenter.keys import Action, tooltip
+from facilitator.qt.presenter.slide_view import SlideView, ViewMode
 from facilitator.qt.presenter.state import PresenterState
-from facilitator.qt.slides.view import SlideView, ViewMode
 from facilitator.qt.style import CONSOLE_STYLE
 
 NAV_BUTTONS = (

@@ -11,13 +11,13 @@ from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
-from facilitator.qt.dialogs.shortcut_sheet import ShortcutSheet
 from facilitator.qt.presenter.console import ConsoleWindow
 from facilitator.qt.presenter.keys import Action, KeyRouter
 from facilitator.qt.presenter.projector import ProjectorWindow
 from facilitator.qt.presenter.screens import ScreenInfo, ScreenManager, qt_screens
+from facilitator.qt.presenter.shortcut_sheet import ShortcutSheet
+from facilitator.qt.presenter.slide_view import SlideView
 from facilitator.qt.presenter.state import PresenterState
-from facilitator.qt.slides.view import SlideView
 
 
 class Presenter(QObject):

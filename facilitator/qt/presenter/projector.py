@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from facilitator.qt.presenter.slide_view import SlideView, ViewMode
 from facilitator.qt.presenter.state import PresenterState
-from facilitator.qt.slides.view import SlideView, ViewMode
 
 
 class ProjectorWindow(QWidget):
