@@ -1,4 +1,4 @@
-"""resources/ and slides/ ship inside the wheel and are found through assets.py."""
+"""Every module, resources/ and slides/ ship inside the wheel; assets.py finds them."""
 
 from __future__ import annotations
 
@@ -40,6 +40,13 @@ def test_wheel_carries_resources_and_slides(tmp_path: Path) -> None:
         if path.is_file() and "__pycache__" not in path.parts
     }
     assert tracked <= shipped, f"missing from the wheel: {sorted(tracked - shipped)}"
+    # pyproject lists the packages by name: a new folder left off that list would work from
+    # a checkout and be missing from every installed copy.
+    modules = {
+        str(path.relative_to(ROOT)) for path in (ROOT / "facilitator").rglob("*.py")
+        if "__pycache__" not in path.parts
+    }
+    assert modules <= names, f"missing from the wheel: {sorted(modules - names)}"
 
 
 def test_assets_find_the_bundled_session() -> None:
