@@ -216,5 +216,5 @@ class DesktopPolling:
         saved.interface = name
         try:
             settings_file.save(saved, self._settings_path)
-        except OSError as error:
+        except (OSError, ValueError) as error:
             self.bridge.failed.emit(f"The network choice was not saved: {error}")

@@ -3,7 +3,8 @@
 The path comes from, in order: the `--config` option, the FACILITATOR_CONFIG environment
 variable (tests point it at a temporary folder), then platformdirs' user config dir.
 Unknown keys are kept out; a broken file falls back to defaults with a message rather
-than stopping the app before a session.
+than stopping the app before a session. Saving rewrites only the values that changed and
+keeps the rest of the file as the facilitator wrote it (comments, order, unknown keys).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomli_w
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
 
 from facilitator.core.support.regions import SupportEntry, SupportError, local_entry
 
@@ -45,9 +47,6 @@ class Settings:
     local_resources: list[LocalResource] = field(default_factory=list)
     quiet_space: str = ""  # where people can step out to; printed in the guide
     co_facilitator: str = ""
-
-    def to_toml(self) -> str:
-        return tomli_w.dumps(asdict(self))
 
     def local_entries(self) -> tuple[tuple[SupportEntry, ...], list[str]]:
         """The facilitator's own support entries, checked, and a message for each one
@@ -92,9 +91,24 @@ def load(path: Path | None = None) -> tuple[Settings, str]:
 
 
 def save(settings: Settings, path: Path | None = None) -> Path:
+    """Write `settings` to `path` (default: the user's file). In an existing file only the
+    values that differ from what it holds are rewritten: the facilitator's comments, order
+    and keys this version does not know stay as they were. Raises OSError when the file
+    cannot be written, ValueError when it is not TOML (it is then left untouched)."""
     path = path or default_path()
+    if path.exists():
+        try:
+            document = tomlkit.parse(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, TOMLKitError) as error:
+            raise ValueError(f"{path}: {error}") from None
+        on_file: Settings | None = _from_dict(document.unwrap())
+    else:
+        document, on_file = tomlkit.document(), None
+    for key, value in asdict(settings).items():
+        if on_file is None or getattr(on_file, key) != getattr(settings, key):
+            document[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(settings.to_toml(), encoding="utf-8")
+    path.write_text(tomlkit.dumps(document), encoding="utf-8")
     return path
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import platformdirs
+import pytest
 
 from facilitator.services import settings
 from facilitator.services.settings import LocalResource, Settings
@@ -45,3 +46,35 @@ def test_wrong_types_and_unknown_keys_are_ignored(tmp_path: Path) -> None:
     path.write_text('theme = "light"\nport = "eighty"\nmystery = 1\n', encoding="utf-8")
     loaded, _ = settings.load(path)
     assert loaded.theme == "light" and loaded.port == Settings().port
+
+
+def test_saving_keeps_the_facilitators_comments_and_unknown_keys(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    written = (
+        "# Settings for the Tuesday sessions\n"
+        'theme = "light"  # the projector in room 4 washes dark slides out\n'
+        "mystery = 1\n\n"
+        "[[local_resources]]\n"
+        'name = "Student counselling"  # checked in September\n'
+        'phone = "555 0100"\n'
+    )
+    path.write_text(written, encoding="utf-8")
+    loaded, problem = settings.load(path)
+    assert problem == ""
+    loaded.interface = "wlan0"
+    settings.save(loaded, path)
+    text = path.read_text(encoding="utf-8")
+    # Every line as it was, in its order; the one change added among the top-level keys
+    # (before the first table, where TOML needs it).
+    assert [line for line in text.splitlines() if line != 'interface = "wlan0"'] == (
+        written.splitlines())
+    assert text.index('interface = "wlan0"') < text.index("[[local_resources]]")
+    assert settings.load(path) == (loaded, "")
+
+
+def test_saving_over_a_file_that_is_not_toml_leaves_it_alone(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("theme = [unclosed\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"settings\.toml"):
+        settings.save(Settings(interface="wlan0"), path)
+    assert path.read_text(encoding="utf-8") == "theme = [unclosed\n"
