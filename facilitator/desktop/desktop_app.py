@@ -196,7 +196,8 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
     if port is not None:  # a copy: this run's choice, never written back to the settings
         settings = dataclasses.replace(settings, port=port)
     polling = DesktopPolling(session, settings, run=journal_run, settings_path=settings_path,
-                             interfaces=given_interface(host)) if host else None
+                             interfaces=given_interface(host),
+                             remember_network=False) if host else None
     desktop = DesktopApp(session, settings, theme, run=journal_run, polling=polling,
                          settings_path=settings_path)
     if problem:

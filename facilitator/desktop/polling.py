@@ -41,12 +41,14 @@ from facilitator.services.settings import Settings
 class DesktopPolling:
     def __init__(self, session: Session, settings: Settings, journal: Journal | None = None,
                  interfaces: Callable[[], list[Interface]] = usable_interfaces,
-                 run: Run | None = None, settings_path: Path | None = None) -> None:
+                 run: Run | None = None, settings_path: Path | None = None,
+                 remember_network: bool = True) -> None:
         # `run`: this showing's journal with its (possibly resumed) ballot box and room.
         # `settings_path`: where a network the facilitator picks is remembered (default:
-        # the user's settings file).
+        # the user's settings file); not when the address was given for this run only.
         self.run = run
         self._settings_path = settings_path
+        self._remember_network = remember_network
         self.service = PollService(session, settings, journal=journal,
                                    box=run.box if run else None, room=run.room if run else None)
         self._interfaces = interfaces
@@ -174,7 +176,8 @@ class DesktopPolling:
         server = self.service.server
         if server is None or not server.running:
             failed: Future[object] = Future()
-            failed.set_exception(RuntimeError("the poll service is not running"))
+            failed.set_exception(RuntimeError(
+                "the phone server has stopped or is stuck (restart the app)"))
             return failed
         return server.call(fn)
 
@@ -202,8 +205,9 @@ class DesktopPolling:
 
     def _on_interface_chosen(self, interface: Interface) -> None:
         self.service.settings.interface = interface.name
-        self._remember_interface(interface.name)
-        self.start(interface.address)
+        # Remembered once phones can join on it: a network that fails is not the default.
+        if not self.start(interface.address) and self._remember_network:
+            self._remember_interface(interface.name)
 
     def _remember_interface(self, name: str) -> None:
         """Save the facilitator's choice of network for the next session. The file is read

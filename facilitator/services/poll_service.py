@@ -49,6 +49,9 @@ class PollService:
         self.support, self.problems = support_info(session, settings)
         self._interval = interval
         self.server: PollServer | None = None
+        # A server whose loop did not stop in time still holds the box (and the journal):
+        # kept here so no second server starts beside it until it has really ended.
+        self._stuck: PollServer | None = None
         self._subscribers: list[Subscriber] = []
 
     def subscribe(self, subscriber: Subscriber) -> None:
@@ -63,7 +66,8 @@ class PollService:
         """Serve on `host` (raises OSError with a readable message when it cannot); main
         thread. `host=None`: no socket, but the box still lives on the server's loop."""
         if not self.stop():
-            raise OSError(errno.EBUSY, "the previous phone server has not stopped yet")
+            raise OSError(errno.EBUSY, "the previous phone server has not stopped yet; "
+                          "restart the app to let phones join again")
         server = PollServer(self.box, self.room, assets.resource_path("web"), host=host,
                             port=self.settings.port if port is None else port,
                             support=self.support, interval=self._interval)
@@ -73,14 +77,20 @@ class PollService:
         self.server = server
         return server
 
-    def stop(self) -> bool:
-        """Main thread. False when the server's loop did not stop in time: the box is then
-        still the loop's, so the caller must leave it (and its journal) alone."""
-        stopped = True
+    def stop(self, timeout: float = 5.0) -> bool:
+        """Main thread. False while a server's loop has not stopped: the box is then still
+        that loop's, so the caller must leave it (and its journal) alone. A server that once
+        failed to stop is asked again without waiting (it may have finished meanwhile)."""
+        if self._stuck is not None:
+            if not self._stuck.stop(timeout=0):
+                return False
+            self._stuck = None
         if self.server is not None:
-            stopped = self.server.stop()
-            self.server = None
-        return stopped
+            server, self.server = self.server, None
+            if not server.stop(timeout):
+                self._stuck = server
+                return False
+        return True
 
     @property
     def join_url(self) -> str:

@@ -101,14 +101,21 @@ def save(settings: Settings, path: Path | None = None) -> Path:
             document = tomlkit.parse(path.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, TOMLKitError) as error:
             raise ValueError(f"{path}: {error}") from None
-        on_file: Settings | None = _from_dict(document.unwrap())
-    else:
-        document, on_file = tomlkit.document(), None
+        on_file = _from_dict(document.unwrap())
+    else:  # a new file holds only what differs from the defaults, so new defaults apply
+        document, on_file = tomlkit.document(), Settings()
     for key, value in asdict(settings).items():
-        if on_file is None or getattr(on_file, key) != getattr(settings, key):
+        if getattr(on_file, key) != getattr(settings, key):
             document[key] = value
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(tomlkit.dumps(document), encoding="utf-8")
+    # Write beside it, then swap: a full disk or a crash mid-write must not leave an empty
+    # file, which would read as valid TOML and silently drop the local support entries.
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(tomlkit.dumps(document), encoding="utf-8")
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path
 
 

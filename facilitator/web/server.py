@@ -17,6 +17,7 @@ import concurrent.futures
 import errno
 import logging
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -97,6 +98,10 @@ class PollServer:
     def start(self) -> None:
         """Bind and serve; a busy port moves on to the next free one (port 0: any free port).
         Any thread but the server's; from here on the box belongs to the server's loop."""
+        if self.running:
+            raise RuntimeError("the server is already running (or still stopping)")
+        self._loop = self._runner = self._hub = self._stopping = None
+        self._port = 0
         started: concurrent.futures.Future[None] = concurrent.futures.Future()
         self._thread = threading.Thread(target=self._run, args=(started,),
                                         name="facilitator-web", daemon=True)
@@ -105,6 +110,9 @@ class PollServer:
             started.result(timeout=10)
         except BaseException:
             self._thread.join(timeout=5)
+            if not self._thread.is_alive():  # the bind thread took the box; hand it back
+                self.box.owner.claim()
+                self.room.owner.claim()
             self._thread = None
             raise
 
@@ -120,13 +128,17 @@ class PollServer:
             return True
         assert threading.current_thread() is not thread, "stop() would wait for itself"
         if thread.is_alive():
+            deadline = time.monotonic() + timeout  # one budget for the shutdown and the join
             if self._stopping is None:  # asked once; a second stop() waits for the same
                 self._stopping = asyncio.run_coroutine_threadsafe(self._shutdown(), loop)
             try:
-                self._stopping.result(timeout)
+                self._stopping.result(max(0.0, deadline - time.monotonic()))
             except concurrent.futures.TimeoutError:
                 _log.warning("The phone server did not stop within %.1f s", timeout)
-            thread.join(timeout)
+            except Exception as error:  # the loop still ends: _shutdown stops it regardless
+                _log.warning("The phone server stopped with an error: %s",
+                             type(error).__name__)
+            thread.join(max(0.0, deadline - time.monotonic()))
             if thread.is_alive():
                 return False
         self._thread = None
@@ -212,8 +224,11 @@ class PollServer:
         )
 
     async def _shutdown(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()  # closes the hub too (the app's on_shutdown)
-        elif self._hub is not None:
-            await self._hub.close()
-        asyncio.get_running_loop().call_soon(asyncio.get_running_loop().stop)
+        loop = asyncio.get_running_loop()
+        try:
+            if self._runner is not None:
+                await self._runner.cleanup()  # closes the hub too (the app's on_shutdown)
+            elif self._hub is not None:
+                await self._hub.close()
+        finally:  # a cleanup that fails must not leave the thread running forever
+            loop.call_soon(loop.stop)

@@ -137,3 +137,33 @@ def test_a_network_choice_leaves_a_broken_settings_file_alone(qtbot: QtBot) -> N
         assert messages and messages[0].startswith("The network choice was not saved:")
     finally:
         polling.stop()
+
+
+def test_an_address_given_for_one_run_is_not_remembered(qtbot: QtBot) -> None:
+    given = Interface("--host", "Given with --host", ("127.0.0.1",))
+    polling = DesktopPolling(session(), Settings(port=0), interfaces=lambda: [given],
+                             remember_network=False)
+    qtbot.addWidget(polling.console)
+    polling.start()
+    try:
+        with qtbot.waitSignal(polling.picker.chosen):
+            polling.picker.combo.activated.emit(0)  # re-picking the one entry
+        assert polling.join_url.startswith("http://127.0.0.1:")
+        assert not settings_file.default_path().exists()
+    finally:
+        polling.stop()
+
+
+def test_a_network_that_fails_is_not_remembered(qtbot: QtBot) -> None:
+    unreachable = Interface("gone-test", "Gone", ("203.0.113.9",))
+    polling = DesktopPolling(session(), Settings(port=0),
+                             interfaces=lambda: [LOOPBACK, unreachable])
+    qtbot.addWidget(polling.console)
+    polling.start()
+    try:
+        with qtbot.waitSignal(polling.picker.chosen):
+            polling.picker.combo.activated.emit(1)
+        assert polling.join_url == "" and polling.message.startswith("Phones cannot join")
+        assert not settings_file.default_path().exists()
+    finally:
+        polling.stop()

@@ -78,3 +78,31 @@ def test_saving_over_a_file_that_is_not_toml_leaves_it_alone(tmp_path: Path) -> 
     with pytest.raises(ValueError, match=r"settings\.toml"):
         settings.save(Settings(interface="wlan0"), path)
     assert path.read_text(encoding="utf-8") == "theme = [unclosed\n"
+
+
+def test_a_full_disk_while_saving_keeps_the_old_file(tmp_path: Path) -> None:
+    import resource
+    import signal
+
+    path = tmp_path / "settings.toml"
+    old = "# ours\n" + "".join(
+        f'[[local_resources]]\nname = "Service {n}"\nphone = "555 01{n:02}"\n' for n in range(8))
+    path.write_text(old, encoding="utf-8")
+    loaded, _ = settings.load(path)
+    loaded.interface = "wlan0"
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (16, hard))  # any write past 16 bytes fails
+    try:
+        with pytest.raises(OSError):
+            settings.save(loaded, path)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+    assert path.read_text(encoding="utf-8") == old  # not truncated: the services are all there
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.toml"]
+
+
+def test_a_new_file_holds_only_what_differs_from_the_defaults(tmp_path: Path) -> None:
+    path = settings.save(Settings(interface="wlan0"), tmp_path / "settings.toml")
+    assert path.read_text(encoding="utf-8") == 'interface = "wlan0"\n'

@@ -166,3 +166,16 @@ def test_without_a_host_the_loop_runs_with_no_socket() -> None:
         assert heard and heard[-1].current == "mood"
     finally:
         assert server.stop() is True
+
+
+def test_starting_a_running_server_again_is_refused(server: PollServer) -> None:
+    with pytest.raises(RuntimeError, match="already running"):
+        server.start()
+
+
+def test_a_failed_start_hands_the_box_back() -> None:
+    server = PollServer(BallotBox(polls.ALL), Room(), resource_path("web"),
+                        host="203.0.113.9", port=0)  # not this machine's: refused at once
+    with pytest.raises(OSError):
+        server.start()
+    server.box.open("mood")  # the caller owns the box again, not the dead bind thread

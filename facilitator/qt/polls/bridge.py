@@ -36,6 +36,12 @@ def on_main_thread() -> bool:
     return app is None or QThread.currentThread() is app.thread()
 
 
+def off_main_thread() -> bool:
+    """True anywhere but the Qt application's thread (and once the application is gone)."""
+    app = QCoreApplication.instance()
+    return app is None or QThread.currentThread() is not app.thread()
+
+
 class PollBridge(QObject):
     """`changed(snapshot, status)` fires on the main thread with the newest state;
     `current_changed(poll_id or None)` when another poll's slide comes up."""
@@ -67,7 +73,7 @@ class PollBridge(QObject):
 
     def publish(self, snapshot: BallotSnapshot, status: RoomStatus) -> None:
         """Called on the server thread. Only one delivery is ever queued: the newest wins."""
-        assert not on_main_thread(), "PollBridge.publish runs on the server's thread"
+        assert off_main_thread(), "PollBridge.publish runs on the server's thread"
         with self._lock:
             self._latest = (snapshot, status)
             if self._waiting:

@@ -95,11 +95,14 @@ class PollChart(QWidget):
         return self._overlay and not (self._results and self._results.on_screen)
 
     def _strip(self) -> QRectF:
-        return QRectF(0, self.height() * 0.8, self.width(), self.height() * 0.2)
+        """The bottom fifth, on whole pixels: the mask and the fill must cover the same
+        rows, or a row under the mask is left unpainted (the widget is opaque there)."""
+        top = round(self.height() * 0.8)
+        return QRectF(0, top, self.width(), self.height() - top)
 
     def _fit_mask(self) -> None:
         if self._brief():
-            strip = QRegion(self._strip().toAlignedRect())
+            strip = QRegion(self._strip().toRect())
             if self.mask() != strip:
                 self.setMask(strip)
         elif not self.mask().isEmpty():

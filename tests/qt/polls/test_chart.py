@@ -107,3 +107,27 @@ def test_open_text_only_after_approval_and_as_plain_text(qtbot: QtBot) -> None:
     chart.set_results(box.results("idea"))
     grab(chart)
     assert chart.drawn_text == [payload]
+
+
+def test_the_overlay_strip_leaves_the_slide_visible_to_its_last_row(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QWidget
+
+    from facilitator.qt.polls.chart_paint import BACKGROUND
+
+    slide = QWidget()  # stands in for the slide view, painted a colour no chart uses
+    slide.setAutoFillBackground(True)
+    palette = slide.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(200, 0, 200))
+    slide.setPalette(palette)
+    qtbot.addWidget(slide)
+    box = open_box()
+    chart = PollChart(box.results("mood"), overlay=True, parent=slide)  # below threshold
+    slide.resize(800, 451)
+    chart.setGeometry(0, 0, 800, 451)  # 451 * 0.8 is not a whole pixel
+    slide.show()
+    image = grab(slide, 800, 451)
+    top = next(y for y in range(451) if image.getpixel((400, y)) != (200, 0, 200))
+    assert top == round(451 * 0.8)
+    assert image.getpixel((400, top)) == BACKGROUND.getRgb()[:3]  # no stray dark row
+    assert image.getpixel((400, 100)) == (200, 0, 200)  # the question shows above the strip
