@@ -38,8 +38,7 @@ def on_main_thread() -> bool:
 
 def off_main_thread() -> bool:
     """True anywhere but the Qt application's thread (and once the application is gone)."""
-    app = QCoreApplication.instance()
-    return app is None or QThread.currentThread() is not app.thread()
+    return QCoreApplication.instance() is None or not on_main_thread()
 
 
 class PollBridge(QObject):

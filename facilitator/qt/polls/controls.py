@@ -10,6 +10,8 @@ the snapshot this widget last saw. Which poll the controls act on is the bridge'
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -118,15 +120,12 @@ class PollConsole(QWidget):
         self._choose_tab = True
         self._refresh()
 
-    def _results(self) -> PollResults | None:
-        return self._bridge.current_results()
-
     def _on_changed(self, _snapshot: BallotSnapshot, status: RoomStatus) -> None:
         self.groups.set_status(status)
         self._refresh()
 
     def _refresh(self) -> None:
-        results = self._results()
+        results = self._bridge.current_results()
         for button in (self.open_button, self.hide_button, self.lock_button, self.reset_button):
             button.setEnabled(results is not None)
         is_text = results is not None and results.poll.type is PollType.TEXT
@@ -151,19 +150,20 @@ class PollConsole(QWidget):
             self.tabs.setCurrentIndex(1 if is_text else 0)
 
     def _on_open_clicked(self) -> None:
-        if self._bridge.current_poll_id is not None:
-            self._bridge.toggle_open(self._bridge.current_poll_id)
+        self._toggle(self._bridge.toggle_open)
 
     def _on_hide_clicked(self) -> None:
-        if self._bridge.current_poll_id is not None:
-            self._bridge.toggle_hidden(self._bridge.current_poll_id)
+        self._toggle(self._bridge.toggle_hidden)
 
     def _on_lock_clicked(self) -> None:
+        self._toggle(self._bridge.toggle_locked)
+
+    def _toggle(self, toggle: Callable[[str], None]) -> None:
         if self._bridge.current_poll_id is not None:
-            self._bridge.toggle_locked(self._bridge.current_poll_id)
+            toggle(self._bridge.current_poll_id)
 
     def _on_reset_clicked(self) -> None:
-        results = self._results()
+        results = self._bridge.current_results()
         if results is None:
             return
         answer = QMessageBox.question(
