@@ -17,7 +17,7 @@ from types import FrameType
 from facilitator.cli.check_cmd import load_checked
 from facilitator.core.network import NO_NETWORK_MESSAGE
 from facilitator.core.polls.ballot import BallotSnapshot
-from facilitator.core.polls.room import RoomStatus
+from facilitator.core.polls.room import DEVICES_PER_ADDRESS, RoomStatus
 from facilitator.services.poll_service import PollService
 from facilitator.services.run_journal import RunUnavailable, open_run
 from facilitator.services.user_settings import load_user_settings
@@ -41,6 +41,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--resume", action="store_true",
                         help="continue the newest interrupted recorded run of this file: "
                         "same room code and link, same open poll, every answer kept")
+    parser.add_argument("--devices-per-address", type=int, default=DEVICES_PER_ADDRESS,
+                        metavar="N", help="new phones one network address may join "
+                        f"(default {DEVICES_PER_ADDRESS}; raise it only for a room behind "
+                        "one shared address, where it weakens the one-device-per-person rule)")
     parser.set_defaults(handler=run)
 
 
@@ -77,6 +81,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
     service = PollService(session, settings, box=run.box if run else None,
                           room=run.room if run else None)
+    service.room.devices_per_address = max(1, args.devices_per_address)
     for message in service.problems:
         print(message, file=sys.stderr)
     if run is None or not args.resume:

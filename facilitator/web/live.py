@@ -72,7 +72,8 @@ class LiveHub:
     def status(self) -> RoomStatus:
         groups = self._room.groups
         return RoomStatus(self._room.code, self._room.device_count, self.connected,
-                          groups.size if groups else 0, groups.count if groups else 0)
+                          groups.size if groups else 0, groups.count if groups else 0,
+                          self._room.headcount or 0)
 
     def poke(self) -> None:
         """Something changed: publish soon (at most once per interval).

@@ -1,0 +1,187 @@
+"""Connections the server will not keep: idle, half-sent, too many, or malformed.
+
+aiohttp keeps a connection that never sends a request open forever, and a few hundred of
+them exhaust a laptop's open files (256 by default on macOS): the server then stops
+answering the room. `GuardedSite` listens with `GuardedHandler`, aiohttp's own request
+handler plus three rules:
+
+- header timeout: a connection that has not delivered a whole request within
+  `header_timeout` seconds of opening is closed (slow or silent clients);
+- idle timeout: a connection that has sent nothing for `idle_timeout` seconds is closed (a
+  live phone's WebSocket answers the server's ping every 20 s, so it never goes idle);
+- a cap: beyond `max_connections` a new connection gets a short 503 page and is closed.
+
+Its errors (aiohttp's own 400s for malformed requests) carry the same security headers as
+every other response, say nothing of what was sent, and are logged without an address.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+from aiohttp import web
+from aiohttp.web_protocol import RequestHandler
+
+from facilitator.web.pages import error_response, html_page
+from facilitator.web.security import HEADERS, Handler
+
+HEADER_TIMEOUT = 10.0
+IDLE_TIMEOUT = 60.0
+KEEPALIVE_TIMEOUT = 15.0  # an idle keep-alive connection between two requests
+MAX_CONNECTIONS = 3000
+_log = logging.getLogger("facilitator.web.requests")
+
+
+@dataclass
+class Limits:
+    header_timeout: float = HEADER_TIMEOUT
+    idle_timeout: float = IDLE_TIMEOUT
+    max_connections: int = MAX_CONNECTIONS
+
+
+def busy_response() -> bytes:
+    """The whole 503 answer, written straight to a connection over the cap."""
+    body = html_page(503, "Too many connections to the facilitator's laptop just now. "
+                     "Wait a moment and reload this page.").encode("utf-8")
+    head = [b"HTTP/1.1 503 Service Unavailable", b"Content-Type: text/html; charset=utf-8",
+            f"Content-Length: {len(body)}".encode(), b"Connection: close", b"Retry-After: 5"]
+    head += [f"{name}: {value}".encode() for name, value in HEADERS.items()]
+    return b"\r\n".join(head) + b"\r\n\r\n" + body
+
+
+class Guard:
+    """The open connections of one server, and the watchdog that closes stale ones."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self._open: dict[GuardedHandler, None] = {}
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def open_connections(self) -> int:
+        return len(self._open)
+
+    def admit(self, handler: GuardedHandler) -> bool:
+        if len(self._open) >= self.limits.max_connections:
+            return False
+        self._open[handler] = None
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._watch())
+        return True
+
+    def forget(self, handler: GuardedHandler) -> None:
+        self._open.pop(handler, None)
+
+    async def _watch(self) -> None:
+        loop = asyncio.get_running_loop()
+        tick = max(0.05, min(1.0, self.limits.header_timeout / 4))
+        while True:
+            await asyncio.sleep(tick)
+            now = loop.time()
+            for handler in list(self._open):
+                if handler.stale(now, self.limits):
+                    handler.force_close()
+                    self.forget(handler)
+
+    def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+
+class GuardedHandler(RequestHandler):
+    """aiohttp's request handler, watched by a `Guard` (see the module's rules)."""
+
+    def __init__(self, manager: web.Server, guard: Guard, **kwargs: object) -> None:
+        super().__init__(manager, **kwargs)  # type: ignore[arg-type]
+        self._guard = guard
+        self._opened = self._last_in = 0.0
+        self._requested = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self._opened = self._last_in = asyncio.get_running_loop().time()
+        if not self._guard.admit(self):
+            assert isinstance(transport, asyncio.WriteTransport)
+            transport.write(busy_response())
+            transport.close()
+            return
+        super().connection_made(transport)
+
+    def connection_lost(self, exc: BaseException | None) -> None:
+        self._guard.forget(self)
+        if self.transport is not None:
+            super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if self.transport is None:
+            return  # over the cap: answered with 503 already
+        self._last_in = asyncio.get_running_loop().time()
+        super().data_received(data)
+
+    def mark_request(self) -> None:
+        """A whole request reached the app (the header timeout no longer applies)."""
+        self._requested = True
+
+    def stale(self, now: float, limits: Limits) -> bool:
+        if not self._requested and now - self._opened > limits.header_timeout:
+            return True
+        return now - self._last_in > limits.idle_timeout
+
+    def handle_error(self, request: web.BaseRequest, status: int = 500,
+                     exc: BaseException | None = None,
+                     message: str | None = None) -> web.StreamResponse:
+        """aiohttp's errors (a malformed request line or header): same headers as every
+        other response, a plain message that repeats nothing of the request, no address."""
+        self._requested = True
+        _log.info("refused a malformed request: %s", type(exc).__name__ if exc else status)
+        if request.writer.output_size > 0:
+            raise ConnectionError("response already started")
+        text = "The request could not be read." if status < 500 else \
+            "Something went wrong on the facilitator's laptop."
+        response = error_response(request, status, "bad-request" if status < 500 else
+                                  "internal", text, dict(HEADERS))
+        response.force_close()
+        return response
+
+
+@web.middleware
+async def mark_requests(request: web.Request, handler: Handler) -> web.StreamResponse:
+    mark = getattr(request.protocol, "mark_request", None)
+    if mark is not None:
+        mark()
+    return await handler(request)
+
+
+class GuardedSite(web.BaseSite):
+    """A TCP site whose connections are `GuardedHandler`s sharing one `Guard`."""
+
+    def __init__(self, runner: web.AppRunner, host: str, port: int, guard: Guard,
+                 handler_args: dict[str, object]) -> None:
+        super().__init__(runner)
+        self._host, self._port = host, port
+        self._guard = guard
+        self._handler_args = handler_args
+        self.bound_port = 0
+
+    @property
+    def name(self) -> str:
+        return f"http://{self._host}:{self.bound_port}"
+
+    async def start(self) -> None:
+        await super().start()
+        loop = asyncio.get_running_loop()
+        server = self._runner.server
+        assert server is not None
+
+        def factory() -> GuardedHandler:
+            return GuardedHandler(server, self._guard, loop=loop, **self._handler_args)
+
+        self._server = await loop.create_server(factory, self._host, self._port)
+        sockets = self._server.sockets
+        self.bound_port = int(sockets[0].getsockname()[1]) if sockets else self._port
+
+    async def stop(self) -> None:
+        self._guard.stop()
+        await super().stop()
