@@ -52,6 +52,9 @@ class LiveHub:
         self._told: tuple[object, ...] | None = None
         self._told_at = float("-inf")
         self._told_version = -1
+        # What the phones were last sent (and the group plan it was sent with): a state that
+        # reads the same is not sent again, so answers that change nothing make no traffic.
+        self._told_shared: tuple[str, object] | None = None
         self._phone_timer: asyncio.TimerHandle | None = None
         self._walk: asyncio.Future[None] | None = None
         self._sending: set[asyncio.Task[None]] = set()
@@ -118,8 +121,12 @@ class LiveHub:
         # Moving results are spread over a few tenths of a second; a switch goes out at once.
         pace = 0.0 if headline != self._told else RESULTS_PACE
         self._told, self._told_at, self._told_version = headline, now, snapshot.version
-        self._broadcast(json.dumps(room_json(snapshot, self._room.code, status.group_count)),
-                        pace)
+        shared = json.dumps(room_json(snapshot, self._room.code, status.group_count))
+        told = (shared, self._room.groups)
+        if told == self._told_shared:
+            return
+        self._told_shared = told
+        self._broadcast(shared, pace)
 
     def _phone_tick(self) -> None:
         self._phone_timer = None

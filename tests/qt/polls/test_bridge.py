@@ -25,7 +25,7 @@ from tests import polls
 @pytest.fixture
 def served(qtbot: QtBot) -> Iterator[tuple[PollServer, PollBridge]]:
     box = BallotBox(polls.ALL)
-    room = Room()
+    room = Room(devices_per_address=100)  # every test phone shares 127.0.0.1
     server = PollServer(box, room, resource_path("web"), host="127.0.0.1", port=0,
                         interval=0.02)
     bridge = PollBridge(lambda fn: server.call(fn), server.poke, box, room)
