@@ -11,6 +11,9 @@ handler plus three rules:
   live phone's WebSocket answers the server's ping every 20 s, so it never goes idle);
 - a cap: beyond `max_connections` a new connection gets a short 503 page and is closed.
 
+After a WebSocket upgrade it also reads each client frame's header: RFC 6455 (5.1) says a
+server must close the connection on a frame without a mask, and aiohttp accepts them.
+
 Its errors (aiohttp's own 400s for malformed requests) carry the same security headers as
 every other response, say nothing of what was sent, and are logged without an address.
 """
@@ -49,6 +52,42 @@ def busy_response() -> bytes:
             f"Content-Length: {len(body)}".encode(), b"Connection: close", b"Retry-After: 5"]
     head += [f"{name}: {value}".encode() for name, value in HEADERS.items()]
     return b"\r\n".join(head) + b"\r\n\r\n" + body
+
+
+PROTOCOL_ERROR_CLOSE = b"\x88\x02\x03\xea"  # a close frame, code 1002 (protocol error)
+
+
+class FrameWatch:
+    """Follows client WebSocket frames through the byte stream, header by header."""
+
+    def __init__(self) -> None:
+        self._header = b""
+        self._skip = 0  # payload bytes of the current frame still to pass
+
+    def feed(self, data: bytes) -> bool:
+        """False as soon as a frame arrives without the mask bit."""
+        while data:
+            if self._skip:
+                step = min(self._skip, len(data))
+                self._skip -= step
+                data = data[step:]
+                continue
+            self._header += data
+            data = b""
+            if len(self._header) < 2:
+                return True
+            if not self._header[1] & 0x80:
+                return False
+            size = self._header[1] & 0x7F
+            extra = 2 if size == 126 else 8 if size == 127 else 0
+            needed = 2 + extra + 4
+            if len(self._header) < needed:
+                return True
+            if extra:
+                size = int.from_bytes(self._header[2:2 + extra], "big")
+            data, self._header = self._header[needed:], b""
+            self._skip = size
+        return True
 
 
 class Guard:
@@ -99,6 +138,7 @@ class GuardedHandler(RequestHandler):
         self._guard = guard
         self._opened = self._last_in = 0.0
         self._requested = False
+        self._frames: FrameWatch | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self._opened = self._last_in = asyncio.get_running_loop().time()
@@ -118,7 +158,16 @@ class GuardedHandler(RequestHandler):
         if self.transport is None:
             return  # over the cap: answered with 503 already
         self._last_in = asyncio.get_running_loop().time()
+        if self._frames is not None and not self._frames.feed(data):
+            assert self.transport is not None
+            self.transport.write(PROTOCOL_ERROR_CLOSE)
+            self.force_close()
+            return
         super().data_received(data)
+
+    def watch_frames(self) -> None:
+        """The connection is becoming a WebSocket: check every client frame is masked."""
+        self._frames = FrameWatch()
 
     def mark_request(self) -> None:
         """A whole request reached the app (the header timeout no longer applies)."""

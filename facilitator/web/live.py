@@ -170,6 +170,9 @@ class LiveHub:
         # compress=False: browsers offer permessage-deflate, and deflating every state message
         # for every phone costs the laptop more CPU than the LAN saves in bytes.
         socket = web.WebSocketResponse(heartbeat=20, max_msg_size=1024, compress=False)
+        watch = getattr(request.protocol, "watch_frames", None)  # web.guard: masked only
+        if watch is not None:
+            watch()
         await socket.prepare(request)
         phone = _Phone(socket, device_key, request.transport)
         self._devices[id(socket)] = phone

@@ -71,19 +71,21 @@ class Room:
         """The typed way in (no token): only the short code, compared in constant time."""
         return hmac.compare_digest(code.upper().encode(), self.code.encode())
 
-    def join(self, address: str = "") -> str:
+    def join(self, address: str | None = None) -> str:
         """A new device for a phone that presented the token: the value for its cookie.
 
-        Raises TooManyDevices when `address` has made `devices_per_address` already."""
+        Raises TooManyDevices when `address` (the phone's network address; None: not known)
+        has made `devices_per_address` already."""
         assert self.owner.here(), "the room was changed off its owner thread"
-        if self._per_address[address] >= self.devices_per_address:
+        if address is not None and self._per_address[address] >= self.devices_per_address:
             raise TooManyDevices(address)
         cookie = secrets.token_urlsafe(DEVICE_KEY_BYTES)
         key = self.pseudonym(cookie)
         if self.on_join is not None:
             self.on_join(key)
         self._devices.add(key)
-        self._per_address[address] += 1
+        if address is not None:
+            self._per_address[address] += 1
         return cookie
 
     def device_for(self, cookie: str) -> str | None:
