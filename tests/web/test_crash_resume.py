@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -101,6 +102,14 @@ async def test_kill_9_then_resume_keeps_every_acknowledged_answer() -> None:
     stored = b"".join(path.read_bytes() for path in runs_folder().iterdir())
     assert len(cookies) == len(phones)
     assert not any(cookie.encode() in stored for cookie in cookies)
+    # Ended with Ctrl+C: the run is unlinked. No device pseudonym, no key, times to the minute.
+    with sqlite3.connect(run.path) as db:
+        assert db.execute("SELECT count(*) FROM secret").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM device").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM answer WHERE device IS NOT NULL").fetchone() \
+            == (0,)
+        times = [at for (at,) in db.execute("SELECT at FROM answer")]
+    assert len(times) == PHONES + 1 and all(at % 60 == 0 for at in times)
 
 
 async def _join_all(phones: list[LivePhone], join_url: str) -> list[str]:
