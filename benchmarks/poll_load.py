@@ -352,6 +352,7 @@ class Benchmark:
             "poll_switches": len(self.switches),
             "realistic_votes": len(acks),
             "limited_429": report["limited"],
+            "late_409": report.get("late", 0),  # answered after the poll's slide was left
             "live_messages": report["messages"],
             "repaints": self.repaints,
             "connect_s": round(connect_s, 2),
