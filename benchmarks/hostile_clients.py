@@ -30,14 +30,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import aiohttp  # noqa: E402
+import aiohttp
 
-from facilitator.core.runs.journal import file_hash  # noqa: E402
-from facilitator.core.runs.resume import start_run  # noqa: E402
-from facilitator.core.session.loader import load_session  # noqa: E402
-from facilitator.services.assets import resource_path, slide_file  # noqa: E402
-from facilitator.web.app import COOKIE  # noqa: E402
-from facilitator.web.server import PollServer  # noqa: E402
+from facilitator.core.runs.journal import file_hash
+from facilitator.core.runs.resume import start_run
+from facilitator.core.session.loader import load_session
+from facilitator.services.assets import resource_path, slide_file
+from facilitator.web.server import PollServer
 
 MALFORMED = [
     b"GARBAGE / HTTP/1.1\r\n\r\n",
@@ -115,7 +114,7 @@ async def malformed(port: int, data: bytes) -> int:
         writer.write(data)
         await writer.drain()
         line = await asyncio.wait_for(reader.readline(), 15)
-    except (OSError, asyncio.TimeoutError):
+    except (TimeoutError, OSError):
         return -1
     finally:
         writer.close()
@@ -152,7 +151,7 @@ async def attack(server: PollServer, args: argparse.Namespace, poll: str,
         try:
             if await asyncio.wait_for(reader.read(1), 30) == b"":
                 closed_at.append(time.monotonic() - opened)
-        except (asyncio.TimeoutError, OSError):
+        except (TimeoutError, OSError):
             pass
 
     await asyncio.gather(*(wait_eof(reader) for reader in held))

@@ -230,7 +230,9 @@ class PollServer:
         handler_args: dict[str, object] = {
             "access_log": None, "keepalive_timeout": KEEPALIVE_TIMEOUT,
             "logger": logging.getLogger("facilitator.web.requests")}
-        self._runner = web.AppRunner(app, shutdown_timeout=1.0, **handler_args)
+        self._runner = web.AppRunner(app, shutdown_timeout=1.0, access_log=None,
+                                     keepalive_timeout=KEEPALIVE_TIMEOUT,
+                                     logger=logging.getLogger("facilitator.web.requests"))
         await self._runner.setup()
         ports = [0] if self._wanted_port == 0 else range(
             self._wanted_port, min(self._wanted_port + PORT_TRIES, 65536))
