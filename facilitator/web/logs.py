@@ -22,7 +22,7 @@ LOGGERS = ("aiohttp.server", "aiohttp.web", "aiohttp.access", "aiohttp.websocket
            "facilitator.web.security", "facilitator.web.live", "facilitator.web.server")
 _ADDRESS = re.compile(
     r"\b(?:\d{1,3}\.){3}\d{1,3}(?::\d+)?\b"  # IPv4, with a port
-    r"|\[?\b(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}\b\]?(?::\d+)?"  # IPv6
+    r"|\[?(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}(?:%\w+)?\]?(?::\d+)?"  # IPv6
 )
 _FROM = re.compile(r"\s+from\s+%s")
 
