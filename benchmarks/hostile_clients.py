@@ -72,7 +72,9 @@ async def phone_loop(server: PollServer, poll: str, options: list[str], index: i
                      until: float, acks: list[float], errors: Counter[str]) -> None:
     address = f"127.0.{2 + index // 250}.{1 + index % 250}"
     connector = aiohttp.TCPConnector(limit=2, local_addr=(address, 0))
-    async with aiohttp.ClientSession(server.base_url, connector=connector) as session:
+    jar = aiohttp.CookieJar(unsafe=True)  # cookies for an IP address host
+    async with aiohttp.ClientSession(server.base_url, connector=connector,
+                                     cookie_jar=jar) as session:
         path = server.join_url.removeprefix(server.base_url)
         async with session.get(path, allow_redirects=False) as joined:
             if joined.status != 303:
@@ -122,17 +124,17 @@ async def malformed(port: int, data: bytes) -> int:
     return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
 
 
-async def idle_socket(port: int, held: list[asyncio.StreamReader]) -> None:
+async def idle_socket(port: int, held: list[tuple[asyncio.StreamReader, Any]]) -> None:
     try:
-        reader, _writer = await asyncio.open_connection("127.0.0.1", port)
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
     except OSError:
         return
-    held.append(reader)
+    held.append((reader, writer))  # the writer too: dropping it would close the socket
 
 
 async def attack(server: PollServer, args: argparse.Namespace, poll: str,
                  options: list[str]) -> dict[str, Any]:
-    held: list[asyncio.StreamReader] = []
+    held: list[tuple[asyncio.StreamReader, Any]] = []
     opened = time.monotonic()
     for start in range(0, args.idle, 100):
         await asyncio.gather(*(idle_socket(server.port, held)
@@ -154,7 +156,9 @@ async def attack(server: PollServer, args: argparse.Namespace, poll: str,
         except (TimeoutError, OSError):
             pass
 
-    await asyncio.gather(*(wait_eof(reader) for reader in held))
+    await asyncio.gather(*(wait_eof(reader) for reader, _writer in held))
+    for _reader, writer in held:
+        writer.close()
     return {"acks": acks, "errors": errors, "statuses": statuses, "held": len(held),
             "closed": len(closed_at), "closed_by_s": max(closed_at, default=0.0)}
 
@@ -208,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         "log_bytes_total": counting.bytes,
         "log_sample": counting.text[:5],
         "errors": sum(base_errors.values()) + sum(hostile["errors"].values()),
+        "error_kinds": sorted(set(base_errors) | set(hostile["errors"]))[:5],
     }
     if args.json:
         print(json.dumps(result))

@@ -184,7 +184,9 @@ class GuardedHandler(RequestHandler):
         """aiohttp's errors (a malformed request line or header): same headers as every
         other response, a plain message that repeats nothing of the request, no address."""
         self._requested = True
-        _log.info("refused a malformed request: %s", type(exc).__name__ if exc else status)
+        # The kind is part of the template: `web.logs` lets one line per kind a minute.
+        kind = type(exc).__name__ if exc else str(status)
+        _log.info("refused a malformed request: " + kind.replace("%", ""))
         if request.writer.output_size > 0:
             raise ConnectionError("response already started")
         text = "The request could not be read." if status < 500 else \
