@@ -142,7 +142,8 @@ async def test_kill_9_of_the_app_then_resume_keeps_every_acknowledged_answer(
     join_url = await first.start()
     base = join_url.split("/j/")[0]
     rng = random.Random(9)
-    phones = [LivePhone(base, rng) for _ in range(PHONES)]
+    # Each phone from its own loopback address, as in a room (two devices per address).
+    phones = [LivePhone(base, rng, f"127.0.3.{i + 1}") for i in range(PHONES)]
     try:
         for phone in phones:
             await phone.join(join_url)
