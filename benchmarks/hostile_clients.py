@@ -191,6 +191,10 @@ def main(argv: list[str] | None = None) -> int:
                 phase(server, poll.id, options, args.phones, args.seconds))
             logged_before = counting.lines
             hostile = asyncio.run(attack(server, args, poll.id, options))
+            guard = server.guard
+            assert guard is not None
+            hostile["guard"] = {"refused_503": guard.refused, "closed_by_timeouts":
+                                guard.closed_stale, "peak_connections": guard.peak}
         finally:
             server.stop()
             run.journal.close()
@@ -211,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         "log_lines_during_attack": counting.lines - logged_before,
         "log_bytes_total": counting.bytes,
         "log_sample": counting.text[:5],
+        **hostile["guard"],
         "errors": sum(base_errors.values()) + sum(hostile["errors"].values()),
         "error_kinds": sorted(set(base_errors) | set(hostile["errors"]))[:5],
     }

@@ -97,6 +97,9 @@ class Guard:
         self.limits = limits
         self._open: dict[GuardedHandler, None] = {}
         self._task: asyncio.Task[None] | None = None
+        self.refused = 0  # connections answered with 503 (over the cap)
+        self.closed_stale = 0  # connections closed by the timeouts
+        self.peak = 0  # the most connections open at once
 
     @property
     def open_connections(self) -> int:
@@ -104,8 +107,10 @@ class Guard:
 
     def admit(self, handler: GuardedHandler) -> bool:
         if len(self._open) >= self.limits.max_connections:
+            self.refused += 1
             return False
         self._open[handler] = None
+        self.peak = max(self.peak, len(self._open))
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(self._watch())
         return True
@@ -123,6 +128,7 @@ class Guard:
                 if handler.stale(now, self.limits):
                     handler.force_close()
                     self.forget(handler)
+                    self.closed_stale += 1
 
     def stop(self) -> None:
         if self._task is not None:
