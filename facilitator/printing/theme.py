@@ -58,7 +58,7 @@ class DocInfo:
     """PDF metadata: title, author, language (BCP 47) go into the document info/catalog."""
 
     title: str
-    author: str = "facilitator"
+    author: str = ""
     language: str = "en"
     subject: str = ""
 

@@ -47,6 +47,7 @@ def context(session: Session, settings: Settings, *, paper: str = "", region: st
         quiet_space=settings.quiet_space,
         co_facilitator=settings.co_facilitator,
         card_back=card_back,
+        author=settings.facilitator_name or ", ".join(session.facilitators),
     )
 
 
@@ -78,6 +79,7 @@ def report(results: RunResults, settings: Settings, *, paper: str = "",
         region=region_for(region or settings.region or "intl", settings),
         font_dir=assets.font_path("DejaVuSans.ttf").parent,
         paper=(paper or settings.paper).lower(),
+        author=settings.facilitator_name,
     )
     return build_report(results, ctx)
 
