@@ -39,7 +39,7 @@ def test_print_uses_local_resources_and_quiet_space_from_settings(tmp_path: Path
     assert sorted(p.name for p in out.iterdir()) == ["cards.pdf", "guide.pdf"]
     cards = (out / "cards.pdf").read_bytes()
     assert page_size_mm(cards) == (215.9, 279.4)
-    assert "Wellness Office" in page_texts(cards)[0]
+    assert "Wellness Office" in flat(page_texts(cards)[0])
     assert "https://wellness.example.ca" in {qr.text for qr in qr_codes(cards, 0, scale=2)}
     assert "Library room B" in flat(page_texts((out / "guide.pdf").read_bytes())[1]
                                     + page_texts((out / "guide.pdf").read_bytes())[0])
