@@ -52,7 +52,8 @@ def context(session: Session, settings: Settings, *, paper: str = "", region: st
 
 
 def render(session: Session, ctx: PrintContext, documents: Sequence[str],
-           join_url: str = "", room_code: str = "") -> dict[str, bytes]:
+           join_url: str = "", room_code: str = "", allow_local: bool = False
+           ) -> dict[str, bytes]:
     """{document name: PDF bytes} in the order asked; the poster needs `join_url`."""
     unknown = [name for name in documents if name not in DOCUMENTS]
     if unknown:
@@ -69,7 +70,7 @@ def render(session: Session, ctx: PrintContext, documents: Sequence[str],
         elif name == "poster":
             if not join_url:
                 raise PrintError("the join poster needs the server's URL (--join-url)")
-            out[name] = build_poster(session, ctx, join_url, room_code)
+            out[name] = build_poster(session, ctx, join_url, room_code, allow_local)
     return out
 
 
@@ -98,7 +99,9 @@ def producer(session: Session, settings: Settings,
                 start: time | None) -> dict[str, bytes]:
         url, code = server() if server else ("", "")
         ctx = context(session, settings, paper=paper, region=region, start=start)
-        return render(session, ctx, documents, url, code)
+        # The running server's own URL: the app only listens on loopback when a test
+        # gives it nothing else, and says so on screen when phones cannot join.
+        return render(session, ctx, documents, url, code, allow_local=True)
     return produce
 
 

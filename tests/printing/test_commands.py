@@ -145,3 +145,16 @@ def test_report_takes_the_presenters_timing_report(tmp_path: Path) -> None:
     assert main(["report", str(timing), "--out", str(out)]) == 0
     assert "The story we were sold 6 min 5.2 min -0.8 min" in flat(
         " ".join(page_texts(out.read_bytes(), layout=True)))
+
+
+def test_print_refuses_a_loopback_poster_unless_allowed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    args = ["print", str(assets.slide_file()), "--out", str(out), "--what", "poster",
+            "--join-url", "http://127.0.0.1:8765/join"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "127.0.0.1 (this computer only)" in err and "--allow-local" in err
+    assert "Traceback" not in err and not out.exists()
+    assert main([*args, "--allow-local"]) == 0
+    assert (out / "poster.pdf").is_file()

@@ -30,6 +30,19 @@ def test_poster_refuses_a_url_a_phone_cannot_open(
         build_poster(session, make_ctx(), "192.168.1.23:8765")
 
 
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:8765/join", "http://localhost:8765/", "http://[::1]:8765/",
+    "http://169.254.10.20:8765/", "http://[fe80::1]:8765/", "http://0.0.0.0:8765/",
+])
+def test_poster_refuses_addresses_phones_cannot_reach(
+        session: Session, make_ctx: Callable[..., PrintContext], url: str) -> None:
+    with pytest.raises(PrintError, match="phones in the room cannot open"):
+        build_poster(session, make_ctx(), url)
+    # A test may still ask for it.
+    pdf = build_poster(session, make_ctx(), url, allow_local=True)
+    assert [qr.text for qr in qr_codes(pdf, 0, scale=1)] == [url]
+
+
 @pytest.fixture(scope="module")
 def report_text() -> str:
     from facilitator.services import assets
