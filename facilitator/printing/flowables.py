@@ -196,7 +196,7 @@ class BarChart(Flowable):  # type: ignore[misc]
         self.max_value = max_value or max((value for _, value, _ in self.items), default=1) or 1
         self.colour = colour
         # As wide as the longest label needs, within reason; longer ones are shortened.
-        widest = max((stringWidth(label, theme.FONT, 8.5) for label, _, _ in self.items),
+        widest = max((stringWidth(label, theme.FONT, theme.TABLE_PT) for label, _, _ in self.items),
                      default=0)
         self.label_width = min(max(widest + 4 * mm, 25 * mm), 75 * mm)
 
@@ -211,9 +211,9 @@ class BarChart(Flowable):  # type: ignore[misc]
         for index, (label, value, shown) in enumerate(self.items):
             y = self.height - (index + 1) * self.ROW
             canvas.setFillColor(theme.INK)
-            canvas.setFont(theme.FONT, 8.5)
+            canvas.setFont(theme.FONT, theme.TABLE_PT)
             shown_label = label
-            while stringWidth(shown_label, theme.FONT, 8.5) > self.label_width - 3 * mm:
+            while stringWidth(shown_label, theme.FONT, theme.TABLE_PT) > self.label_width - 3 * mm:
                 shown_label = shown_label[:-2] + "…"
             canvas.drawRightString(self.label_width - 2 * mm, y + 2 * mm, shown_label)
             length = bar_space * value / self.max_value if value > 0 else 0
@@ -224,7 +224,7 @@ class BarChart(Flowable):  # type: ignore[misc]
                 canvas.setFillColor(self.colour)
                 canvas.rect(self.label_width, bar_y, length, bar_h, stroke=0, fill=1)
             canvas.setFillColor(theme.NAVY)
-            canvas.setFont(theme.BOLD, 8.5)
+            canvas.setFont(theme.BOLD, theme.TABLE_PT)
             canvas.drawString(self.label_width + bar_space + 2 * mm, y + 2 * mm, shown)
 
 

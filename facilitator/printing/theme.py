@@ -157,15 +157,3 @@ def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     """A table style whose cells default to the embedded font: reportlab's own default is
     Helvetica, which would otherwise be referenced by every table even around Paragraphs."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
-
-
-def draw_top_band(canvas: Any, width: float, height: float, margin: float, label: str,
-                  page: int) -> None:
-    """The navy strip with the document's name and page number atop guide and report pages."""
-    canvas.setFillColor(NAVY)
-    canvas.rect(0, height - 9 * mm, width, 9 * mm, stroke=0, fill=1)
-    canvas.setFillColor(WHITE)
-    canvas.setFont(BOLD, TABLE_PT)
-    canvas.drawString(margin, height - 6 * mm, label)
-    canvas.setFont(FONT, TABLE_PT)
-    canvas.drawRightString(width - margin, height - 6 * mm, f"Page {page}")

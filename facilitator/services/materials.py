@@ -75,14 +75,16 @@ def render(session: Session, ctx: PrintContext, documents: Sequence[str],
 
 
 def report(results: RunResults, settings: Settings, *, paper: str = "",
-           region: str = "") -> bytes:
+           region: str = "", session: Session | None = None) -> bytes:
+    """The results report; with the run's `session`, scale columns carry their end labels."""
     ctx = PrintContext(
         region=region_for(region or settings.region or "intl", settings),
         font_dir=assets.font_path("DejaVuSans.ttf").parent,
         paper=(paper or settings.paper).lower(),
         author=settings.facilitator_name,
     )
-    return build_report(results, ctx)
+    anchors = {poll.id: poll.scale_labels for poll in session.polls} if session else {}
+    return build_report(results, ctx, anchors=anchors)
 
 
 Produce = Callable[[str, str, tuple[str, ...], time | None], dict[str, bytes]]
