@@ -94,3 +94,17 @@ def overlapping(runs: list[Run]) -> list[tuple[Run, Run]]:
             if run.overlaps(other):
                 found.append((run, other))
     return found
+
+
+def horizontal_rules(pdf: bytes, index: int, min_width: float) -> list[float]:
+    """Heights (points from the bottom) of the horizontal lines at least `min_width` long."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        found = []
+        for obj in document[index].get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,)):
+            left, bottom, right, top = obj.get_bounds()
+            if top - bottom < 1.5 and right - left >= min_width:
+                found.append((top + bottom) / 2)
+        return found
+    finally:
+        document.close()
