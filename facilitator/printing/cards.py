@@ -247,7 +247,7 @@ class FrontLayout:
     def _stack(blocks: list[Paragraph], width: float, height: float) -> float | None:
         """Height of the paragraphs wrapped to `width`, or None if the number would wrap
         (it must read on one line) or they are taller than `height`."""
-        total = sum(block.wrap(width, height)[1] for block in blocks)
+        total: float = sum(block.wrap(width, height)[1] for block in blocks)
         reach = blocks[1]
         if len(reach.blPara.lines) > 1 or total > height:
             return None
@@ -395,7 +395,8 @@ def _back(canvas: Canvas, slot: Rect, session: model.Session, prompt: str,
     st = styles()
     kicker = Paragraph(
         f"<b>{text(session.title.upper())}</b>",
-        st["kicker"].clone("card_kicker", fontSize=theme.CARD_NOTE_PT, leading=8.5, textColor=theme.ACCENT_DARK),
+        st["kicker"].clone("card_kicker", fontSize=theme.CARD_NOTE_PT, leading=8.5,
+                           textColor=theme.ACCENT_DARK),
     )
     _, h = kicker.wrap(inner_w, 20 * mm)
     kicker.drawOn(canvas, inner, top - h)

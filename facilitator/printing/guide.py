@@ -50,7 +50,7 @@ DISTRESS_STEPS = (
 class _GuideDoc(BaseDocTemplate):  # type: ignore[misc]
     """A document whose h1/h2 headings become PDF bookmarks (the viewer's outline)."""
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+    def afterFlowable(self, flowable: Flowable) -> None:
         if not isinstance(flowable, Paragraph):
             return
         level = {"h1": 0, "cover": 0, "h2": 1}.get(flowable.style.name)

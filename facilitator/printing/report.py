@@ -27,7 +27,6 @@ from facilitator.printing.flowables import BarChart, bullets, keep_together
 from facilitator.printing.pages import numbered_canvas
 from facilitator.printing.theme import styles, text
 
-
 Anchors = Mapping[str, tuple[str, str]]  # poll id -> the scale's (low, high) labels
 
 

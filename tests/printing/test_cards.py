@@ -11,7 +11,6 @@ from facilitator.printing import PrintContext, build_cards
 from facilitator.printing.cards import (
     CARD_H,
     CARD_W,
-    MAX_ENTRIES,
     Rect,
     back_slots,
     card_slots,
