@@ -179,6 +179,7 @@ class FrontLayout:
         self.reach_style = self.name_style.clone("card_reach", textColor=theme.ACCENT_DARK)
         self.note_style = st["small"].clone("card_note", fontSize=theme.CARD_NOTE_PT,
                                             leading=8.2, textColor=theme.MUTED)
+        self._layouts: dict[tuple[int, float, float], Layout] = {}
 
     def draw(self, canvas: Canvas, slot: Rect) -> None:
         left, right = slot.x + SAFE, slot.x + slot.w - SAFE
@@ -284,7 +285,11 @@ class FrontLayout:
 
     def _entry(self, canvas: Canvas, entry: SupportEntry, x: float, y: float, w: float,
                h: float) -> None:
-        layout = self._layout(entry, w, h)
+        # Every card on the sheet is the same: lay each entry out once, draw it ten times.
+        key = (id(entry), round(w, 3), round(h, 3))
+        layout = self._layouts.get(key)
+        if layout is None:
+            layout = self._layouts[key] = self._layout(entry, w, h)
         if layout.qr:
             # A 2-module quiet zone: the card around it is white, and the modules get bigger.
             draw_qr(canvas, entry.web, x - 0.6 * mm, y + layout.qr_y, layout.qr, theme.NAVY,
