@@ -298,8 +298,18 @@ class FrontLayout:
             block.drawOn(canvas, x + dx, y + h - top - block.height)
 
     def _squeezed(self, entry: SupportEntry, w: float, h: float) -> list[Paragraph]:
-        """Name cut to what fits (whole words, then "…") and the number: the last resort."""
-        reach = Paragraph(text(keep_together(entry.contact_line)), self.reach_style)
+        """The last resort: the number, with "England only" after it on the same line if it
+        fits, and the name cut to what fits (whole words, then "…")."""
+        number = text(keep_together(entry.contact_line))
+        where = where_note(entry)
+        reach = Paragraph(number, self.reach_style)
+        if where:
+            tagged = Paragraph(f"{number}  <font name='{theme.FONT}' "
+                               f"size={theme.CARD_NOTE_PT} color='#4B5563'>{text(where)}</font>",
+                               self.reach_style)
+            tagged.wrap(w, h)
+            if len(tagged.blPara.lines) == 1:
+                reach = tagged
         reach.wrap(w, h)
         room = h - reach.height
         words = entry.name.split()

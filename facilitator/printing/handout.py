@@ -225,7 +225,7 @@ def _section_pieces(section: model.Section, session: model.Session, ctx: PrintCo
             continue
         if slide.kind is model.SlideKind.RESOURCES and not resources_done:
             if prompts:
-                pieces.append((False, [_prompt_box(prompts, width)]))
+                _add_prompts(pieces, prompts, width)
                 prompts = []
             # "When to worry" and the support table are one message: the slide just before
             # the resources goes with them, full width, on the same page.
@@ -238,12 +238,22 @@ def _section_pieces(section: model.Section, session: model.Session, ctx: PrintCo
             prompts.append(slide.prompt)  # prompt-only slides: one box per run
             continue
         if prompts:
-            pieces.append((False, [_prompt_box(prompts, width)]))
+            _add_prompts(pieces, prompts, width)
             prompts = []
         pieces += slide_pieces
     if prompts:
-        pieces.append((False, [_prompt_box(prompts, width)]))
+        _add_prompts(pieces, prompts, width)
     return pieces, resources_done
+
+
+def _add_prompts(pieces: list[Piece], prompts: list[model.Prompt], width: float) -> None:
+    """The questions go with the slide they follow (full width, on the same page): a box
+    alone at the top of a page reads as if it belonged to nothing."""
+    box = _prompt_box(prompts, width)
+    if pieces:
+        pieces[-1] = (False, [*pieces[-1][1], box])
+    else:
+        pieces.append((False, [box]))
 
 
 def _columns(pieces: list[Piece], width: float) -> list[Flowable]:

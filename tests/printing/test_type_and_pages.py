@@ -133,6 +133,10 @@ def test_cards_type_floors_and_no_overlap(variant: Callable[..., bytes], paper: 
         for run in runs:
             if run.text in numbers:
                 assert run.size >= theme.CARD_NAME_PT, run
+    # NHS 111 and Practitioner Health say "England only" on every card, however crowded.
+    if code == "uk":
+        front = " ".join(run.text for run in text_runs(pdf, 0))
+        assert front.count("England only") == 2 * len(card_slots(theme.page_size(paper)))
 
 
 @pytest.mark.parametrize("code", REGION_CODES)
