@@ -52,7 +52,10 @@ def build_poster(session: model.Session, ctx: PrintContext, url: str, room_code:
         _, h = title.wrap(width - 2 * m, 30 * mm)
         title.drawOn(canvas, m, height - 40 * mm - h / 2)
 
-        qr = min(width - 2 * m - 20 * mm, 140 * mm)
+        # Below the code: the address, the room code and the anonymity line (about 70 mm
+        # on Letter, the shorter paper); the QR takes what is left, up to 140 mm.
+        below = (62 if room_code else 34) * mm + m + 12 * mm
+        qr = min(width - 2 * m - 20 * mm, 140 * mm, height - band - 12 * mm - below)
         qr_y = height - band - 12 * mm - qr
         draw_qr(canvas, url, (width - qr) / 2, qr_y, qr, theme.NAVY)
         canvas.setFillColor(theme.INK)

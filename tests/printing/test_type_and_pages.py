@@ -187,3 +187,18 @@ def test_guide_type_overlap_and_no_orphaned_heading(
         if number < len(pages):
             line = _lowest_line(body)
             assert not [run for run in line if run.size in HEADING_SIZES], (number, line)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_poster_and_report_no_overlap_and_no_small_type(session: Session, paper: str) -> None:
+    from facilitator.printing import build_poster, build_report
+    from tests.printing.run_fixture import RUN
+
+    ctx = PrintContext(region=_region("uk", True), paper=paper,
+                       font_dir=assets.font_path("DejaVuSans.ttf").parent)
+    url = "http://192.168.1.23:8765/join?t=Xq3v9KfP2mT8wL1aZ0bC4dE5"
+    for pdf in (build_poster(session, ctx, url, "K7Q2"), build_poster(session, ctx, url),
+                build_report(RUN, ctx)):
+        for runs in _pages(pdf):
+            assert not overlapping(runs), overlapping(runs)[:2]
+            assert not [run for run in runs if run.size < theme.TABLE_PT]
