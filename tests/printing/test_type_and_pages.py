@@ -202,3 +202,26 @@ def test_poster_and_report_no_overlap_and_no_small_type(session: Session, paper:
         for runs in _pages(pdf):
             assert not overlapping(runs), overlapping(runs)[:2]
             assert not [run for run in runs if run.size < theme.TABLE_PT]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_eight_services_fit_a_card_and_a_ninth_is_left_for_the_handout(
+        session: Session, paper: str) -> None:
+    third = local_entry("Deanery Professional Support and Wellbeing Service",
+                        phone="0161 555 0199", hours="Weekdays 9-5")
+    region = assets.support_region("uk").with_local((*LONG_LOCAL, third))
+    region = region.with_local((local_entry("Chaplaincy", phone="0161 555 0100"),))
+    assert len(region.entries) == 9
+    ctx = PrintContext(region=region, paper=paper,
+                       font_dir=assets.font_path("DejaVuSans.ttf").parent)
+    pdf = build_cards(session, ctx)
+    cards = len(card_slots(theme.page_size(paper)))
+    runs = text_runs(pdf, 0)
+    assert not overlapping(runs)
+    assert not [run for run in runs if run.size < theme.CARD_NOTE_PT]
+    front = " ".join(run.text for run in runs).replace("\u00a0", " ")
+    for entry in region.entries[:8]:  # every number of the first eight, on every card
+        assert front.count(entry.contact_line) == cards, entry.contact_line
+    # Local entries come first; the ninth (NHS 111) is left to the handout's table.
+    assert front.count("Chaplaincy") == cards and "Call 111" not in front
+    assert "Local support:" not in front  # no spare slot, and local services are printed
