@@ -225,3 +225,15 @@ def test_eight_services_fit_a_card_and_a_ninth_is_left_for_the_handout(
     # Local entries come first; the ninth (NHS 111) is left to the handout's table.
     assert front.count("Chaplaincy") == cards and "Call 111" not in front
     assert "Local support:" not in front  # no spare slot, and local services are printed
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_self_check_backs_keep_the_floors_and_every_row(session: Session, paper: str) -> None:
+    ctx = PrintContext(region=_region("uk", True), paper=paper, card_back="check",
+                       font_dir=assets.font_path("DejaVuSans.ttf").parent)
+    pdf = build_cards(session, ctx)
+    runs = text_runs(pdf, 1)
+    assert not overlapping(runs)
+    assert not [run for run in runs if run.size < theme.CARD_NOTE_PT]
+    back = " ".join(run.text for run in runs)
+    assert back.count("Energy") == len(card_slots(theme.page_size(paper)))  # the last row
