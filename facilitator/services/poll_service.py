@@ -70,7 +70,8 @@ class PollService:
                           "restart the app to let phones join again")
         server = PollServer(self.box, self.room, assets.resource_path("web"), host=host,
                             port=self.settings.port if port is None else port,
-                            support=self.support, interval=self._interval)
+                            support=self.support, interval=self._interval,
+                            language=self.session.language)
         for subscriber in self._subscribers:
             server.subscribe(subscriber)
         server.start()

@@ -30,6 +30,7 @@ from facilitator.core.polls.ratelimit import RateLimiter
 from facilitator.core.polls.room import Room, TooManyDevices
 from facilitator.web import static
 from facilitator.web.guard import mark_requests
+from facilitator.web.i18n import STRINGS, load_catalogue, localize, text
 from facilitator.web.jsonbody import too_deep
 from facilitator.web.live import LiveHub
 from facilitator.web.pages import error_response
@@ -66,8 +67,10 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
                support: SupportInfo | None = None, hub: LiveHub | None = None,
                limiter: RateLimiter | None = None,
                join_failures: RateLimiter | None = None,
-               new_devices: RateLimiter | None = None) -> web.Application:
-    """The aiohttp application. Runs on (and must only be touched from) one event loop."""
+               new_devices: RateLimiter | None = None,
+               language: str = "en") -> web.Application:
+    """The aiohttp application. Runs on (and must only be touched from) one event loop.
+    `language`: the session's; the phone pages speak it (`web.i18n`)."""
     app = web.Application(client_max_size=MAX_BODY, middlewares=[mark_requests, errors_as_json])
     app[BOX] = box
     app[ROOM] = room
@@ -81,10 +84,16 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
     app[NEW_DEVICES] = new_devices or RateLimiter(rate=0.5, burst=20)
     app[ALLOWED_HOSTS] = set()
     app[STATIC] = files = static.load(static_dir)
+    app[STRINGS] = strings = load_catalogue(static_dir / "i18n", language)
+
+    def page(name: str) -> str:
+        html = (static_dir / f"{name}.html").read_text(encoding="utf-8")
+        return static.pin_page(localize(html, strings), files)
+
     app[PAGES] = {
-        "index": static.pin_page((static_dir / "index.html").read_text(encoding="utf-8"), files),
-        "join": static.pin_page((static_dir / "join.html").read_text(encoding="utf-8"), files),
-        "support": static.pin_page(render_support(support or SupportInfo()), files),
+        "index": page("index"),
+        "join": page("join"),
+        "support": static.pin_page(render_support(support or SupportInfo(), strings), files),
     }
     app.on_response_prepare.append(add_headers)
     app.on_shutdown.append(_close_hub)
@@ -142,8 +151,9 @@ def _admit(request: web.Request) -> web.Response:
         except OSError:
             # The run journal could not note the new phone (disk full, unplugged stick): a
             # cookie it does not know would stop working after a restart, so none is given.
-            return _join_page(request, 503, "The facilitator's laptop could not save your "
-                              "place just now. Try again in a moment.")
+            return _join_page(request, 503, text(
+                request, "join.not_saved", "The facilitator's laptop could not save your "
+                "place just now. Try again in a moment."))
         sync(room, request.app[BOX])
     else:
         return error_response(request, 429, "too-many-requests", _TOO_MANY_DEVICES)
@@ -180,9 +190,11 @@ async def join_by_code(request: web.Request) -> web.StreamResponse:
     if request.app[ROOM].code_matches(code):
         return _admit(request)
     if not request.app[JOIN_FAILURES].allow("any"):
-        return _join_page(request, 429, "Too many wrong codes just now. Wait a minute, "
-                          "or scan the QR code.")
-    return _join_page(request, 403, "That room code is not right. Check the screen.")
+        return _join_page(request, 429, text(
+            request, "join.too_many_codes",
+            "Too many wrong codes just now. Wait a minute, or scan the QR code."))
+    return _join_page(request, 403, text(
+        request, "join.wrong_code", "That room code is not right. Check the screen."))
 
 
 async def index(request: web.Request) -> web.StreamResponse:

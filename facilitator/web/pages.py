@@ -11,6 +11,8 @@ from html import escape
 
 from aiohttp import web
 
+from facilitator.web.i18n import STRINGS
+
 # Shown as the page's heading; the message underneath says what to do.
 TITLES = {
     400: "That request did not make sense",
@@ -25,7 +27,7 @@ TITLES = {
 }
 
 _PAGE = """<!doctype html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,17 +39,23 @@ _PAGE = """<!doctype html>
 <main class="page">
 <h1>{title}</h1>
 <p>{message}</p>
-<p><a href="/">Back to the poll</a></p>
+<p><a href="/">{back}</a></p>
 </main>
-<footer class="support-bar"><a class="support-link" href="/support">Need support now?</a></footer>
+<footer class="support-bar"><a class="support-link" href="/support">{support}</a></footer>
 </body>
 </html>
 """
 
 
-def html_page(status: int, message: str, title: str = "") -> str:
-    return _PAGE.format(title=escape(title or TITLES.get(status, "Something went wrong")),
-                        message=escape(message))
+def html_page(status: int, message: str, title: str = "",
+              strings: dict[str, str] | None = None) -> str:
+    """The page in the catalogue's language (`web.i18n`) when `strings` is given."""
+    words = strings or {}
+    title = title or words.get(f"error.title.{status}") or TITLES.get(status, TITLES[500])
+    return _PAGE.format(title=escape(title), message=escape(message),
+                        lang=escape(words.get("lang", "en"), quote=True),
+                        back=escape(words.get("error.back", "Back to the poll")),
+                        support=escape(words.get("support.link", "Need support now?")))
 
 
 def wants_json(request: web.BaseRequest) -> bool:
@@ -60,5 +68,11 @@ def error_response(request: web.BaseRequest, status: int, code: str, message: st
     if wants_json(request):
         return web.json_response({"error": code, "message": message}, status=status,
                                  headers=headers)
-    return web.Response(text=html_page(status, message), status=status,
+    # A code the catalogue knows is said in the session's language; otherwise the message
+    # as given (it may name the exact problem).
+    app = getattr(request, "app", None)  # a bare BaseRequest (the guard's) has no app
+    strings = app.get(STRINGS) if app is not None else None
+    if strings:
+        message = strings.get(f"error.{code}", message)
+    return web.Response(text=html_page(status, message, strings=strings), status=status,
                         content_type="text/html", charset="utf-8", headers=headers)

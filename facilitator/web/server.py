@@ -63,7 +63,7 @@ class PollServer:
     def __init__(self, box: BallotBox, room: Room, static_dir: Path, *, host: str | None,
                  port: int = 8765, support: SupportInfo | None = None,
                  interval: float = 0.1, limiter: RateLimiter | None = None,
-                 limits: Limits | None = None) -> None:
+                 limits: Limits | None = None, language: str = "en") -> None:
         self.box = box
         self.room = room
         self.host = host
@@ -72,6 +72,7 @@ class PollServer:
         self._support = support
         self._interval = interval
         self._limiter = limiter
+        self._language = language  # the session's: the phone pages speak it
         self.limits = limits or Limits()
         self.guard: Guard | None = None
         self._port = 0
@@ -219,7 +220,7 @@ class PollServer:
             self._hub.poke()
             return
         app = create_app(self.box, self.room, self._static_dir, self._support, self._hub,
-                         self._limiter)
+                         self._limiter, language=self._language)
         quiet_logs()
         files = raise_open_files()
         # Keep the cap inside the open-files limit (the journal, Qt and fonts need some).

@@ -7,7 +7,7 @@ built only from `tel:`/`sms:` URIs the support model made and from http(s) web a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Protocol
@@ -41,35 +41,49 @@ class SupportInfo:
     region_name: str = ""
 
 
-_FALLBACK = (
-    "Ask the facilitator for local support contacts, or find a helpline in your country at "
-    "findahelpline.com."
-)
+_ENGLISH = {
+    "lang": "en", "support.title": "Support now", "support.back": "Back to the poll",
+    "support.heading": "Need support now?",
+    "support.intro": "You can talk to someone today, free and confidential.",
+    "support.intro_region": "You can talk to someone today, free and confidential ({region}).",
+    "support.step_out": "Stepping out of the room is always fine.",
+    "support.fallback": "Ask the facilitator for local support contacts, or find a helpline "
+                        "in your country at findahelpline.com.",
+    "support.call": "Call", "support.text": "Text", "support.website": "Website",
+}
 
 
-def render_support(info: SupportInfo) -> str:
-    items = "\n".join(_entry(entry) for entry in info.entries)
+def render_support(info: SupportInfo, strings: Mapping[str, str] | None = None) -> str:
+    """The page in the catalogue's language (`web.i18n`); English when none is given.
+    A service's own call/text wording comes from its region file and is kept as written."""
+    words = {**_ENGLISH, **(strings or {})}
+
+    def say(key: str) -> str:
+        return escape(words[key])
+
+    items = "\n".join(_entry(entry, words) for entry in info.entries)
     if not items:
-        items = f"<li class=\"entry\"><p>{escape(_FALLBACK)}</p></li>"
+        items = f"<li class=\"entry\"><p>{say('support.fallback')}</p></li>"
     emergency = (
         f"<p class=\"emergency\">{escape(info.emergency_line)}</p>" if info.emergency_line else ""
     )
-    where = f" ({escape(info.region_name)})" if info.region_name else ""
+    intro = escape(words["support.intro_region"].replace("{region}", info.region_name)
+                   if info.region_name else words["support.intro"])
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{say('lang')}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<title>Support now</title>
+<title>{say('support.title')}</title>
 <link rel="stylesheet" href="/static/app.css">
 </head>
 <body>
 <main class="page support">
-<p><a class="back" href="/">&larr; Back to the poll</a></p>
-<h1>Need support now?</h1>
-<p>You can talk to someone today, free and confidential{where}.
-Stepping out of the room is always fine.</p>
+<p><a class="back" href="/">&larr; {say('support.back')}</a></p>
+<h1>{say('support.heading')}</h1>
+<p>{intro}
+{say('support.step_out')}</p>
 {emergency}
 <ul class="entries">
 {items}
@@ -80,14 +94,14 @@ Stepping out of the room is always fine.</p>
 """
 
 
-def _entry(entry: SupportLine) -> str:
+def _entry(entry: SupportLine, words: Mapping[str, str]) -> str:
     actions = []
     if entry.tel_uri.startswith("tel:"):
-        actions.append(_link(entry.tel_uri, entry.call_text or "Call"))
+        actions.append(_link(entry.tel_uri, entry.call_text or words["support.call"]))
     if entry.sms_uri.startswith("sms:"):
-        actions.append(_link(entry.sms_uri, entry.sms_text or "Text"))
+        actions.append(_link(entry.sms_uri, entry.sms_text or words["support.text"]))
     if entry.web.startswith(("https://", "http://")):
-        actions.append(_link(entry.web, "Website"))
+        actions.append(_link(entry.web, words["support.website"]))
     details = " · ".join(escape(bit) for bit in (entry.hours, entry.note) if bit)
     return (
         f"<li class=\"entry\"><h2>{escape(entry.name)}</h2>"

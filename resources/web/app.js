@@ -4,6 +4,7 @@
 
 import { PREFER_NOT, buildForm, fillForm, readForm, setInputsEnabled } from "./form.js";
 import { startLive } from "./live.js";
+import { t } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -54,19 +55,19 @@ function dropDraft(poll) {
 
 function setConnection(online) {
   const element = $("connection");
-  element.textContent = online ? "Live" : "Reconnecting…";
+  element.textContent = t(online ? "connection.live" : "connection.reconnecting");
   element.classList.toggle("offline", !online);
 }
 
 function showEnded() {
   setConnection(false);
-  $("connection").textContent = "Session ended";
+  $("connection").textContent = t("connection.ended");
   $("poll").hidden = true;
   $("results").hidden = true;
   const idle = $("idle");
   idle.hidden = false;
-  idle.querySelector("h1").textContent = "This session has ended";
-  idle.querySelector("p").textContent = "Scan the QR code on the screen to join again.";
+  idle.querySelector("h1").textContent = t("ended.heading");
+  idle.querySelector("p").textContent = t("ended.text");
 }
 
 // ---- rendering ---------------------------------------------------------------------------
@@ -107,7 +108,7 @@ function render(state, you) {
 function renderGroup(group, count) {
   const element = $("group");
   element.hidden = !group;
-  element.textContent = group ? `You are in group ${group} of ${count}` : "";
+  element.textContent = group ? t("group", { group, count }) : "";
 }
 
 function setOpen(open) {
@@ -125,12 +126,12 @@ function touch() {
 function showConfirmation(poll, answer) {
   const confirm = $("confirm");
   if (!poll.open) {
-    const why = poll.locked && poll.status === "open" ? "Answers are locked." : "This poll is closed.";
-    confirm.textContent = answer === null ? why : `${why} Your answer was counted.`;
+    const why = t(poll.locked && poll.status === "open" ? "closed.locked" : "closed.closed");
+    confirm.textContent = answer === null ? why : t("closed.counted", { why });
   } else if (answer === PREFER_NOT) {
-    confirm.textContent = "Counted as \u201cprefer not to say\u201d. You can change it while the poll is open.";
+    confirm.textContent = t("confirm.prefer_not");
   } else if (answer !== null && !view.touched) {
-    confirm.textContent = "Answer received. You can change it while the poll is open.";
+    confirm.textContent = t("confirm.received");
   } else if (answer === null) {
     confirm.textContent = "";
   }
@@ -151,18 +152,18 @@ function renderResults(results) {
   line.className = "results-line";
   if (results.waiting_for > 0) {
     const n = results.waiting_for;
-    line.textContent = `Results appear after ${n} more answer${n === 1 ? "" : "s"}.`;
+    line.textContent = n === 1 ? t("results.waiting_one") : t("results.waiting_many", { n });
     section.append(line);
     return;
   }
   if (!results.on_screen || !results.tally) {
     line.textContent = view.poll && view.poll.reveal === "on-close" && view.poll.open
-      ? "Results are shown when the poll closes."
-      : "Results will be shown on the screen.";
+      ? t("results.on_close")
+      : t("results.later");
     section.append(line);
     return;
   }
-  line.textContent = "Results are on the screen.";
+  line.textContent = t("results.on_screen");
   section.append(line);
   section.append(tallyList(results.tally));
   announce(results.tally);
@@ -177,9 +178,9 @@ function announce(tally) {
   } else if (tally.kind === "words") {
     summary = tally.words.slice(0, 3).join(", ");
   } else if (tally.kind === "matrix") {
-    summary = `${tally.rows.length} rows averaged`;
+    summary = t("results.rows_averaged", { n: tally.rows.length });
   }
-  $("announce").textContent = summary ? `Results updated: ${summary}.` : "Results updated.";
+  $("announce").textContent = summary ? t("results.announce", { summary }) : t("results.announce_plain");
 }
 
 function tallyList(tally) {
@@ -198,7 +199,7 @@ function tallyList(tally) {
   if (tally.kind === "bars") {
     for (const bar of tally.bars) add(bar.label, `${Math.round(bar.share * 100)}%`);
   } else if (tally.kind === "matrix") {
-    for (const row of tally.rows) add(row.label, row.mean === null ? "–" : `average ${row.mean.toFixed(1)}`);
+    for (const row of tally.rows) add(row.label, row.mean === null ? "–" : t("results.average", { mean: row.mean.toFixed(1) }));
   } else if (tally.kind === "words") {
     tally.words.slice(0, 8).forEach((word, index) => add(word, `#${index + 1}`));
   }
@@ -206,6 +207,15 @@ function tallyList(tally) {
 }
 
 // ---- sending -----------------------------------------------------------------------------
+
+// The server's error in the page's language: a known code has a catalogue entry; otherwise
+// the server's own message (it may name the exact problem with an answer), else a generic one.
+function errorText(body) {
+  const key = `error.${body.error}`;
+  const known = t(key);
+  if (body.error && known !== key) return known;
+  return body.message || t("send.failed");
+}
 
 async function send(answer) {
   const poll = view.poll;
@@ -221,7 +231,7 @@ async function send(answer) {
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) {
-      $("error").textContent = body.message || "That did not go through. Try again.";
+      $("error").textContent = errorText(body);
       if (response.status === 403) showEnded();
       return;
     }
@@ -233,7 +243,7 @@ async function send(answer) {
     // On a small phone the confirmation can sit under the fold; bring it into view.
     $("confirm").scrollIntoView({ block: "nearest", behavior: reducedMotion.matches ? "auto" : "smooth" });
   } catch (error) {
-    $("error").textContent = "No connection to the facilitator's laptop. Try again in a moment.";
+    $("error").textContent = t("send.offline");
   } finally {
     sendButton.disabled = false;
   }

@@ -3,6 +3,8 @@
 // ever goes in with textContent.
 
 export const PREFER_NOT = "prefer-not-to-say";
+import { t } from "./strings.js";
+
 const $ = (id) => document.getElementById(id);
 let onTouch = () => {};
 
@@ -17,27 +19,30 @@ export function buildForm(poll, touched) {
   switch (poll.type) {
     case "single":
     case "yes-no":
-      fields.append(choices(poll, "radio", "Pick one"));
+      fields.append(choices(poll, "radio", t("form.pick_one")));
       break;
     case "multiple":
       hint.textContent = poll.max_choices < poll.options.length
-        ? `Pick up to ${poll.max_choices}.` : "Pick all that apply.";
+        ? t("form.pick_up_to", { n: poll.max_choices }) : t("form.pick_all");
       fields.append(choices(poll, "checkbox", hint.textContent));
       break;
     case "scale":
       fields.append(scale(poll, "scale", poll.question, true));
       break;
     case "matrix":
-      hint.textContent = `For each line, pick ${poll.scale.min} (${poll.scale.low || "low"}) to ${poll.scale.max} (${poll.scale.high || "high"}).`;
+      hint.textContent = t("form.matrix_hint", {
+        min: poll.scale.min, low: poll.scale.low || t("form.low"),
+        max: poll.scale.max, high: poll.scale.high || t("form.high"),
+      });
       for (const row of poll.rows) fields.append(scale(poll, `row-${row.id}`, row.label, false));
       break;
     case "word":
-      hint.textContent = "One to three words.";
-      fields.append(textField("input", 100, "Your words"));
+      hint.textContent = t("form.word_hint");
+      fields.append(textField("input", 100, t("form.word_label")));
       break;
     case "text":
-      hint.textContent = "Up to 280 characters. The facilitator reads answers before any is shown.";
-      fields.append(textField("textarea", 280, "Your answer"));
+      hint.textContent = t("form.text_hint");
+      fields.append(textField("textarea", 280, t("form.text_label")));
       break;
   }
 }
@@ -180,31 +185,31 @@ export function readForm(poll) {
     case "single":
     case "yes-no": {
       const [picked] = checked("choice");
-      if (!picked) throw new Error("Pick one option.");
+      if (!picked) throw new Error(t("form.need_one"));
       return picked.value;
     }
     case "multiple": {
       const picked = checked("choice").map((input) => input.value);
-      if (!picked.length) throw new Error("Pick at least one option.");
+      if (!picked.length) throw new Error(t("form.need_some"));
       return picked;
     }
     case "scale": {
       const [picked] = checked("scale");
-      if (!picked) throw new Error("Pick a point on the scale.");
+      if (!picked) throw new Error(t("form.need_point"));
       return Number(picked.value);
     }
     case "matrix": {
       const answer = {};
       for (const row of poll.rows) {
         const [picked] = checked(`row-${row.id}`);
-        if (!picked) throw new Error(`Answer every line (missing: ${row.label}).`);
+        if (!picked) throw new Error(t("form.need_row", { row: row.label }));
         answer[row.id] = Number(picked.value);
       }
       return answer;
     }
     default: {
       const value = fields.querySelector("#free-text").value.trim();
-      if (!value) throw new Error("Type your answer first.");
+      if (!value) throw new Error(t("form.need_text"));
       return value;
     }
   }
