@@ -63,6 +63,16 @@ def wants_json(request: web.BaseRequest) -> bool:
     return request.path.startswith("/api/") or request.path == "/ws"
 
 
+def _strings(request: web.BaseRequest) -> dict[str, str] | None:
+    """The app's catalogue; None for a request aiohttp refused before routing (the guard's
+    malformed requests), whose `app` is not set (aiohttp asserts on reading it)."""
+    try:
+        app = request.app if isinstance(request, web.Request) else None
+    except AssertionError:
+        return None
+    return app.get(STRINGS) if app is not None else None
+
+
 def error_response(request: web.BaseRequest, status: int, code: str, message: str,
                    headers: dict[str, str] | None = None) -> web.Response:
     if wants_json(request):
@@ -70,8 +80,7 @@ def error_response(request: web.BaseRequest, status: int, code: str, message: st
                                  headers=headers)
     # A code the catalogue knows is said in the session's language; otherwise the message
     # as given (it may name the exact problem).
-    app = getattr(request, "app", None)  # a bare BaseRequest (the guard's) has no app
-    strings = app.get(STRINGS) if app is not None else None
+    strings = _strings(request)
     if strings:
         message = strings.get(f"error.{code}", message)
     return web.Response(text=html_page(status, message, strings=strings), status=status,

@@ -55,7 +55,7 @@ function dropDraft(poll) {
 
 function setConnection(online) {
   const element = $("connection");
-  element.textContent = t(online ? "connection.live" : "connection.reconnecting");
+  element.textContent = online ? t("connection.live") : t("connection.reconnecting");
   element.classList.toggle("offline", !online);
 }
 
@@ -126,7 +126,7 @@ function touch() {
 function showConfirmation(poll, answer) {
   const confirm = $("confirm");
   if (!poll.open) {
-    const why = t(poll.locked && poll.status === "open" ? "closed.locked" : "closed.closed");
+    const why = poll.locked && poll.status === "open" ? t("closed.locked") : t("closed.closed");
     confirm.textContent = answer === null ? why : t("closed.counted", { why });
   } else if (answer === PREFER_NOT) {
     confirm.textContent = t("confirm.prefer_not");
