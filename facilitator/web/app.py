@@ -181,7 +181,7 @@ async def join_by_code(request: web.Request) -> web.StreamResponse:
     five characters out of 31 takes weeks while a room needs minutes.
     """
     if not origin_ok(request):
-        return json_error(403, "bad-origin", "Join from the join page.")
+        return error_response(request, 403, "bad-origin", "Join from the join page.")
     form = await request.post()
     code = form.get("code")
     code = "".join(code.split()).upper() if isinstance(code, str) else ""

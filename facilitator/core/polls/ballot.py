@@ -148,6 +148,8 @@ class BallotBox:
         self._cache: dict[str, tuple[int, PollResults]] = {}
         self._changed_at = {poll_id: 0 for poll_id in self._polls}
         self._events = {poll_id: 0 for poll_id in self._polls}  # new or changed answers
+        # Answers other than "prefer not to say", kept up to date (not counted per change).
+        self._counted = {poll_id: 0 for poll_id in self._polls}
         self._published: dict[str, Publication] = {}
         self._surplus = 0  # devices beyond the facilitator's headcount (`set_surplus`)
         self._listeners: list[Callable[[], None]] = []
@@ -196,11 +198,14 @@ class BallotBox:
             return cached[1]
         answers = self._answers[poll_id]
         threshold = self.threshold(poll_id)
-        counted = sum(1 for answer in answers.values() if answer != PREFER_NOT_TO_SAY)
+        counted = self._counted[poll_id]
         live: Tally | None = None
         pending: tuple[TextItem, ...] = ()
         if counted >= threshold:
             live, pending = self._count(poll_id)
+            # Decided here, when a snapshot is built (at most every 100 ms on the server),
+            # not on every answer: the tally is counted once for both views.
+            self._publish(poll_id, live)
         published = self._published.get(poll_id)
         # Open text is gated by the facilitator's approval, not by batches.
         shown = live if poll.type is PollType.TEXT else published.tally if published else None
@@ -366,6 +371,9 @@ class BallotBox:
     # -- internals -----------------------------------------------------------------------
 
     def _store(self, poll_id: str, device_key: str, answer: Answer) -> None:
+        before = self._answers[poll_id].get(device_key)
+        self._counted[poll_id] += (answer != PREFER_NOT_TO_SAY) - (
+            before is not None and before != PREFER_NOT_TO_SAY)
         self._answers[poll_id][device_key] = answer
         self._events[poll_id] += 1
         queue = self._queues.get(poll_id)
@@ -378,6 +386,7 @@ class BallotBox:
 
     def _apply_reset(self, poll_id: str) -> None:
         self._answers[poll_id].clear()
+        self._counted[poll_id] = 0
         self._events[poll_id] = 0
         self._published.pop(poll_id, None)
         queue = self._queues.get(poll_id)
@@ -403,21 +412,16 @@ class BallotBox:
         self._version += 1
         if poll_id is not None:
             self._changed_at[poll_id] = self._version
-            self._publish(poll_id)
         for listener in list(self._listeners):
             listener()
 
-    def _publish(self, poll_id: str) -> None:
-        """Take a new publication of the poll if one is due (see `core.polls.publication`)."""
+    def _publish(self, poll_id: str, live: Tally) -> None:
+        """Take a new publication of the poll (threshold met, `live` its exact tally) if one
+        is due: see `core.polls.publication`."""
         poll, state = self._polls[poll_id], self._states[poll_id]
-        answers = self._answers[poll_id]
-        counted = sum(1 for answer in answers.values() if answer != PREFER_NOT_TO_SAY)
-        if poll.type is PollType.TEXT or counted < self.threshold(poll_id):
-            return
         final = state.status is PollStatus.CLOSED or state.locked
-        if poll.reveal_on_close and not final:
+        if poll.type is PollType.TEXT or (poll.reveal_on_close and not final):
             return
         events, k = self._events[poll_id], self.minimum(poll_id)
         if due(self._published.get(poll_id), events, k, final):
-            tally, _pending = self._count(poll_id)
-            self._published[poll_id] = Publication(coarsen(tally, k), events)
+            self._published[poll_id] = Publication(coarsen(live, k), events)

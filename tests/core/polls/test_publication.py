@@ -1,4 +1,7 @@
-"""Publications: what the room sees moves only in batches of the poll's minimum, coarsened."""
+"""Publications: what the room sees moves only in batches of the poll's minimum, coarsened.
+
+A publication is decided when results are read (the server builds a snapshot at most every
+100 ms), so these tests read them after each answer, as the server would."""
 
 from __future__ import annotations
 
@@ -53,6 +56,7 @@ def test_closing_publishes_what_is_left_and_reset_forgets() -> None:
     box = box_of()
     for key in "abcdef":
         box.submit("talked", key, "yes")
+    assert shares(box, "talked")[0] == 1.0  # a snapshot (the server takes one each 100 ms)
     box.submit("talked", "g", "no")
     assert shares(box, "talked")[1] == 0.0
     box.close("talked")
