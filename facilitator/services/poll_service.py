@@ -11,6 +11,7 @@ import errno
 from facilitator.core.network import url_host
 from facilitator.core.polls.ballot import BallotBox, Journal
 from facilitator.core.polls.room import Room
+from facilitator.core.questions.box import QuestionBox
 from facilitator.core.session.model import Session
 from facilitator.core.support.regions import SupportError
 from facilitator.services import assets
@@ -46,6 +47,8 @@ class PollService:
         self.settings = settings
         self.box = box or BallotBox(session.polls, journal=journal)
         self.room = room or Room()
+        # Kept across server restarts, like the box (not journaled yet: a crash loses them).
+        self.questions = QuestionBox(enabled=session.questions)
         self.support, self.problems = support_info(session, settings)
         self._interval = interval
         self.server: PollServer | None = None
@@ -71,7 +74,7 @@ class PollService:
         server = PollServer(self.box, self.room, assets.resource_path("web"), host=host,
                             port=self.settings.port if port is None else port,
                             support=self.support, interval=self._interval,
-                            language=self.session.language)
+                            language=self.session.language, questions=self.questions)
         for subscriber in self._subscribers:
             server.subscribe(subscriber)
         server.start()

@@ -28,6 +28,8 @@ from facilitator.core.polls.ballot import BallotBox, BallotError, ErrorKind
 from facilitator.core.polls.headcount import sync
 from facilitator.core.polls.ratelimit import RateLimiter
 from facilitator.core.polls.room import Room, TooManyDevices
+from facilitator.core.questions.box import QuestionBox
+from facilitator.web import questions as questions_api
 from facilitator.web import static
 from facilitator.web.guard import mark_requests
 from facilitator.web.i18n import STRINGS, load_catalogue, localize, text
@@ -68,7 +70,8 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
                limiter: RateLimiter | None = None,
                join_failures: RateLimiter | None = None,
                new_devices: RateLimiter | None = None,
-               language: str = "en") -> web.Application:
+               language: str = "en",
+               questions: QuestionBox | None = None) -> web.Application:
     """The aiohttp application. Runs on (and must only be touched from) one event loop.
     `language`: the session's; the phone pages speak it (`web.i18n`)."""
     app = web.Application(client_max_size=MAX_BODY, middlewares=[mark_requests, errors_as_json])
@@ -106,6 +109,9 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
     app.router.add_get("/ws", live)
     app.router.add_get("/favicon.ico", no_icon)
     app.router.add_get("/static/{name}", static_file)
+    # Anonymous questions (web.questions); a session with `questions: off` still answers
+    # the list (empty, disabled) so the phone page hides its button.
+    questions_api.install(app, questions or QuestionBox(enabled=False), _device, app[LIMITER])
     return app
 
 

@@ -28,6 +28,7 @@ from facilitator.core.network import url_host
 from facilitator.core.polls.ballot import BallotBox
 from facilitator.core.polls.ratelimit import RateLimiter
 from facilitator.core.polls.room import Room
+from facilitator.core.questions.box import QuestionBox
 from facilitator.web.app import create_app
 from facilitator.web.guard import KEEPALIVE_TIMEOUT, Guard, GuardedSite, Limits
 from facilitator.web.live import LiveHub, Subscriber
@@ -63,7 +64,8 @@ class PollServer:
     def __init__(self, box: BallotBox, room: Room, static_dir: Path, *, host: str | None,
                  port: int = 8765, support: SupportInfo | None = None,
                  interval: float = 0.1, limiter: RateLimiter | None = None,
-                 limits: Limits | None = None, language: str = "en") -> None:
+                 limits: Limits | None = None, language: str = "en",
+                 questions: QuestionBox | None = None) -> None:
         self.box = box
         self.room = room
         self.host = host
@@ -73,6 +75,8 @@ class PollServer:
         self._interval = interval
         self._limiter = limiter
         self._language = language  # the session's: the phone pages speak it
+        # Anonymous questions; like the box, owned by this server's loop once started.
+        self.questions = questions or QuestionBox(enabled=False)
         self.limits = limits or Limits()
         self.guard: Guard | None = None
         self._port = 0
@@ -220,7 +224,7 @@ class PollServer:
             self._hub.poke()
             return
         app = create_app(self.box, self.room, self._static_dir, self._support, self._hub,
-                         self._limiter, language=self._language)
+                         self._limiter, language=self._language, questions=self.questions)
         quiet_logs()
         files = raise_open_files()
         # Keep the cap inside the open-files limit (the journal, Qt and fonts need some).

@@ -9,7 +9,9 @@ from facilitator.core.session.diagnostics import Diagnostic, did_you_mean
 
 FRONT_KEYS = ("title", "subtitle", "credit", "minutes", "region", "language",
               # The workshop pack: printed on the handout and the guide where given.
-              "date", "venue", "facilitators", "objectives", "source")
+              "date", "venue", "facilitators", "objectives", "source",
+              # Phones may ask anonymous questions (`on` unless the file says `off`).
+              "questions")
 _LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)\s*:(?P<value>.*)$")
 
 

@@ -329,6 +329,10 @@ class _Parser:
                 f'unknown region "{region}"{did_you_mean(region, build.REGIONS)}; use one of '
                 f"{', '.join(build.REGIONS)}",
             )
+        questions = (front.get("questions", "on") or "on").strip().lower()
+        if questions not in ("on", "off"):
+            self.error(front_lines["questions"],
+                       f'questions must be "on" or "off", not "{questions}"')
         return Session(
             title=front.get("title", ""),
             sections=tuple(sections),
@@ -345,6 +349,7 @@ class _Parser:
             objectives=tuple(o.strip() for o in front.get("objectives", "").split(";")
                              if o.strip()),
             citation=front.get("source", ""),
+            questions=questions != "off",
         )
 
     def _slide(self, draft: _SlideDraft, poll_lines: dict[str, int]) -> Slide:

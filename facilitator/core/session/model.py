@@ -275,6 +275,7 @@ class Session:
     facilitators: tuple[str, ...] = ()
     objectives: tuple[str, ...] = ()
     citation: str = ""
+    questions: bool = True  # anonymous questions from phones (`questions: off` to refuse)
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -230,6 +230,8 @@ def write_session(session: Session) -> str:
             ("facilitators", ", ".join(session.facilitators)),
             ("objectives", "; ".join(session.objectives)), ("source", session.citation))
     front.extend(f"{key}: {one_line(value)}" for key, value in pack if value)
+    if not session.questions:
+        front.append("questions: off")
     front.extend([f"region: {session.region}", f"language: {session.language}", "---", ""])
     lines = front
     for section in session.sections:
