@@ -111,7 +111,8 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
     app.router.add_get("/static/{name}", static_file)
     # Anonymous questions (web.questions); a session with `questions: off` still answers
     # the list (empty, disabled) so the phone page hides its button.
-    questions_api.install(app, questions or QuestionBox(enabled=False), _device, app[LIMITER])
+    questions_api.install(app, questions or QuestionBox(enabled=False), _device, app[LIMITER],
+                          app[HUB])
     return app
 
 

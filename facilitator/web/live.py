@@ -157,6 +157,28 @@ class LiveHub:
             if index % BATCH == 0:
                 await asyncio.sleep(pace)
 
+    def tell_phones(self, message: str) -> None:
+        """Send `message`, the same for every phone, to every open page: news that is not
+        part of the room state (the approved questions, `web.questions`). The caller
+        coalesces; sends are paced like results."""
+        if self._closing:
+            return
+        task = asyncio.ensure_future(self._send_same(list(self._devices.values()), message))
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
+
+    async def _send_same(self, phones: list[_Phone], message: str) -> None:
+        for index, phone in enumerate(phones, start=1):
+            if phone.socket.closed or phone.transport is None or (
+                    phone.transport.get_write_buffer_size() > BEHIND_BYTES):
+                continue
+            try:
+                await phone.socket.send_str(message)
+            except (ConnectionError, RuntimeError):
+                pass
+            if index % BATCH == 0:
+                await asyncio.sleep(RESULTS_PACE)
+
     def message_for(self, device_key: str, shared: str | None = None) -> str:
         """The state message for one device; `shared` is the pre-serialised room part."""
         if shared is None:

@@ -13,6 +13,7 @@ it as "yours"), and pending or rejected questions are never sent to any phone.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from typing import Any
@@ -22,9 +23,11 @@ from aiohttp import web
 from facilitator.core.polls.ratelimit import RateLimiter
 from facilitator.core.questions.box import QuestionBox, QuestionError, QuestionErrorKind
 from facilitator.web.jsonbody import too_deep
+from facilitator.web.live import LiveHub
 from facilitator.web.security import json_error, origin_ok
 
 QUESTIONS: web.AppKey[QuestionBox] = web.AppKey("questions", QuestionBox)
+PUSH_INTERVAL = 0.5  # seconds: 1,000 phones voting make two messages a second, not 1,000
 DeviceOf = Callable[[web.Request], "str | None"]
 
 _STATUS = {QuestionErrorKind.INVALID: 400, QuestionErrorKind.NOT_FOUND: 404,
@@ -33,9 +36,28 @@ _STATUS = {QuestionErrorKind.INVALID: 400, QuestionErrorKind.NOT_FOUND: 404,
 
 
 def install(app: web.Application, box: QuestionBox, device_of: DeviceOf,
-            limiter: RateLimiter) -> None:
-    """Add the routes; `device_of` is the app's cookie check, `limiter` its answer limiter."""
+            limiter: RateLimiter, hub: LiveHub) -> None:
+    """Add the routes; `device_of` is the app's cookie check, `limiter` its answer limiter.
+    Changes phones can see go out over the live channel, at most one message per
+    PUSH_INTERVAL, holding the list without any device's votes (each phone knows its own)."""
     app[QUESTIONS] = box
+    waiting: list[asyncio.TimerHandle] = []
+
+    def push() -> None:
+        waiting.clear()
+        listed = public_json(box, "")
+        hub.tell_phones(json.dumps({"type": "questions", "questions": [
+            {k: v for k, v in q.items() if k != "voted"} for q in listed["questions"]]}))
+
+    def changed() -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # changed off the loop (before the server started): no phones
+            return
+        if not waiting:
+            waiting.append(loop.call_later(PUSH_INTERVAL, push))
+
+    box.add_listener(changed)
 
     async def listing(request: web.Request) -> web.StreamResponse:
         key = device_of(request)

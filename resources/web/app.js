@@ -4,6 +4,7 @@
 
 import { PREFER_NOT, buildForm, fillForm, readForm, setInputsEnabled } from "./form.js";
 import { startLive } from "./live.js";
+import { onQuestions, refresh as refreshQuestions, startQuestions } from "./questions.js";
 import { t } from "./strings.js";
 
 const $ = (id) => document.getElementById(id);
@@ -64,6 +65,7 @@ function showEnded() {
   $("connection").textContent = t("connection.ended");
   $("poll").hidden = true;
   $("results").hidden = true;
+  $("qa").hidden = true;
   const idle = $("idle");
   idle.hidden = false;
   idle.querySelector("h1").textContent = t("ended.heading");
@@ -268,9 +270,15 @@ $("fields").addEventListener("input", saveDraft);
 $("prefer-not").addEventListener("click", () => {
   if (view.poll && view.poll.open) send(PREFER_NOT);
 });
+startQuestions();
 startLive({
   onMessage: (message) => {
-    if (message.type === "state") render(message.state, message.you);
+    if (message.type === "state") {
+      render(message.state, message.you);
+      refreshQuestions();
+    } else if (message.type === "questions") {
+      onQuestions(message);
+    }
   },
   onOnline: setConnection,
   onEnded: showEnded,

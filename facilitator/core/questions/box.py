@@ -95,6 +95,16 @@ class QuestionBox:
         self._questions: dict[str, Question] = {}
         self._asked: dict[str, int] = {}  # device -> questions asked (in memory only)
         self._last: dict[str, float] = {}  # device -> when it last asked (in memory only)
+        self._listeners: list[Callable[[], None]] = []
+
+    def add_listener(self, listener: Callable[[], None]) -> None:
+        """`listener()` runs after every change phones can see (a vote, a state)."""
+        self._listeners.append(listener)
+
+    def _changed(self) -> None:
+        self.version += 1
+        for listener in list(self._listeners):
+            listener()
 
     # -- phones ---------------------------------------------------------------------------
 
@@ -137,7 +147,7 @@ class QuestionBox:
                 question.voters.add(device_key)
             else:
                 question.voters.discard(device_key)
-            self.version += 1
+            self._changed()
         return question
 
     def public(self) -> list[Question]:
@@ -190,7 +200,7 @@ class QuestionBox:
         if self._journal is not None:
             self._journal.record_question_state(question.id, state)
         question.state = state
-        self.version += 1
+        self._changed()
 
     # -- resume -----------------------------------------------------------------------------
 
