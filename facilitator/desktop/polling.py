@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from facilitator.core.network import NO_NETWORK_MESSAGE, Interface
 from facilitator.core.polls.ballot import Journal
+from facilitator.core.questions.box import QuestionState
 from facilitator.core.runs.from_journal import TIMING_EVENT
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session, Slide
@@ -33,6 +34,7 @@ from facilitator.qt.polls.network_picker import LanPicker
 from facilitator.qt.polls.qr_overlay import QrOverlay
 from facilitator.qt.polls.qr_widget import QrWidget
 from facilitator.qt.presenter.slide_view import SlideView
+from facilitator.qt.questions.queue_panel import QuestionQueue
 from facilitator.services import settings as settings_file
 from facilitator.services.poll_service import PollService
 from facilitator.services.settings import Settings
@@ -72,6 +74,15 @@ class DesktopPolling:
         # It takes whatever height the tab has; it must not make the console taller.
         self.console_qr.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.console.add_network_widget(self.console_qr)
+        # Anonymous questions: the queue is a console tab; decisions run on the server's
+        # loop (the box's owner), and every change there sends the tab a fresh copy.
+        self.questions = QuestionQueue()
+        if session.questions:
+            self.console.tabs.addTab(self.questions, "Questions")
+        box = self.service.questions
+        box.add_listener(lambda: self.questions.updated.emit(box.snapshot()))
+        self.questions.decided.connect(
+            lambda qid, state: self._post(lambda: box.decide(qid, QuestionState(state))))
         self.overlays: list[QrOverlay] = []
         self._plugged = 0
         self.message = ""

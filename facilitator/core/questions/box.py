@@ -73,6 +73,17 @@ class Question:
         return len(self.voters)
 
 
+@dataclass(frozen=True)
+class QuestionView:
+    """A question as the console shows it: a copy, safe to hand to another thread."""
+
+    id: str
+    text: str
+    state: QuestionState
+    votes: int
+    flagged: bool
+
+
 class QuestionJournal(Protocol):
     """Durable record of the box's changes; raising OSError means "not saved"."""
 
@@ -98,7 +109,8 @@ class QuestionBox:
         self._listeners: list[Callable[[], None]] = []
 
     def add_listener(self, listener: Callable[[], None]) -> None:
-        """`listener()` runs after every change phones can see (a vote, a state)."""
+        """`listener()` runs after every change (a question, a vote, a state), on the
+        box's owner thread."""
         self._listeners.append(listener)
 
     def _changed(self) -> None:
@@ -132,7 +144,7 @@ class QuestionBox:
         self._questions[question.id] = question
         self._asked[device_key] = self._asked.get(device_key, 0) + 1
         self._last[device_key] = now
-        self.version += 1
+        self._changed()  # the console's queue hears it; phones see nothing new
         return question
 
     def vote(self, question_id: str, device_key: str, on: bool) -> Question:
@@ -159,6 +171,17 @@ class QuestionBox:
     def all(self) -> list[Question]:
         """Every question, in the order asked (the console's queue)."""
         return list(self._questions.values())
+
+    def snapshot(self) -> tuple[QuestionView, ...]:
+        """The console's queue: pending first (oldest first), then the public ones by votes,
+        rejected last. No voter and no author in it."""
+        rank = {QuestionState.PENDING: 0, QuestionState.ANSWERING: 1,
+                QuestionState.APPROVED: 2, QuestionState.ANSWERED: 3,
+                QuestionState.REJECTED: 4}
+        ordered = sorted(self._questions.values(),
+                         key=lambda q: (rank[q.state], -q.votes if q.state in PUBLIC else 0,
+                                        int(q.id[1:])))
+        return tuple(QuestionView(q.id, q.text, q.state, q.votes, q.flagged) for q in ordered)
 
     def get(self, question_id: str) -> Question:
         question = self._questions.get(question_id)
