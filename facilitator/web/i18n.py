@@ -59,6 +59,7 @@ def localize(page: str, strings: dict[str, str]) -> str:
         "<!--strings-->", f'<script type="application/json" id="strings">{table}</script>')
 
 
-def text(request: web.BaseRequest, key: str, default: str) -> str:
+def text(request: web.Request, key: str, default: str) -> str:
     """A request's app's string for `key`, or `default` (apps built without a catalogue)."""
-    return request.app.get(STRINGS, {}).get(key, default)
+    strings = request.app.get(STRINGS)
+    return strings.get(key, default) if strings else default

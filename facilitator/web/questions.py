@@ -66,17 +66,19 @@ def install(app: web.Application, box: QuestionBox, device_of: DeviceOf,
         return web.json_response(public_json(box, key))
 
     async def ask(request: web.Request) -> web.StreamResponse:
-        key, body = await _checked(request, device_of, limiter)
-        if key is None:
-            return body
+        checked = await _checked(request, device_of, limiter)
+        if isinstance(checked, web.StreamResponse):
+            return checked
+        key, body = checked
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             return json_error(400, "bad-request", 'Send {"text": "your question"}.')
         return _apply(lambda: box.ask(key, body["text"]), lambda _q: {"ok": True})
 
     async def vote(request: web.Request) -> web.StreamResponse:
-        key, body = await _checked(request, device_of, limiter)
-        if key is None:
-            return body
+        checked = await _checked(request, device_of, limiter)
+        if isinstance(checked, web.StreamResponse):
+            return checked
+        key, body = checked
         if not isinstance(body, dict) or not isinstance(body.get("vote"), bool):
             return json_error(400, "bad-request", 'Send {"vote": true} or {"vote": false}.')
         question_id = request.match_info["id"]
@@ -98,24 +100,24 @@ def public_json(box: QuestionBox, device_key: str) -> dict[str, Any]:
 
 
 async def _checked(request: web.Request, device_of: DeviceOf,
-                   limiter: RateLimiter) -> tuple[str | None, Any]:
-    """(device key, parsed body), or (None, the error response to return)."""
+                   limiter: RateLimiter) -> tuple[str, Any] | web.StreamResponse:
+    """(device key, parsed body), or the error response to return."""
     if not origin_ok(request):
-        return None, json_error(403, "bad-origin", "Questions must come from the poll page.")
+        return json_error(403, "bad-origin", "Questions must come from the poll page.")
     key = device_of(request)
     if key is None:
-        return None, json_error(403, "not-joined", "Scan the QR code on the screen to join.")
+        return json_error(403, "not-joined", "Scan the QR code on the screen to join.")
     if not limiter.allow(key):
-        return None, json_error(429, "too-many-requests", "Too many requests; wait a moment.")
+        return json_error(429, "too-many-requests", "Too many requests; wait a moment.")
     if request.content_type != "application/json":
-        return None, json_error(415, "unsupported-media-type", "Send JSON.")
+        return json_error(415, "unsupported-media-type", "Send JSON.")
     try:
         text = await request.text()
         if too_deep(text):
-            return None, json_error(400, "bad-json", "The request is nested too deeply.")
+            return json_error(400, "bad-json", "The request is nested too deeply.")
         return key, json.loads(text)
     except (ValueError, UnicodeDecodeError, RecursionError):
-        return None, json_error(400, "bad-json", "The request is not valid JSON.")
+        return json_error(400, "bad-json", "The request is not valid JSON.")
 
 
 def _apply(change: Callable[[], Any], reply: Callable[[Any], dict[str, Any]]) -> web.Response:
