@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import itertools
 import json
 import threading
 from collections.abc import Iterator
@@ -36,8 +37,16 @@ def served(qtbot: QtBot) -> Iterator[tuple[PollServer, PollBridge]]:
     server.stop()
 
 
+_PHONES = itertools.count()
+
+
 def vote(server: PollServer, poll: str, answer: object) -> int:
-    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    """A new phone answers: each from its own loopback address, as in a room (the server
+    lets one address make two devices)."""
+    n = next(_PHONES)
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", server.port, timeout=5,
+        source_address=(f"127.0.{4 + n // 250 % 200}.{1 + n % 250}", 0))
     connection.request("GET", server.join_url.split(str(server.port), 1)[1])
     joined = connection.getresponse()
     joined.read()
