@@ -80,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
             print(error, file=sys.stderr)
             return 1
     service = PollService(session, settings, box=run.box if run else None,
-                          room=run.room if run else None)
+                          room=run.room if run else None,
+                          questions=run.questions if run else None)
     service.room.devices_per_address = max(1, args.devices_per_address)
     for message in service.problems:
         print(message, file=sys.stderr)

@@ -52,7 +52,8 @@ class DesktopPolling:
         self._settings_path = settings_path
         self._remember_network = remember_network
         self.service = PollService(session, settings, journal=journal,
-                                   box=run.box if run else None, room=run.room if run else None)
+                                   box=run.box if run else None, room=run.room if run else None,
+                                   questions=run.questions if run else None)
         self._interfaces = interfaces
         self.bridge = PollBridge(self._post, self._poke, self.service.box, self.service.room)
         # Subscribed to every server the service starts, before it starts: the first publish

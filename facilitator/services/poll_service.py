@@ -41,14 +41,16 @@ class PollService:
 
     def __init__(self, session: Session, settings: Settings, journal: Journal | None = None,
                  room: Room | None = None, interval: float = 0.1,
-                 box: BallotBox | None = None) -> None:
+                 box: BallotBox | None = None,
+                 questions: QuestionBox | None = None) -> None:
         """`box` and `room`: a run's, already journaled and restored (`core.runs.resume`)."""
         self.session = session
         self.settings = settings
         self.box = box or BallotBox(session.polls, journal=journal)
         self.room = room or Room()
-        # Kept across server restarts, like the box (not journaled yet: a crash loses them).
-        self.questions = QuestionBox(enabled=session.questions)
+        # Kept across server restarts, like the box; a run's is journaled (`Run.questions`).
+        self.questions = questions or QuestionBox()
+        self.questions.enabled = session.questions
         self.support, self.problems = support_info(session, settings)
         self._interval = interval
         self.server: PollServer | None = None

@@ -45,6 +45,7 @@ from facilitator.core.polls.answers import Answer, JsonAnswer, answer_to_json
 from facilitator.core.polls.ballot import PollState, PollStatus
 from facilitator.core.polls.moderation import Decision
 from facilitator.core.runs.checkpoint import Checkpointer
+from facilitator.core.runs.question_records import QuestionRecords
 from facilitator.core.runs.schema import SCHEMA, connect, transaction
 
 SCHEMA_VERSION = 1
@@ -100,7 +101,7 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class Journal:
+class Journal(QuestionRecords):
     """A run's journal. Create with `Journal.create`, reopen with `Journal.open`."""
 
     def __init__(
@@ -174,6 +175,8 @@ class Journal:
         if version is None or version[0] != str(SCHEMA_VERSION):
             connection.close()
             raise JournalError(f"{path}: unknown journal version {version and version[0]}")
+        if live:  # a run started before a table existed (questions) gets it, empty
+            connection.executescript(SCHEMA)
         return cls(connection, path, clock, live)
 
     def close(self) -> None:
@@ -286,6 +289,7 @@ class Journal:
             self._db.execute("UPDATE answer SET device = NULL, at = CAST(at / 60 AS INTEGER) * 60")
             self._db.execute("UPDATE poll SET changed = CAST(changed / 60 AS INTEGER) * 60")
             self._db.execute("DELETE FROM device")
+            self._unlink_questions()
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.execute("VACUUM")
         self._device_key = None

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitator.core.polls.answers import AnswerError
 from facilitator.core.polls.ballot import BallotBox, BallotError
 from facilitator.core.polls.room import Room
+from facilitator.core.questions.box import QuestionBox
 from facilitator.core.runs.journal import Journal, JournalError, RunState
 from facilitator.core.session.model import Poll
 
@@ -30,6 +31,8 @@ class Run:
     room: Room
     slide: int = 0
     dropped: int = 0  # journaled answers that no longer fit their poll (file edited)
+    # Anonymous questions, journaled and restored like answers (`core.questions`).
+    questions: QuestionBox = field(default_factory=QuestionBox)
 
 
 def start_run(
@@ -80,7 +83,10 @@ def _attach(journal: Journal, polls: Iterable[Poll], state: RunState) -> Run:
     journal.record_rules({p.id: (str(p.type), box.minimum(p.id)) for p in box.polls})
     # restore_* replays without journaling: the journal is not written with what it holds.
     dropped = _replay(state, box, room)
-    return Run(journal, box, room, state.slide, dropped)
+    questions = QuestionBox(journal=journal)
+    for stored in journal.questions():
+        questions.restore(stored.id, stored.text, stored.state, stored.voters)
+    return Run(journal, box, room, state.slide, dropped, questions)
 
 
 def _replay(state: RunState, box: BallotBox, room: Room) -> int:

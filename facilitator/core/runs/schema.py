@@ -36,6 +36,17 @@ CREATE TABLE IF NOT EXISTS answer (
     decided INTEGER,          -- order of decisions, so approved answers replay in order
     UNIQUE (poll_id, device)
 );
+CREATE TABLE IF NOT EXISTS question (   -- anonymous questions: no author column, ever
+    question_id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    state TEXT NOT NULL,
+    at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS question_vote (
+    question_id TEXT NOT NULL REFERENCES question (question_id),
+    device TEXT,              -- the voter's pseudonym; NULL once the run is unlinked
+    UNIQUE (question_id, device)
+);
 CREATE TABLE IF NOT EXISTS timing (
     seq INTEGER PRIMARY KEY,
     at REAL NOT NULL,
