@@ -92,6 +92,8 @@ def build_report(results: RunResults, ctx: PrintContext, language: str = "en",
     else:
         for poll in results.polls:
             story.append(KeepTogether(_poll(poll, results, body, anchors.get(poll.poll_id))))
+    if results.questions:
+        story += _questions(results, body)
     if results.timing:
         story += _timing(results, body)
     doc.build(story, canvasmaker=numbered_canvas(stamp))
@@ -235,6 +237,24 @@ def _timing(results: RunResults, width: float) -> list[Flowable]:
         ("LINEABOVE", (0, -1), (-1, -1), 1, theme.NAVY),
     ]))
     return [KeepTogether([Paragraph("Timing: planned and actual", st["h2"]), table])]
+
+
+def _questions(results: RunResults, width: float) -> list[Flowable]:
+    """Approved anonymous questions with their votes, a small count as "fewer than N" (the
+    counts do not add up to anything, so no second cell needs hiding)."""
+    st = styles()
+    shown = shown_counts(tuple(q.votes for q in results.questions), results.threshold, False)
+    rows: list[list[Flowable]] = [[Paragraph(h, st["cell_head"]) for h in ("Question", "Votes")]]
+    rows += [[Paragraph(text(q.text), st["cell"]), Paragraph(votes, st["cell"])]
+             for q, votes in zip(results.questions, shown, strict=True)]
+    table = Table(rows, colWidths=[width - 34 * mm, 34 * mm], repeatRows=1)
+    table.setStyle(theme.table_style([
+        ("BACKGROUND", (0, 0), (-1, 0), theme.NAVY),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, theme.RULE),
+    ]))
+    return [Paragraph("Questions from the room", st["h2"]),
+            Paragraph("Asked anonymously from phones and approved by the facilitator; most "
+                      "votes first.", st["body"]), table]
 
 
 def _responses(count: int, threshold: int) -> str:

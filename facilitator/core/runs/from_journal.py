@@ -20,6 +20,7 @@ from facilitator.core.runs.results import (
     Count,
     MatrixRow,
     PollResult,
+    QuestionCount,
     RunResults,
     TimingRow,
     from_timing_report,
@@ -54,6 +55,8 @@ def results_from_export(export: dict[str, Any], session: Session) -> RunResults:
         approved_texts=tuple(texts),
         timing=timing,
         date=time.strftime("%Y-%m-%d", time.localtime(started)) if started else "",
+        questions=tuple(QuestionCount(str(q["text"]), int(q["votes"]))
+                        for q in export.get("questions", [])),
     )
 
 

@@ -394,6 +394,8 @@ class Journal(QuestionRecords):
             "slide": int(self.meta("slide") or 0),
             "polls": polls,
             "timing": timing,
+            # Approved questions only (pending and held-back text never leaves), with counts.
+            "questions": self.public_questions(),
         }
 
     def _set_meta(self, key: str, value: str) -> None:

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from facilitator.core.questions.box import QuestionState
+from facilitator.core.questions.box import PUBLIC, QuestionState
 from facilitator.core.runs.schema import transaction
 
 
@@ -67,6 +67,12 @@ class QuestionRecords:
                                counts.get(qid, 0))
                 for qid, text, state in self._db.execute(
                     "SELECT question_id, text, state FROM question ORDER BY rowid")]
+
+    def public_questions(self) -> list[dict[str, object]]:
+        """For exports and the report: the questions phones could see, most votes first."""
+        shown = [q for q in self.questions() if q.state in PUBLIC]
+        shown.sort(key=lambda q: -q.votes)  # stable: equal counts keep the order asked
+        return [{"text": q.text, "state": str(q.state), "votes": q.votes} for q in shown]
 
     def _unlink_questions(self) -> None:
         """Inside `unlink`'s transaction: no pseudonym on a vote, times to the minute."""

@@ -61,6 +61,14 @@ class ApprovedText:
 
 
 @dataclass(frozen=True)
+class QuestionCount:
+    """An approved anonymous question and how many phones voted for it."""
+
+    text: str
+    votes: int
+
+
+@dataclass(frozen=True)
 class TimingRow:
     section: str
     planned_minutes: float
@@ -79,6 +87,7 @@ class RunResults:
     approved_texts: tuple[ApprovedText, ...] = ()
     timing: tuple[TimingRow, ...] = ()
     date: str = ""  # ISO date of the run, as the journal recorded it
+    questions: tuple[QuestionCount, ...] = ()  # approved only, most votes first
 
     def texts_for(self, poll_id: str) -> tuple[str, ...]:
         return tuple(item.text for item in self.approved_texts if item.poll_id == poll_id)
@@ -104,6 +113,7 @@ class RunResults:
                 "timing": [
                     [row.section, row.planned_minutes, row.actual_minutes] for row in self.timing
                 ],
+                "questions": [[item.text, item.votes] for item in self.questions],
             },
             ensure_ascii=False,
             indent=2,
@@ -192,6 +202,8 @@ def _parse(raw: Any) -> RunResults:
         approved_texts=texts,
         timing=timing,
         date=str(raw.get("date", "")),
+        questions=tuple(QuestionCount(str(text), _count(votes))
+                        for text, votes in raw.get("questions", [])),
     )
 
 
