@@ -73,6 +73,7 @@ class DesktopApp:
         # Over the projector window, so it also covers the widgets plugged into its view.
         self.polling.add_overlay(self.presenter.projector)
         self.polling.add_groups_banner(self.presenter.projector)
+        self.polling.add_question_banner(self.presenter.projector)
         self.presenter.console.add_side_panel("Poll", self.polling.console)
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
         self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))

@@ -34,6 +34,7 @@ from facilitator.qt.polls.network_picker import LanPicker
 from facilitator.qt.polls.qr_overlay import QrOverlay
 from facilitator.qt.polls.qr_widget import QrWidget
 from facilitator.qt.presenter.slide_view import SlideView
+from facilitator.qt.questions.answering_banner import AnsweringBanner
 from facilitator.qt.questions.queue_panel import QuestionQueue
 from facilitator.services import settings as settings_file
 from facilitator.services.poll_service import PollService
@@ -84,6 +85,7 @@ class DesktopPolling:
         box.add_listener(lambda: self.questions.updated.emit(box.snapshot()))
         self.questions.decided.connect(
             lambda qid, state: self._post(lambda: box.decide(qid, QuestionState(state))))
+        self.questions.toggle_requested.connect(self.toggle_answering)
         self.overlays: list[QrOverlay] = []
         self._plugged = 0
         self.message = ""
@@ -131,6 +133,17 @@ class DesktopPolling:
         banner = GroupsBanner(window, self.bridge.status)
         self.bridge.changed.connect(lambda _snapshot, status: banner.set_status(status))
         return banner
+
+    def add_question_banner(self, window: QWidget) -> AnsweringBanner:
+        """The question being answered, large on `window` (the projector), while it is."""
+        banner = AnsweringBanner(window)
+        self.questions.updated.connect(banner.set_questions)
+        return banner
+
+    def toggle_answering(self) -> None:
+        """Answer the top-voted approved question, or stop answering the current one."""
+        box = self.service.questions
+        self._post(box.toggle_answering)
 
     def toggle_overlays(self) -> None:
         """Q: the join QR over anything, on every view that has an overlay."""

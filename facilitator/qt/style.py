@@ -264,6 +264,9 @@ CHART = ChartPalette(
 
 GROUPS_BANNER_STYLE = f"background: {CHART.background}; color: {CHART.text}; font-weight: bold;"
 QR_OVERLAY_LABEL_STYLE = f"color: {CHART.text};"
+# The anonymous question being answered, large over the slide (qt.questions).
+QUESTION_BANNER_STYLE = (f"background: {CHART.background}; color: {CHART.text}; "
+                         f"border-bottom: 4px solid {CHART.text}; padding: 0 4%;")
 
 
 # -- black and white screens --------------------------------------------------------------

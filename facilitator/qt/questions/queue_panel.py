@@ -52,6 +52,7 @@ class QuestionQueue(QWidget):
 
     decided = Signal(str, str)
     updated = Signal(object)
+    toggle_requested = Signal()  # answer the top-voted question, or stop answering
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +68,15 @@ class QuestionQueue(QWidget):
         scroll.setWidget(self._items)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.summary)
+        self.toggle_button = QPushButton("Answer the top question")
+        self.toggle_button.setToolTip("Put the most-voted approved question on the projector, "
+                                      "or take the one being answered off it")
+        self.toggle_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.toggle_button.clicked.connect(self.toggle_requested.emit)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.toggle_button)
+        layout.addLayout(top)
         layout.addWidget(scroll, 1)
         self.updated.connect(self.set_questions)
         self.set_questions(())
@@ -76,6 +85,10 @@ class QuestionQueue(QWidget):
         if questions == self._shown:
             return
         self._shown = questions
+        answering = any(q.state is QuestionState.ANSWERING for q in questions)
+        self.toggle_button.setText("Stop answering" if answering else "Answer the top question")
+        self.toggle_button.setEnabled(answering or any(
+            q.state is QuestionState.APPROVED for q in questions))
         pending = sum(q.state is QuestionState.PENDING for q in questions)
         flagged = sum(q.flagged and q.state is QuestionState.PENDING for q in questions)
         self.summary.setText(
