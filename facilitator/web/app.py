@@ -29,10 +29,10 @@ from facilitator.core.polls.headcount import sync
 from facilitator.core.polls.ratelimit import RateLimiter
 from facilitator.core.polls.room import Room, TooManyDevices
 from facilitator.web import static
+from facilitator.web.error_pages import error_response
 from facilitator.web.guard import mark_requests
 from facilitator.web.jsonbody import too_deep
 from facilitator.web.live import LiveHub
-from facilitator.web.pages import error_response
 from facilitator.web.security import (
     ALLOWED_HOSTS,
     add_headers,
