@@ -31,11 +31,11 @@ from facilitator.core.polls.room import Room, TooManyDevices
 from facilitator.core.questions.box import QuestionBox
 from facilitator.web import questions as questions_api
 from facilitator.web import static
+from facilitator.web.error_pages import error_response
 from facilitator.web.guard import mark_requests
 from facilitator.web.i18n import STRINGS, load_catalogue, localize, text
 from facilitator.web.jsonbody import too_deep
 from facilitator.web.live import LiveHub
-from facilitator.web.pages import error_response
 from facilitator.web.security import (
     ALLOWED_HOSTS,
     add_headers,

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from aiohttp import web
 from aiohttp.web_protocol import RequestHandler
 
-from facilitator.web.pages import error_response, html_page
+from facilitator.web.error_pages import error_response, html_page
 from facilitator.web.security import HEADERS, Handler
 
 HEADER_TIMEOUT = 10.0

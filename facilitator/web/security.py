@@ -4,7 +4,7 @@
   no-referrer, no-store), set in `on_response_prepare` so static files and the WebSocket
   handshake get them too.
 - Every error leaves with a 4xx status: as JSON `{"error": code, "message": text}` on the
-  API and the live channel, as a short page anywhere a person may be (`web.pages`); an
+  API and the live channel, as a short page anywhere a person may be (`web.error_pages`); an
   unexpected exception is reported as a plain 500 without details, never a traceback, and
   no error repeats what the request sent.
 - A request whose Host is not the address the server bound to is refused (403): that
@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
-from facilitator.web.pages import error_response
+from facilitator.web.error_pages import error_response
 
 HEADERS = {
     "Content-Security-Policy": (
