@@ -71,7 +71,7 @@ class TimedChart(PollChart):
     def _note_version(self, snapshot: BallotSnapshot, _status: RoomStatus) -> None:
         self.version = snapshot.version
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self.paints.append((time.monotonic(), self.version))
 

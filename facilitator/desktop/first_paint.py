@@ -30,7 +30,7 @@ class _FirstPaint(QObject):
         for view in views:
             view.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() is QEvent.Type.Paint and not self._seen:
             self._seen = True
             QTimer.singleShot(0, self._done)
