@@ -25,6 +25,7 @@ prints it.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import os
 import resource
@@ -80,6 +81,12 @@ class TimedChart(PollChart):
         self.paint_ms.append((done - started) * 1000)
 
 
+def first_at_or_after(stamps: list[tuple[float, int]], version: int) -> float | None:
+    """The time of the first (time, version) entry showing `version` or a later one."""
+    index = bisect.bisect_left(stamps, version, key=lambda stamp: stamp[1])
+    return stamps[index][0] if index < len(stamps) else None
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] if values else 0.0
@@ -103,6 +110,11 @@ class Wall:
         self.bridge = PollBridge(lambda fn: self.server.call(fn), self.server.poke,
                                  self.run.box, self.run.room)
         self.server.subscribe(self.bridge.publish)
+        # (monotonic, version) of each publication, on the server thread: splits the wall
+        # time into answer -> publication (server) and publication -> paint (bridge + GUI).
+        self.published: list[tuple[float, int]] = []
+        self.server.subscribe(lambda snapshot, _status: self.published.append(
+            (time.monotonic(), snapshot.version)))
         # A child of a projector-sized window, as over a slide (the overlay's mask needs a
         # parent: a top-level window cannot be masked offscreen).
         self.window = QWidget()
@@ -199,15 +211,18 @@ class Wall:
     def figures(self, report: dict[str, Any]) -> dict[str, Any]:
         paints = self.chart.paints
         walls: list[float] = []
+        to_publish: list[float] = []
+        to_paint: list[float] = []
         unpainted = 0
-        index = 0
-        for sent, version in sorted(self.answers, key=lambda a: a[1]):
-            while index < len(paints) and paints[index][1] < version:
-                index += 1
-            if index == len(paints):
+        for sent, version in self.answers:
+            painted = first_at_or_after(paints, version)
+            published = first_at_or_after(self.published, version)
+            if painted is None or published is None:
                 unpainted += 1
-            else:
-                walls.append(paints[index][0] - sent)
+                continue
+            walls.append(painted - sent)
+            to_publish.append(published - sent)
+            to_paint.append(painted - published)
         return {
             "phones": self.args.phones,
             "answers": len(self.answers),
@@ -222,6 +237,10 @@ class Wall:
             "wall_p99_ms": round(percentile(walls, 99) * 1000, 1),
             "wall_max_ms": round(max(walls, default=0.0) * 1000, 1),
             "wall_mean_ms": round(statistics.fmean(walls) * 1000, 1) if walls else 0.0,
+            "to_publication_p50_ms": round(percentile(to_publish, 50) * 1000, 1),
+            "to_publication_p99_ms": round(percentile(to_publish, 99) * 1000, 1),
+            "publication_to_paint_p50_ms": round(percentile(to_paint, 50) * 1000, 1),
+            "publication_to_paint_p99_ms": round(percentile(to_paint, 99) * 1000, 1),
             "floor_ms": round(self.interval * 1000, 1),
         }
 
@@ -260,6 +279,10 @@ def main(argv: list[str] | None = None) -> int:
               + (f"; target p99 <= {TARGET_P99_S * 1000:.0f} ms: "
                  + ("ok" if result["wall_p99_ms"] <= TARGET_P99_S * 1000 else "MISSED")
                  if phones >= 1000 else ""), flush=True)
+        print(f"  answer to publication p50/p99 {result['to_publication_p50_ms']}/"
+              f"{result['to_publication_p99_ms']} ms, publication to paint p50/p99 "
+              f"{result['publication_to_paint_p50_ms']}/{result['publication_to_paint_p99_ms']}"
+              " ms", flush=True)
         print(f"  one paint p99 {result['paint_p99_ms']} ms (max {result['paint_max_ms']} ms); "
               f"errors {result['errors']}, 429s {result['limited_429']}, unpainted "
               f"{result['unpainted']}, answers to an earlier poll (not on the wall) "
