@@ -42,7 +42,9 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
-    """The parser, with the sub-parsers of `commands` (each one's module is imported)."""
+    """The parser with the sub-parsers of `commands` (each one's module is imported): a
+    command then imports only its own module (`print` has no use for the web server or Qt,
+    which take a while)."""
     parser = argparse.ArgumentParser(
         prog="facilitator",
         description="Run a small-group session from one laptop. With no command, open the app.",
