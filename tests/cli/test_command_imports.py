@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "slides" / "numb-in-medicine.md"
 
@@ -24,10 +26,27 @@ def imported(*argv: str) -> set[str]:
     return {row.split(".")[0] for row in rows}
 
 
+def check_fits() -> bool:
+    """Whether `check` measures slide fit (with Qt) by default and has `--no-fit`."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "facilitator", "check", "--help"],
+                          capture_output=True, text=True, timeout=60, env=env)
+    return "--no-fit" in done.stdout
+
+
 def test_check_imports_no_qt_web_server_or_reportlab() -> None:
-    loaded = imported("check", str(BUNDLED))
+    # Once `check` also measures fit (it needs Qt for that), the pure check is `--no-fit`.
+    loaded = imported("check", *(["--no-fit"] if check_fits() else []), str(BUNDLED))
     assert "facilitator" in loaded
     assert not loaded & {"PySide6", "shiboken6", "aiohttp", "reportlab"}
+
+
+def test_check_with_fit_imports_qt_but_no_web_server_or_reportlab() -> None:
+    if not check_fits():
+        pytest.skip("this `check` has no fit step yet (issue 12 adds it)")
+    loaded = imported("check", str(BUNDLED))
+    assert "PySide6" in loaded
+    assert not loaded & {"aiohttp", "reportlab"}
 
 
 def test_print_imports_no_web_server_or_qt(tmp_path: Path) -> None:
