@@ -9,8 +9,8 @@ from pathlib import Path
 from facilitator.core.questions.box import Limits, QuestionState
 from facilitator.core.runs.from_journal import results_from_export
 from facilitator.core.runs.journal import Journal
-from facilitator.core.runs.resume import start_run
 from facilitator.core.runs.results import RunResults
+from facilitator.core.runs.resume import start_run
 from facilitator.core.session.loader import parse_session
 from facilitator.printing import PrintContext, build_report
 from facilitator.services import assets
