@@ -12,6 +12,7 @@ from facilitator.cli.check_cmd import load_checked
 from facilitator.core.support.regions import REGION_CODES, SupportError
 from facilitator.printing import PrintError
 from facilitator.services import materials
+from facilitator.services.takehome_file import takehome_html
 from facilitator.services.user_settings import load_user_settings
 
 
@@ -28,7 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--region", choices=REGION_CODES,
                         help="support resources; default: settings, then the session's own")
     parser.add_argument("--what", default="", metavar="LIST",
-                        help="comma-separated: handout,cards,guide,poster "
+                        help="comma-separated: handout,cards,guide,poster,takehome (HTML) "
                         "(default: handout,cards,guide, plus poster with --join-url)")
     parser.add_argument("--start", type=_clock_time, metavar="HH:MM",
                         help="session start, for clock times in the guide's agenda")
@@ -65,6 +66,9 @@ def run(args: argparse.Namespace) -> int:
     documents = [name.strip() for name in args.what.split(",") if name.strip()]
     if not documents:
         documents = [*materials.DEFAULT_DOCUMENTS] + (["poster"] if args.join_url else [])
+    # The take-home page is HTML, not a PDF (services.takehome_file).
+    takehome = "takehome" in documents
+    documents = [name for name in documents if name != "takehome"]
     started = clock.perf_counter()
     try:
         ctx = materials.context(result.session, user, paper=args.paper or "",
@@ -80,10 +84,13 @@ def run(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
         for name, pdf in pdfs.items():
             (out / f"{name}.pdf").write_bytes(pdf)
+        if takehome:
+            page, _problems = takehome_html(result.session, user, args.region or "")
+            (out / "takehome.html").write_text(page, encoding="utf-8")
     except OSError as error:
         print(f"facilitator print: cannot write to {out}: {error.strerror}", file=sys.stderr)
         return 2
     elapsed = clock.perf_counter() - started
-    names = ", ".join(f"{name}.pdf" for name in pdfs)
+    names = ", ".join([f"{name}.pdf" for name in pdfs] + (["takehome.html"] if takehome else []))
     print(f"{out}: {names} ({ctx.paper}, {ctx.region.name}, {elapsed:.2f} s)")
     return 0

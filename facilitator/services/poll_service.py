@@ -12,6 +12,7 @@ from facilitator.core.network import url_host
 from facilitator.core.polls.ballot import BallotBox, Journal
 from facilitator.core.polls.room import Room
 from facilitator.core.questions.box import QuestionBox
+from facilitator.core.takehome.content import take_home
 from facilitator.core.session.model import Session
 from facilitator.core.support.regions import SupportError
 from facilitator.services import assets
@@ -76,7 +77,8 @@ class PollService:
         server = PollServer(self.box, self.room, assets.resource_path("web"), host=host,
                             port=self.settings.port if port is None else port,
                             support=self.support, interval=self._interval,
-                            language=self.session.language, questions=self.questions)
+                            language=self.session.language, questions=self.questions,
+                            takehome=take_home(self.session))
         for subscriber in self._subscribers:
             server.subscribe(subscriber)
         server.start()

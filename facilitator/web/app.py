@@ -29,6 +29,7 @@ from facilitator.core.polls.headcount import sync
 from facilitator.core.polls.ratelimit import RateLimiter
 from facilitator.core.polls.room import Room, TooManyDevices
 from facilitator.core.questions.box import QuestionBox
+from facilitator.core.takehome.content import TakeHome
 from facilitator.web import questions as questions_api
 from facilitator.web import static
 from facilitator.web.error_pages import error_response
@@ -44,6 +45,7 @@ from facilitator.web.security import (
     origin_ok,
 )
 from facilitator.web.support_page import SupportInfo, render_support
+from facilitator.web.takehome_page import render_takehome
 
 COOKIE = "facilitator_device"
 MAX_PAGES_PER_DEVICE = 4  # live sockets one phone may hold (tabs); more is a script
@@ -71,7 +73,8 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
                join_failures: RateLimiter | None = None,
                new_devices: RateLimiter | None = None,
                language: str = "en",
-               questions: QuestionBox | None = None) -> web.Application:
+               questions: QuestionBox | None = None,
+               takehome: TakeHome | None = None) -> web.Application:
     """The aiohttp application. Runs on (and must only be touched from) one event loop.
     `language`: the session's; the phone pages speak it (`web.i18n`)."""
     app = web.Application(client_max_size=MAX_BODY, middlewares=[mark_requests, errors_as_json])
@@ -98,12 +101,16 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
         "join": page("join"),
         "support": static.pin_page(render_support(support or SupportInfo(), strings), files),
     }
+    if takehome is not None:
+        app[PAGES]["takehome"] = static.pin_page(
+            render_takehome(takehome, support or SupportInfo(), strings), files)
     app.on_response_prepare.append(add_headers)
     app.on_shutdown.append(_close_hub)
     app.router.add_get("/j/{code}", join)
     app.router.add_post("/join", join_by_code)
     app.router.add_get("/", index)
     app.router.add_get("/support", support_page)
+    app.router.add_get("/takehome", takehome_page)
     app.router.add_get("/api/state", state)
     app.router.add_post("/api/answer", answer)
     app.router.add_get("/ws", live)
@@ -217,6 +224,14 @@ async def no_icon(_request: web.Request) -> web.StreamResponse:
 
 async def support_page(request: web.Request) -> web.StreamResponse:
     return _html(request.app[PAGES]["support"])
+
+
+async def takehome_page(request: web.Request) -> web.StreamResponse:
+    """The session's take-home page (`web.takehome_page`): no cookie, no script."""
+    page = request.app[PAGES].get("takehome")
+    if page is None:
+        raise web.HTTPNotFound()
+    return _html(page)
 
 
 async def state(request: web.Request) -> web.StreamResponse:

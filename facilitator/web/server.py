@@ -29,6 +29,7 @@ from facilitator.core.polls.ballot import BallotBox
 from facilitator.core.polls.ratelimit import RateLimiter
 from facilitator.core.polls.room import Room
 from facilitator.core.questions.box import QuestionBox
+from facilitator.core.takehome.content import TakeHome
 from facilitator.web.app import create_app
 from facilitator.web.guard import KEEPALIVE_TIMEOUT, Guard, GuardedSite, Limits
 from facilitator.web.live import LiveHub, Subscriber
@@ -65,7 +66,8 @@ class PollServer:
                  port: int = 8765, support: SupportInfo | None = None,
                  interval: float = 0.1, limiter: RateLimiter | None = None,
                  limits: Limits | None = None, language: str = "en",
-                 questions: QuestionBox | None = None) -> None:
+                 questions: QuestionBox | None = None,
+                 takehome: TakeHome | None = None) -> None:
         self.box = box
         self.room = room
         self.host = host
@@ -77,6 +79,7 @@ class PollServer:
         self._language = language  # the session's: the phone pages speak it
         # Anonymous questions; like the box, owned by this server's loop once started.
         self.questions = questions or QuestionBox(enabled=False)
+        self._takehome = takehome
         self.limits = limits or Limits()
         self.guard: Guard | None = None
         self._port = 0
@@ -224,7 +227,8 @@ class PollServer:
             self._hub.poke()
             return
         app = create_app(self.box, self.room, self._static_dir, self._support, self._hub,
-                         self._limiter, language=self._language, questions=self.questions)
+                         self._limiter, language=self._language, questions=self.questions,
+                         takehome=self._takehome)
         quiet_logs()
         files = raise_open_files()
         # Keep the cap inside the open-files limit (the journal, Qt and fonts need some).

@@ -61,9 +61,7 @@ def render_support(info: SupportInfo, strings: Mapping[str, str] | None = None) 
     def say(key: str) -> str:
         return escape(words[key])
 
-    items = "\n".join(_entry(entry, words) for entry in info.entries)
-    if not items:
-        items = f"<li class=\"entry\"><p>{say('support.fallback')}</p></li>"
+    items = entries_html(info, strings)
     emergency = (
         f"<p class=\"emergency\">{escape(info.emergency_line)}</p>" if info.emergency_line else ""
     )
@@ -94,7 +92,16 @@ def render_support(info: SupportInfo, strings: Mapping[str, str] | None = None) 
 """
 
 
-def _entry(entry: SupportLine, words: Mapping[str, str]) -> str:
+def entries_html(info: SupportInfo, strings: Mapping[str, str] | None = None,
+                 level: int = 2) -> str:
+    """The `<li>` items for the region's services (tel:/sms: links), for this page and the
+    take-home page."""
+    words = {**_ENGLISH, **(strings or {})}
+    items = "\n".join(_entry(entry, words, level) for entry in info.entries)
+    return items or f"<li class=\"entry\"><p>{escape(words['support.fallback'])}</p></li>"
+
+
+def _entry(entry: SupportLine, words: Mapping[str, str], level: int = 2) -> str:
     actions = []
     if entry.tel_uri.startswith("tel:"):
         actions.append(_link(entry.tel_uri, entry.call_text or words["support.call"]))
@@ -104,7 +111,7 @@ def _entry(entry: SupportLine, words: Mapping[str, str]) -> str:
         actions.append(_link(entry.web, words["support.website"]))
     details = " · ".join(escape(bit) for bit in (entry.hours, entry.note) if bit)
     return (
-        f"<li class=\"entry\"><h2>{escape(entry.name)}</h2>"
+        f"<li class=\"entry\"><h{level}>{escape(entry.name)}</h{level}>"
         + (f"<p>{details}</p>" if details else "")
         + (f"<p class=\"actions\">{''.join(actions)}</p>" if actions else "")
         + "</li>"
