@@ -16,6 +16,7 @@ from facilitator.core.session.model import Session
 from facilitator.core.support.regions import REGION_CODES, SupportError
 from facilitator.printing import PrintError
 from facilitator.services import materials
+from facilitator.services.export_tables import FORMATS, write_tables
 from facilitator.services.run_journal import runs_folder
 from facilitator.services.user_settings import load_user_settings
 
@@ -32,7 +33,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         "a saved results file, or the presenter's timing report")
     parser.add_argument("--session", metavar="FILE",
                         help="session file of a recorded run (default: the file it was run from)")
-    parser.add_argument("--out", required=True, metavar="FILE", help="PDF to write")
+    parser.add_argument("--out", required=True, metavar="FILE", help="file to write")
+    parser.add_argument("--format", choices=FORMATS, default="pdf",
+                        help="pdf (the report), or csv, xlsx, json: one table per poll and "
+                        "one for the questions, the same thresholds, no device column")
     parser.add_argument("--paper", choices=("a4", "letter"), help="default: from settings")
     parser.add_argument("--region", choices=REGION_CODES, help="support contacts in the footer")
     parser.add_argument("--timing", metavar="FILE",
@@ -71,6 +75,17 @@ def _recorded(run: str, session_file: str | None) -> tuple[RunResults, Session] 
     return results_from_export(export, loaded.session), loaded.session
 
 
+def _tables(results: RunResults, out: Path, fmt: str) -> int:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        count = write_tables(results, out, fmt)
+    except OSError as error:
+        print(f"facilitator report: cannot write {out}: {error.strerror}", file=sys.stderr)
+        return 2
+    print(f"{out}: {count} tables of {results.session_title!r} ({fmt})")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         recorded = _recorded(args.run_file, args.session)
@@ -90,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
     except (UnicodeDecodeError, ValueError) as error:  # ResultsError says which file
         print(f"facilitator report: {error}", file=sys.stderr)
         return 2
+    if args.format != "pdf":
+        return _tables(results, Path(args.out), args.format)
     user = load_user_settings(args)
     try:
         # The footer's support contacts: as asked, else the settings', else the session's.
