@@ -1,4 +1,4 @@
-"""`facilitator report RUN --format csv|xlsx|json`: the run's tables (`core.runs.tables`)
+"""`facilitator report RUN --format csv|xlsx|json`: the run's tables (`core.runs.result_tables`)
 written for a spreadsheet. CSV: the tables one under another, each under its title, a blank
 line between; xlsx (openpyxl): one sheet per table; JSON: a list of tables."""
 
@@ -9,8 +9,8 @@ import io
 import json
 from pathlib import Path
 
+from facilitator.core.runs.result_tables import Table, tables
 from facilitator.core.runs.results import RunResults
-from facilitator.core.runs.tables import Table, tables
 
 FORMATS = ("pdf", "csv", "xlsx", "json")
 

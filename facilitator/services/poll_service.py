@@ -12,9 +12,9 @@ from facilitator.core.network import url_host
 from facilitator.core.polls.ballot import BallotBox, Journal
 from facilitator.core.polls.room import Room
 from facilitator.core.questions.box import QuestionBox
-from facilitator.core.takehome.content import take_home
 from facilitator.core.session.model import Session
 from facilitator.core.support.regions import SupportError
+from facilitator.core.takehome.content import take_home
 from facilitator.services import assets
 from facilitator.services.settings import Settings
 from facilitator.web.live import Subscriber

@@ -17,7 +17,7 @@ def test_json_round_trip_keeps_everything() -> None:
 def test_saved_json_has_no_per_person_fields() -> None:
     raw = json.loads(RUN.to_json())
     assert set(raw) == {"format", "session_title", "date", "threshold", "polls",
-                        "approved_texts", "timing"}
+                        "approved_texts", "timing", "questions"}
 
 
 @pytest.mark.parametrize(
