@@ -46,6 +46,8 @@ class LivePhone:
         self.connected = False
         self.connects = 0  # live sockets opened so far
         self.ended = False
+        self.questions: list[dict[str, Any]] = []  # the last pushed list of approved questions
+        self.question_pushes = 0
         self._changed = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -97,6 +99,11 @@ class LivePhone:
 
     def _take(self, text: str) -> None:
         message = json.loads(text)
+        if message.get("type") == "questions":  # the approved list (web.questions)
+            self.questions = message["questions"]
+            self.question_pushes += 1
+            self._signal()
+            return
         self.state, self.you = message["state"], message["you"]
         self._signal()
 
