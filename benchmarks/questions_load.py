@@ -22,12 +22,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from facilitator.core.questions.box import QuestionState  # noqa: E402
-from facilitator.core.runs.resume import start_run  # noqa: E402
-from facilitator.core.session.loader import load_session  # noqa: E402
-from facilitator.services.assets import resource_path, slide_file  # noqa: E402
-from facilitator.web.server import PollServer  # noqa: E402
-from tests.web.live_phone import LivePhone  # noqa: E402
+from facilitator.core.questions.box import QuestionState
+from facilitator.core.runs.resume import start_run
+from facilitator.core.session.loader import load_session
+from facilitator.services.assets import resource_path, slide_file
+from facilitator.web.server import PollServer
+from tests.web.live_phone import LivePhone
 
 APPROVED = 20
 VOTES_EACH = 5
