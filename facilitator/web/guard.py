@@ -34,6 +34,7 @@ HEADER_TIMEOUT = 10.0
 IDLE_TIMEOUT = 60.0
 KEEPALIVE_TIMEOUT = 15.0  # an idle keep-alive connection between two requests
 MAX_CONNECTIONS = 3000
+BACKLOG = 1024  # pending connections the kernel queues (aiohttp's own default is 128)
 _log = logging.getLogger("facilitator.web.requests")
 
 
@@ -235,7 +236,10 @@ class GuardedSite(web.BaseSite):
         def factory() -> GuardedHandler:
             return GuardedHandler(server, self._guard, loop=loop, **self._handler_args)
 
-        self._server = await loop.create_server(factory, self._host, self._port)
+        # A room reconnecting at once (1,000 phones after a restart) must not overflow the
+        # accept queue: a dropped SYN is retried only after a second or more.
+        self._server = await loop.create_server(factory, self._host, self._port,
+                                                backlog=BACKLOG)
         sockets = self._server.sockets
         self.bound_port = int(sockets[0].getsockname()[1]) if sockets else self._port
 
