@@ -13,26 +13,12 @@ from facilitator.core.polls.ballot import BallotBox, Journal
 from facilitator.core.polls.room import Room
 from facilitator.core.questions.box import QuestionBox
 from facilitator.core.session.model import Session
-from facilitator.core.support.regions import SupportError
 from facilitator.core.takehome.content import take_home
 from facilitator.services import assets
 from facilitator.services.settings import Settings
+from facilitator.services.support_lines import support_info
 from facilitator.web.live import Subscriber
 from facilitator.web.server import PollServer
-from facilitator.web.support_page import SupportInfo
-
-
-def support_info(session: Session, settings: Settings) -> tuple[SupportInfo, list[str]]:
-    """The phone's support page: local entries first (in-person help is nearest), then the
-    region's; and a message for each entry that cannot be used."""
-    local, problems = settings.local_entries()
-    code = settings.region or session.region or "us"
-    try:
-        region = assets.support_region(code)
-    except SupportError as error:
-        problems.append(str(error))
-        return SupportInfo(tuple(local)), problems
-    return SupportInfo((*local, *region.entries), region.emergency_line, region.name), problems
 
 
 class PollService:

@@ -9,9 +9,9 @@ from dataclasses import replace
 from facilitator.core.session.model import Session
 from facilitator.core.takehome.content import take_home
 from facilitator.services import assets
-from facilitator.services.poll_service import support_info
 from facilitator.services.settings import Settings
-from facilitator.web.i18n import load_catalogue
+from facilitator.services.support_lines import support_info
+from facilitator.web.message_catalogue import load_catalogue
 from facilitator.web.takehome_page import render_takehome
 
 
