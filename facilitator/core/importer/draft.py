@@ -10,6 +10,7 @@ hands the Session to `importer_writer`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,7 +33,9 @@ from facilitator.core.importer.minutes import (
     natural_minutes,
     suggested_minutes,
 )
-from facilitator.core.importer.part_slides import RISK_QUESTION_NOTE, PartSlides, inline
+from facilitator.core.importer.part_slides import PartSlides, inline
+from facilitator.core.importer.phrases import Phrases
+from facilitator.core.importer.phrases.detect_language import detect_language
 from facilitator.core.importer.plain import parse_plain
 from facilitator.core.importer.prompts import writing_invitation, writing_prompt
 from facilitator.core.importer.sensitivity import content_note, is_sensitive, sensitive_topics
@@ -102,27 +105,20 @@ def _resources_slide(title: str, notes: str) -> Slide:
     return Slide(title, SlideKind.RESOURCES, resources=ResourcesRef(), notes=notes)
 
 
-def _welcome(article: Article, topics: list[str], poll_ids: set[str]) -> Section:
-    slides = [
-        Slide(
-            article.title, SlideKind.TITLE,
-            notes="Welcome people as they arrive. Say how long the session runs, that polls "
-            "are anonymous, and where people can step out.",
-        )
-    ]
+def _welcome(article: Article, topics: list[str], poll_ids: set[str], say: Phrases) -> Section:
+    slides = [Slide(article.title, SlideKind.TITLE, notes=say("welcome_notes"))]
     # When the note names crisis topics, support sits under it on the same slide
     # (safe-messaging rule 1: pair the topic with help).
     slides.append(Slide(
-        "Before we begin", SlideKind.CONTENT_NOTE,
-        content_note=content_note(topics, _subject(article)),
+        say("before_we_begin"), SlideKind.CONTENT_NOTE,
+        content_note=content_note(topics, _subject(article), say),
         resources=ResourcesRef() if topics else None,
-        notes="Read this aloud. Name the quiet space and who will check on anyone who "
-        "steps out.",
+        notes=say("before_notes"),
     ))
     if article.intro:
-        intro = PartSlides("Where we start", poll_ids).build(article.intro)
+        intro = PartSlides(say("where_we_start"), poll_ids, say).build(article.intro)
         slides.extend(intro)
-    title = "Welcome and content note" if topics else "Welcome"
+    title = say("welcome_and_note") if topics else say("welcome")
     return Section(title, 0, tuple(slides))
 
 
@@ -133,7 +129,7 @@ def _subject(article: Article) -> str:
 
 
 def _closing_blocks(
-    blocks: tuple[ArticleBlock, ...],
+    blocks: tuple[ArticleBlock, ...], say: Phrases,
 ) -> tuple[tuple[ArticleBlock, ...], Slide | str | None]:
     """The last part's blocks without its writing invitation, and the reflection slide, or
     a facilitator note in its place when the prompt is about suicide or self-harm."""
@@ -147,15 +143,15 @@ def _closing_blocks(
         # Even private writing about it, set by a facilitator who cannot follow up, is
         # not safe to prompt: keep the invitation out of the slides, in the notes.
         kept = (*blocks[: invitation.cue_index - len(lead)], *blocks[invitation.prompt_index + 1:])
-        return kept, f"The article asks: “{invitation.text}”\n{RISK_QUESTION_NOTE}"
+        return kept, say("article_asks", question=invitation.text) + "\n" + say("risk_note")
     notes = [*(block_text(b) for b in lead), block_text(cue)]
     if invitation.prompt_index == invitation.cue_index:
         notes = notes[:-1]  # the cue is the prompt itself; the slide shows it already
     after = blocks[invitation.prompt_index + 1:]
     notes.extend(key_sentences([block_text(b) for b in after if isinstance(b, Para)]))
-    notes.append("Writing stays private: no one will be asked to read theirs out.")
+    notes.append(say("writing_private"))
     slide = Slide(
-        "Reflection: write for yourself", SlideKind.PROMPT,
+        say("reflection_title"), SlideKind.PROMPT,
         prompt=writing_prompt(invitation), notes="\n".join(notes),
     )
     kept = blocks[: invitation.cue_index - len(lead)]
@@ -163,7 +159,7 @@ def _closing_blocks(
 
 
 def _section_slides(
-    part: Part, children: list[Part], poll_ids: set[str], closing: bool
+    part: Part, children: list[Part], poll_ids: set[str], closing: bool, say: Phrases
 ) -> list[Slide]:
     slides: list[Slide] = []
     parts = [part, *children]
@@ -171,8 +167,8 @@ def _section_slides(
         blocks = piece.blocks
         reflection = None
         if closing and index == len(parts) - 1:
-            blocks, reflection = _closing_blocks(blocks)
-        slides.extend(PartSlides(piece.title, poll_ids).build(blocks))
+            blocks, reflection = _closing_blocks(blocks, say)
+        slides.extend(PartSlides(piece.title, poll_ids, say).build(blocks))
         if isinstance(reflection, Slide):
             slides.append(reflection)
         elif reflection:
@@ -236,29 +232,28 @@ def _load(section: Section, words: int) -> SectionLoad:
 
 
 def build_session(
-    article: Article, minutes: int | None = DEFAULT_MINUTES, region: str = "us"
+    article: Article, minutes: int | None = DEFAULT_MINUTES, region: str = "us",
+    language: str | None = None,
 ) -> tuple[Session, float]:
     """The session for an article, and the minutes its material would take unscaled.
-    With `minutes=None` the session is as long as its material (`suggested_minutes`)."""
-    topics = sensitive_topics("\n".join(block_text(b) for b in _all_blocks(article)))
+    With `minutes=None` the session is as long as its material (`suggested_minutes`).
+    `language` None: the article's own, detected."""
+    all_text = "\n".join(block_text(b) for b in _all_blocks(article))
+    language = language or detect_language(f"{article.title}\n{all_text}")
+    say = Phrases(language)
+    topics = sensitive_topics(all_text)
     poll_ids: set[str] = set()
-    sections = [_welcome(article, topics, poll_ids)]
+    sections = [_welcome(article, topics, poll_ids, say)]
     words = [sum(block_words(b) for b in article.intro)]
     grouped = _sections_of(article)
     for index, (part, children) in enumerate(grouped):
         closing = index == len(grouped) - 1
-        slides = _section_slides(part, children, poll_ids, closing)
+        slides = _section_slides(part, children, poll_ids, closing, say)
         text = "\n".join(block_text(b) for p in (part, *children) for b in p.blocks)
         if is_sensitive(text) or any(is_sensitive(slide.text) for slide in slides):
-            slides.append(_resources_slide(
-                "Support is available",
-                "Leave this up while the section runs. Name the local options aloud "
-                "and say that reaching out early is a strength.",
-            ))
+            slides.append(_resources_slide(say("support_title"), say("support_notes")))
         elif topics and closing:
-            slides.append(_resources_slide(
-                "Before you go: support", "Point to the handout and the local contacts.",
-            ))
+            slides.append(_resources_slide(say("goodbye_title"), say("goodbye_notes")))
         sections.append(Section(part.title, 0, tuple(slides)))
         words.append(sum(block_words(b) for p in (part, *children) for b in p.blocks))
     loads = [_load(section, count) for section, count in zip(sections, words, strict=True)]
@@ -279,11 +274,12 @@ def build_session(
     sections = [_fit_prompts(s, m) for s, m in zip(sections, planned, strict=True)]
     session = Session(
         title=article.title,
-        subtitle="A small-group session",
-        credit=f"Adapted from the article “{article.title}”",
+        subtitle=say("subtitle"),
+        credit=say("credit", title=article.title),
         sections=tuple(sections),
         minutes=float(minutes),
         region=region,
+        language=language,
     )
     return session, natural_minutes(loads)
 
@@ -294,7 +290,7 @@ def _all_blocks(article: Article) -> list[ArticleBlock]:
 
 def import_article(
     text: str, name: str = "article.txt", minutes: int | None = DEFAULT_MINUTES,
-    region: str = "us",
+    region: str = "us", language: str | None = None,
 ) -> ImportResult:
     """The session file for an article's text; ArticleError explains what is wrong.
     `minutes=None` plans the session to the material's own length."""
@@ -303,19 +299,29 @@ def import_article(
         raise ArticleError(
             f"too little text to make a session from ({article.word_count} words)"
         )
-    session, natural = build_session(article, minutes, region)
+    session, natural = build_session(article, minutes, region, language)
     return ImportResult(write_session(session), session, natural)
 
 
+def _read_text(path: Path) -> tuple[str, str]:
+    return read_article_text(path), path.name
+
+
+ArticleReader = Callable[[Path], tuple[str, str]]
+
+
 def import_file(
-    path: Path, minutes: int | None = DEFAULT_MINUTES, region: str = "us"
+    path: Path, minutes: int | None = DEFAULT_MINUTES, region: str = "us",
+    language: str | None = None, read: ArticleReader = _read_text,
 ) -> ImportResult:
-    return import_article(read_article_text(path), path.name, minutes, region)
+    text, name = read(path)
+    return import_article(text, name, minutes, region, language)
 
 
 def import_to_file(
     article: Path, out: Path, minutes: int | None = DEFAULT_MINUTES, region: str = "us",
-    replace_existing: bool = False,
+    replace_existing: bool = False, language: str | None = None,
+    read: ArticleReader = _read_text,
 ) -> ImportResult:
     """Import `article` and write the draft to `out`. ArticleError messages start with the
     file they are about ("FILE: message"), ready to show as they are."""
@@ -324,7 +330,7 @@ def import_to_file(
     if out.exists() and out.resolve() == article.resolve():
         raise ArticleError(f"{out}: is the article itself; choose another output file")
     try:
-        result = import_file(article, minutes, region)
+        result = import_file(article, minutes, region, language, read)
     except ArticleError as error:
         raise ArticleError(f"{article}: {error}") from None
     try:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from facilitator.core.importer.article import ArticleBlock, Bullets, Para, PipeTable
+from facilitator.core.importer.phrases import Phrases
 from facilitator.core.importer.prompts import discussion_prompt, reader_question, wants_privacy
 from facilitator.core.importer.sensitivity import is_sensitive
 from facilitator.core.importer.summary import headline, key_sentences, sentences
@@ -71,6 +72,7 @@ class PartSlides:
 
     title: str
     poll_ids: set[str]
+    say: Phrases = field(default_factory=Phrases)
     slides: list[Slide] = field(default_factory=list)
     _notes: dict[int, list[str]] = field(default_factory=dict)
     _held_notes: list[str] = field(default_factory=list)  # for the next slide, if none yet
@@ -93,9 +95,9 @@ class PartSlides:
                 self._notes[0].extend(notes)
                 return
             if slide.kind is SlideKind.FLOW:
-                slide = replace(slide, title="Step by step")
+                slide = replace(slide, title=self.say("step_by_step"))
             elif slide.kind is SlideKind.CHART:
-                slide = replace(slide, title="What the article found")
+                slide = replace(slide, title=self.say("what_found"))
         self._notes[len(self.slides)] = notes
         self.slides.append(slide)
 
@@ -185,22 +187,22 @@ class PartSlides:
                 type=PollType.SINGLE,
                 options=tuple(Option(slug(text, 40), text) for text in figures.labels),
                 reference=figures.values,
-                reference_label="Article's figures" + (" (%)" if figures.percent else ""),
+                reference_label=self.say("article_figures") + (" (%)" if figures.percent else ""),
                 sensitive=True,
             )
             notes = [
-                *([f"The article's table is headed '{label}'."] if label else []),
-                "Open the poll and wait for at least five answers before showing results.",
-                "Then show the article's figures on the next slide beside the room's.",
+                *([self.say("table_headed", label=label)] if label else []),
+                self.say("poll_wait"),
+                self.say("poll_then"),
             ]
-            self._add(Slide("Quick poll", SlideKind.POLL, poll=poll), notes)
-            title = "What the article found"
+            self._add(Slide(self.say("quick_poll"), SlideKind.POLL, poll=poll), notes)
+            title = self.say("what_found")
         else:
             title = self.title
         caption = label or (lead_in.rstrip(":").strip() if len(lead_in.split()) <= 20 else "")
         pairs = zip(figures.labels, figures.values, strict=True)
         items = tuple(ChartItem(text, value) for text, value in pairs)
-        chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption or "The article's figures")
+        chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption or self.say("figures_caption"))
         self._add(Slide(title, SlideKind.CHART, chart=chart))
 
     def _comparison(self, comparison: Comparison, lead_in: str) -> None:
@@ -209,7 +211,7 @@ class PartSlides:
         table = Table(header, rows)
         title = self._title(lead_in)
         if self.slides and title == self.slides[-1].title:
-            title = " or ".join(comparison.columns) + "?"  # names what the table compares
+            title = f" {self.say('or')} ".join(comparison.columns) + "?"  # names what the table compares
         self._add(Slide(title, SlideKind.CONTENT, blocks=(table,)))
         safe_rows = [row for row in comparison.rows if not is_sensitive(" ".join(row))]
         if len(safe_rows) < 2:
@@ -217,17 +219,17 @@ class PartSlides:
         low, high = comparison.columns[0], comparison.columns[-1]
         poll = Poll(
             id=self._poll_id(f"{self.title} matrix"),
-            question="For each row, where are you right now?",
+            question=self.say("matrix_question"),
             type=PollType.MATRIX,
             rows=tuple(Option(slug(row[0], 40), row[0]) for row in safe_rows),
             scale_labels=(low, high),
             sensitive=True,
         )
         notes = [
-            f"1 means closest to '{low}', 5 closest to '{high}'.",
-            "Results stay hidden until enough people have answered; no one is identifiable.",
+            self.say("matrix_scale", low=low, high=high),
+            self.say("results_hidden"),
         ]
-        self._add(Slide("Where are you on each?", SlideKind.POLL, poll=poll), notes)
+        self._add(Slide(self.say("matrix_title"), SlideKind.POLL, poll=poll), notes)
 
     def _table(self, block: PipeTable, lead_in: str) -> None:
         match classify_table(block):
@@ -249,7 +251,7 @@ class PartSlides:
         slide it belongs to, never as a prompt, and the prose around it is summarised as
         usual (the projector only ever shows the non-risk sentences)."""
         self._flush(prose)
-        note = [f"The article asks: “{question}”", RISK_QUESTION_NOTE]
+        note = [self.say("article_asks", question=question), self.say("risk_note")]
         if self.slides:
             self._notes[len(self.slides) - 1].extend(note)
         else:
@@ -284,13 +286,13 @@ class PartSlides:
                 run = []
                 asked += 1
                 name = (
-                    f"Question {asked} of {len(questions)}" if len(questions) > 1
-                    else "Question for you"
+                    self.say("question_n", n=asked, total=len(questions))
+                    if len(questions) > 1 else self.say("question_one")
                 )
                 prompt = discussion_prompt(question, "in your head" if private else "")
                 notes = [text for text in (lead_in, context) if text]
                 if private:
-                    notes.append("Sharing is optional: people may keep their answer to themselves.")
+                    notes.append(self.say("sharing_optional"))
                 self._add(Slide(name, SlideKind.PROMPT, prompt=prompt), notes)
                 continue
             private = False
