@@ -30,6 +30,7 @@ from facilitator.core.importer.minutes import (
     MINUTES_PER_POLL,
     SectionLoad,
     allocate,
+    length_problem,
     natural_minutes,
     suggested_minutes,
 )
@@ -266,6 +267,9 @@ def build_session(
         if any(slide.kind is SlideKind.RESOURCES for slide in section.slides) else load
         for load, section in zip(loads, sections, strict=True)
     ]
+    problem = length_problem(loads, minutes, article.word_count)
+    if problem:
+        raise ArticleError(problem)
     if minutes is None:
         minutes = suggested_minutes(loads)
     # The welcome is worth no more than a tenth of a long session, however short the article.
@@ -284,17 +288,32 @@ def build_session(
     return session, natural_minutes(loads)
 
 
+def first_sections(article: Article, count: int) -> Article:
+    """The article cut after its first `count` top-level sections."""
+    kept: list[Part] = []
+    seen = 0
+    for part in article.parts:
+        seen += part.level == 1
+        if seen > count:
+            break
+        kept.append(part)
+    return replace(article, parts=tuple(kept))
+
+
 def _all_blocks(article: Article) -> list[ArticleBlock]:
     return [*article.intro, *(block for part in article.parts for block in part.blocks)]
 
 
 def import_article(
     text: str, name: str = "article.txt", minutes: int | None = DEFAULT_MINUTES,
-    region: str = "us", language: str | None = None,
+    region: str = "us", language: str | None = None, max_sections: int | None = None,
 ) -> ImportResult:
     """The session file for an article's text; ArticleError explains what is wrong.
-    `minutes=None` plans the session to the material's own length."""
+    `minutes=None` plans the session to the material's own length; `max_sections` keeps
+    only the article's first sections (for an article longer than a session)."""
     article = parse_article(text, name)
+    if max_sections is not None:
+        article = first_sections(article, max_sections)
     if article.word_count < MIN_WORDS:
         raise ArticleError(
             f"too little text to make a session from ({article.word_count} words)"
@@ -313,15 +332,16 @@ ArticleReader = Callable[[Path], tuple[str, str]]
 def import_file(
     path: Path, minutes: int | None = DEFAULT_MINUTES, region: str = "us",
     language: str | None = None, read: ArticleReader = _read_text,
+    max_sections: int | None = None,
 ) -> ImportResult:
     text, name = read(path)
-    return import_article(text, name, minutes, region, language)
+    return import_article(text, name, minutes, region, language, max_sections)
 
 
 def import_to_file(
     article: Path, out: Path, minutes: int | None = DEFAULT_MINUTES, region: str = "us",
     replace_existing: bool = False, language: str | None = None,
-    read: ArticleReader = _read_text,
+    read: ArticleReader = _read_text, max_sections: int | None = None,
 ) -> ImportResult:
     """Import `article` and write the draft to `out`. ArticleError messages start with the
     file they are about ("FILE: message"), ready to show as they are."""
@@ -330,7 +350,7 @@ def import_to_file(
     if out.exists() and out.resolve() == article.resolve():
         raise ArticleError(f"{out}: is the article itself; choose another output file")
     try:
-        result = import_file(article, minutes, region, language, read)
+        result = import_file(article, minutes, region, language, read, max_sections)
     except ArticleError as error:
         raise ArticleError(f"{article}: {error}") from None
     try:
