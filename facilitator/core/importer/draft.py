@@ -25,6 +25,7 @@ from facilitator.core.importer.article import (
     check_article_text,
     read_article_text,
 )
+from facilitator.core.importer.junk import without_junk
 from facilitator.core.importer.markdown import has_markdown_headings, parse_markdown
 from facilitator.core.importer.minutes import (
     MINUTES_PER_POLL,
@@ -88,18 +89,30 @@ def parse_article(text: str, name: str = "article.txt") -> Article:
     text = check_article_text(text)
     fallback = title_from_filename(name)
     markdown = name.lower().endswith((".md", ".markdown")) or has_markdown_headings(text)
-    return parse_markdown(text, fallback) if markdown else parse_plain(text, fallback)
+    article = parse_markdown(text, fallback) if markdown else parse_plain(text, fallback)
+    return without_junk(article)
 
 
 def _sections_of(article: Article) -> list[tuple[Part, list[Part]]]:
-    """Level-1 parts with the level-2 parts under them."""
+    """Level-1 parts with the level-2 parts under them. A section holding more than about a
+    third of the article is split at its subheadings: one 30-minute block is a lecture."""
     grouped: list[tuple[Part, list[Part]]] = []
     for part in article.parts:
         if part.level == 1 or not grouped:
             grouped.append((part, []))
         else:
             grouped[-1][1].append(part)
-    return grouped
+    total = max(1, article.word_count)
+    split: list[tuple[Part, list[Part]]] = []
+    for part, children in grouped:
+        words = sum(block_words(b) for p in (part, *children) for b in p.blocks)
+        if len(children) >= 2 and words > total / 3:
+            if part.blocks:
+                split.append((part, []))
+            split.extend((replace(child, level=1), []) for child in children)
+        else:
+            split.append((part, children))
+    return split
 
 
 def _resources_slide(title: str, notes: str) -> Slide:
@@ -164,12 +177,15 @@ def _section_slides(
 ) -> list[Slide]:
     slides: list[Slide] = []
     parts = [part, *children]
+    spare: list[tuple[int, Slide]] = []  # (where it would go, an activity held in reserve)
     for index, piece in enumerate(parts):
         blocks = piece.blocks
         reflection = None
         if closing and index == len(parts) - 1:
             blocks, reflection = _closing_blocks(blocks, say)
-        slides.extend(PartSlides(piece.title, poll_ids, say).build(blocks))
+        builder = PartSlides(piece.title, poll_ids, say)
+        slides.extend(builder.build(blocks))
+        spare.extend((len(slides), slide) for slide in builder.spare[:1])
         if isinstance(reflection, Slide):
             slides.append(reflection)
         elif reflection:
@@ -179,6 +195,11 @@ def _section_slides(
             slides[-1] = replace(last, notes="\n".join(filter(None, (last.notes, reflection))))
     if not slides:
         slides.append(_title_slide(part.title))
+    if spare and not any(slide.kind is SlideKind.PROMPT for slide in slides):
+        # Every section with something to discuss gets an activity: the best kept in reserve
+        # (a quotation to react to, or the article's own invitation to reflect).
+        position, activity = spare[0]
+        slides.insert(max(1, position), activity)
     return slides
 
 

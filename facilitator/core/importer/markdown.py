@@ -36,9 +36,36 @@ def has_markdown_headings(text: str) -> bool:
     return bool(_ATX_HEADING.search(text) or _BOLD_HEADING_LINE.search(text))
 
 
+# Hugo and Jekyll shortcodes ({{< figure >}}, {% include %}) and inline HTML tags are site
+# machinery, never slide text.
+_SHORTCODE = re.compile(r"\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_CREDIT = re.compile(r"<p[^>]*pquote-credit.*", re.DOTALL | re.IGNORECASE)
+
+
+def clean_inline(text: str) -> str:
+    return " ".join(_TAG.sub("", _SHORTCODE.sub(" ", text)).split())
+
+
 def _inline(token: Token) -> str:
     # Soft line breaks inside a paragraph are only wrapping.
-    return " ".join(token.content.split())
+    return clean_inline(token.content)
+
+
+def html_quote(html: str) -> str | None:
+    """The quotation in a raw HTML aside or blockquote (a blog's pull quote), without the
+    credit line; None for any other HTML block, which is dropped."""
+    if not re.match(r"\s*<(aside|blockquote)\b", html, re.IGNORECASE):
+        return None
+    text = clean_inline(_CREDIT.sub("", html))
+    return text or None
+
+
+_MARKS = "“”\"« »"
+
+
+def _quoted(text: str) -> str:
+    return "“" + text.strip(_MARKS) + "”"
 
 
 def _list_items(tokens: list[Token], start: int) -> tuple[list[str], int]:
@@ -60,6 +87,23 @@ def _list_items(tokens: list[Token], start: int) -> tuple[list[str], int]:
             items[-1] = f"{items[-1]} {_inline(token)}".strip()
         index += 1
     return items, index
+
+
+def _blockquote(tokens: list[Token], start: int) -> tuple[str, int]:
+    """The text of a blockquote (all its paragraphs), and the index after it."""
+    depth, index, texts = 0, start, []
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "blockquote_open":
+            depth += 1
+        elif token.type == "blockquote_close":
+            depth -= 1
+            if depth == 0:
+                return " ".join(texts), index + 1
+        elif token.type == "inline":
+            texts.append(_inline(token))
+        index += 1
+    return " ".join(texts), index
 
 
 def _table(tokens: list[Token], start: int) -> tuple[PipeTable, int]:
@@ -95,7 +139,9 @@ def parse_markdown(text: str, fallback_title: str) -> Article:
         elif token.type == "paragraph_open":
             text = _inline(tokens[index + 1])
             bold = _BOLD_LINE.match(text)
-            if bold and len(bold.group(1).split()) <= 12:
+            if not text:
+                pass  # a paragraph that was only a shortcode or a tag
+            elif bold and len(bold.group(1).split()) <= 12:
                 # A paragraph that is one short bold line is a heading in disguise (common
                 # in exported blog posts); it ranks below every real heading.
                 headings.append((BOLD_LEVEL, bold.group(1).strip(), line))
@@ -110,6 +156,13 @@ def parse_markdown(text: str, fallback_title: str) -> Article:
         elif token.type == "table_open":
             table, index = _table(tokens, index)
             blocks_by_heading[-1].append(table)
+        elif token.type == "html_block" and (quote := html_quote(token.content)):
+            blocks_by_heading[-1].append(Para(_quoted(quote), line=line))
+            index += 1
+        elif token.type == "blockquote_open":
+            quote, index = _blockquote(tokens, index)
+            if quote:
+                blocks_by_heading[-1].append(Para(_quoted(quote), line=line))
         else:
             index += 1  # blockquote markers, code, html, rules: their paragraphs still count
     intro = blocks_by_heading[0]

@@ -13,6 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from facilitator.core.importer.activities import (
+    exercise,
+    exercise_prompt,
+    heading_question,
+    quotation,
+    react_prompt,
+)
 from facilitator.core.importer.article import ArticleBlock, Bullets, Para, PipeTable
 from facilitator.core.importer.phrases import Phrases
 from facilitator.core.importer.prompts import discussion_prompt, reader_question, wants_privacy
@@ -74,6 +81,7 @@ class PartSlides:
     poll_ids: set[str]
     say: Phrases = field(default_factory=Phrases)
     slides: list[Slide] = field(default_factory=list)
+    spare: list[Slide] = field(default_factory=list)  # activities kept in reserve
     _notes: dict[int, list[str]] = field(default_factory=dict)
     _held_notes: list[str] = field(default_factory=list)  # for the next slide, if none yet
 
@@ -257,9 +265,54 @@ class PartSlides:
         else:
             self._held_notes.extend(note)
 
+    # -- activities ----------------------------------------------------------------------
+    def _question(self, question: str, run: list[str], lead_in: str, context: str,
+                  private: bool, number: tuple[int, int]) -> None:
+        self._flush([para for para in run if para != lead_in] if lead_in else run)
+        asked, total = number
+        name = (
+            self.say("question_n", n=asked, total=total) if total > 1
+            else self.say("question_one")
+        )
+        prompt = discussion_prompt(question, "in your head" if private else "")
+        notes = [text for text in (lead_in, context) if text]
+        if private:
+            notes.append(self.say("sharing_optional"))
+        notes.append(self.say("why_run" if question.count("?") > 1 else "why_reader"))
+        self._add(Slide(name, SlideKind.PROMPT, prompt=prompt), notes)
+
+    def _exercise(self, text: str, run: list[str]) -> None:
+        self._flush(run)
+        self._add(Slide(self.say("try_this"), SlideKind.PROMPT, prompt=exercise_prompt(text)),
+                  [self.say("why_exercise")])
+
+    def _spare(self, text: str) -> None:
+        """Keep a quotation or a soft invitation to reflect, for a section with no activity."""
+        if mentions_risk(text) or is_sensitive(text):
+            return
+        quote = quotation(text)
+        if quote is not None:
+            prompt = react_prompt(quote, self.say("react_prompt"))
+            self.spare.append(Slide(self.say("in_their_words"), SlideKind.PROMPT, prompt=prompt,
+                                    notes=self.say("why_quote")))
+            return
+        found = exercise(text, strong_only=False)
+        if found:
+            self.spare.append(Slide(self.say("try_this"), SlideKind.PROMPT,
+                                    prompt=exercise_prompt(found),
+                                    notes=self.say("why_exercise")))
+
+    def _heading_question(self) -> None:
+        question = heading_question(self.title)
+        if question and not mentions_risk(question) and not any(
+            slide.prompt and slide.prompt.text == question for slide in self.slides
+        ):
+            self._add(Slide(self.say("question_one"), SlideKind.PROMPT,
+                            prompt=discussion_prompt(question)), [self.say("why_heading")])
+
     # -- the walk ------------------------------------------------------------------------
     def build(self, blocks: tuple[ArticleBlock, ...]) -> list[Slide]:
-        blocks = _questions_out_of_lists(blocks)
+        blocks = _questions_out_of_lists(_lists_around_quotes(blocks))
         questions = [
             block for block in blocks if isinstance(block, Para)
             and (question := reader_question(block.text)) and not mentions_risk(question)
@@ -270,8 +323,17 @@ class PartSlides:
         for block in blocks:
             lead_in = run[-1] if run and run[-1].rstrip().endswith(":") else ""
             if isinstance(block, Para):
+                if quotation(block.text) is not None:
+                    self._spare(block.text)  # a quote is for reacting to, not for notes
+                    continue
                 question = reader_question(block.text)
                 if question is None:
+                    task = exercise(block.text)
+                    if task and not mentions_risk(task):
+                        self._exercise(task, run)
+                        run = []
+                        continue
+                    self._spare(block.text)
                     run.append(block.text)
                     private = False
                     continue
@@ -282,18 +344,9 @@ class PartSlides:
                     continue
                 # A private lead-in ("answer in your head") holds for the questions after it.
                 private = private or wants_privacy(run[-1] if run else "")
-                self._flush([para for para in run if para != lead_in] if lead_in else run)
-                run = []
                 asked += 1
-                name = (
-                    self.say("question_n", n=asked, total=len(questions))
-                    if len(questions) > 1 else self.say("question_one")
-                )
-                prompt = discussion_prompt(question, "in your head" if private else "")
-                notes = [text for text in (lead_in, context) if text]
-                if private:
-                    notes.append(self.say("sharing_optional"))
-                self._add(Slide(name, SlideKind.PROMPT, prompt=prompt), notes)
+                self._question(question, run, lead_in, context, private, (asked, len(questions)))
+                run = []
                 continue
             private = False
             # The lead-in names the next slide; the prose before it goes to the slide before.
@@ -307,10 +360,35 @@ class PartSlides:
         if self._held_notes:
             # Only a risk question in this part: a plain slide carries its note.
             self._add(Slide(self.title, SlideKind.CONTENT, blocks=(Paragraph(inline(self.title)),)))
+        self._heading_question()
         return [
             replace(slide, notes="\n".join(self._notes.get(index, [])))
             for index, slide in enumerate(self.slides)
         ]
+
+
+def _lists_around_quotes(blocks: tuple[ArticleBlock, ...]) -> tuple[ArticleBlock, ...]:
+    """One list, not five: pull quotes set between the items of a list (a common blog
+    layout) move after it, so the list stays whole and in order."""
+    result: list[ArticleBlock] = []
+    held: list[ArticleBlock] = []
+    for block in blocks:
+        if isinstance(block, Para) and quotation(block.text) is not None and result and (
+            isinstance(result[-1], Bullets)
+        ):
+            held.append(block)
+            continue
+        last = result[-1] if result else None
+        if held and isinstance(block, Bullets) and isinstance(last, Bullets) and (
+            block.ordered == last.ordered
+        ):
+            result[-1] = replace(last, items=(*last.items, *block.items))
+            continue
+        result.extend(held)
+        held = []
+        result.append(block)
+    result.extend(held)
+    return tuple(result)
 
 
 def _questions_out_of_lists(blocks: tuple[ArticleBlock, ...]) -> tuple[ArticleBlock, ...]:

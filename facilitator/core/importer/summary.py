@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 # Split after . ! ? or … (and any closing quotes) when a capital, digit or quote follows.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘(«„¿¡]?[A-Z0-9À-ÖØ-ÞĂÂÎȘȚ])")
 _WORD = re.compile(r"[a-z][a-z'’-]+")
 _STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because
