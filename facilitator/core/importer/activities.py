@@ -40,8 +40,8 @@ _REFLECT = re.compile(
     r"luați-vă (un moment|timp)|întrebați-vă)",
     re.IGNORECASE,
 )
-MAX_PROMPT_WORDS = 60
-MIN_QUOTE_WORDS, MAX_QUOTE_WORDS = 8, 50
+MAX_PROMPT_WORDS = 36  # what a prompt slide shows legibly at 1280x720 (see slide_fit)
+MIN_QUOTE_WORDS, MAX_QUOTE_WORDS = 8, 80
 _QUOTE_OPEN, _QUOTE_CLOSE = "“«„\"", "”»“\""
 
 
@@ -90,6 +90,17 @@ def quotation(text: str) -> str | None:
     return inner
 
 
-def react_prompt(quote: str, instruction: str) -> Prompt:
-    return Prompt(text=f"“{quote}” {instruction}",
+def react_prompt(quote: str, instruction: str) -> Prompt | None:
+    """A pair discussion of a quotation (its first sentences, if it is long); None when even
+    its first sentence is too long to show with the instruction."""
+    room = MAX_PROMPT_WORDS - len(instruction.split())
+    kept: list[str] = []
+    for sentence in sentences(quote):
+        if len(" ".join([*kept, sentence]).split()) > room:
+            break
+        kept.append(sentence)
+    if not kept:
+        return None
+    shown = " ".join(kept) + ("" if len(kept) == len(sentences(quote)) else " …")
+    return Prompt(text=f"“{shown}” {instruction}",
                   phases=(Phase(240, GroupFormat(GroupKind.PAIRS)),))

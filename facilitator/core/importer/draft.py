@@ -26,6 +26,7 @@ from facilitator.core.importer.article import (
     read_article_text,
 )
 from facilitator.core.importer.junk import without_junk
+from facilitator.core.importer.slide_fit import fit_slides, short_title
 from facilitator.core.importer.markdown import has_markdown_headings, parse_markdown
 from facilitator.core.importer.minutes import (
     MINUTES_PER_POLL,
@@ -41,10 +42,12 @@ from facilitator.core.importer.phrases.detect_language import detect_language
 from facilitator.core.importer.plain import parse_plain
 from facilitator.core.importer.prompts import writing_invitation, writing_prompt
 from facilitator.core.importer.sensitivity import content_note, is_sensitive, sensitive_topics
-from facilitator.core.importer.summary import key_sentences
+from facilitator.core.importer.summary import headline, key_sentences
 from facilitator.core.session.model import (
+    GroupFormat,
     GroupKind,
     Paragraph,
+    Phase,
     Prompt,
     ResourcesRef,
     Section,
@@ -138,7 +141,7 @@ def _welcome(article: Article, topics: list[str], poll_ids: set[str], say: Phras
 
 def _subject(article: Article) -> str:
     """What the session is about, for the content note: the title in lower case."""
-    title = article.title.strip().rstrip(".!?")
+    title = short_title(article.title.strip().rstrip(".!?"), 60)
     return f"“{title}”"
 
 
@@ -195,12 +198,33 @@ def _section_slides(
             slides[-1] = replace(last, notes="\n".join(filter(None, (last.notes, reflection))))
     if not slides:
         slides.append(_title_slide(part.title))
-    if spare and not any(slide.kind is SlideKind.PROMPT for slide in slides):
+    if not any(slide.kind is SlideKind.PROMPT for slide in slides):
         # Every section with something to discuss gets an activity: the best kept in reserve
-        # (a quotation to react to, or the article's own invitation to reflect).
-        position, activity = spare[0]
-        slides.insert(max(1, position), activity)
+        # (a quotation to react to, or the article's own invitation to reflect), else its
+        # key claim to test against experience.
+        claim = _claim_activity(parts, say)
+        if spare:
+            position, activity = spare[0]
+            slides.insert(max(1, position), activity)
+        elif claim is not None:
+            slides.append(claim)
     return slides
+
+
+MIN_DISCUSSABLE_WORDS = 120
+
+
+def _claim_activity(parts: list[Part], say: Phrases) -> Slide | None:
+    """A pair prompt on the section's key sentence, when it has prose enough to discuss."""
+    prose = [b.text for p in parts for b in p.blocks if isinstance(b, Para)]
+    if sum(len(text.split()) for text in prose) < MIN_DISCUSSABLE_WORDS:
+        return None
+    claim = headline(prose, max_words=24, title=parts[0].title)
+    if not claim or mentions_risk(claim) or is_sensitive(claim) or claim.endswith("?"):
+        return None
+    prompt = Prompt(text=f"“{claim}” {say('claim_prompt')}",
+                    phases=(Phase(240, GroupFormat(GroupKind.PAIRS)),))
+    return Slide(say("in_their_words"), SlideKind.PROMPT, prompt=prompt, notes=say("why_claim"))
 
 
 def _title_slide(title: str) -> Slide:
@@ -296,6 +320,8 @@ def build_session(
     # The welcome is worth no more than a tenth of a long session, however short the article.
     loads[0] = replace(loads[0], cap=max(welcome_floor, minutes // 10))
     planned = allocate(loads, minutes)
+    # Fitted after planning: splitting a slide moves no minutes, it only pages the text.
+    sections = [replace(s, slides=fit_slides(s.slides)) for s in sections]
     sections = [_fit_prompts(s, m) for s, m in zip(sections, planned, strict=True)]
     session = Session(
         title=article.title,

@@ -293,6 +293,8 @@ class PartSlides:
         quote = quotation(text)
         if quote is not None:
             prompt = react_prompt(quote, self.say("react_prompt"))
+            if prompt is None:
+                return
             self.spare.append(Slide(self.say("in_their_words"), SlideKind.PROMPT, prompt=prompt,
                                     notes=self.say("why_quote")))
             return

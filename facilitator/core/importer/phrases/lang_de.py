@@ -70,4 +70,6 @@ PHRASES: dict[str, str] = {
     "why_quote": "Gewählt, weil ein Zitat der Gruppe etwas Konkretes gibt, dem sie zustimmen "
     "oder widersprechen kann.",
     "part": "Teil {n}",
+    "claim_prompt": "Wo haben Sie erlebt, dass das zutrifft, und wo nicht?",
+    "why_claim": "Gewählt, weil dieser Teil keine eigene Frage stellt: seine Kernaussage lässt sich an der eigenen Erfahrung prüfen.",
 }

@@ -64,4 +64,6 @@ PHRASES: dict[str, str] = {
     "why_quote": "Chosen because a quoted voice gives the room something concrete to agree "
     "or disagree with.",
     "part": "part {n}",
+    "claim_prompt": "Where have you seen this hold true, and where not?",
+    "why_claim": "Chosen because this part asks no question of its own: its key claim is something people can test against their own experience.",
 }

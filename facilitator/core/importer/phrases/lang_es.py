@@ -66,4 +66,6 @@ PHRASES: dict[str, str] = {
     "why_quote": "Elegida porque una cita da al grupo algo concreto con lo que estar de "
     "acuerdo o no.",
     "part": "parte {n}",
+    "claim_prompt": "¿Dónde ha visto que esto se cumple, y dónde no?",
+    "why_claim": "Elegido porque esta parte no hace ninguna pregunta: su idea clave se puede contrastar con la experiencia de cada cual.",
 }

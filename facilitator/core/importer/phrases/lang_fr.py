@@ -70,4 +70,6 @@ PHRASES: dict[str, str] = {
     "why_quote": "Choisi parce qu'une citation donne au groupe quelque chose de concret avec "
     "quoi être d'accord ou non.",
     "part": "partie {n}",
+    "claim_prompt": "Où avez-vous vu cela se vérifier, et où pas ?",
+    "why_claim": "Choisi parce que cette partie ne pose pas de question : son idée clé peut être confrontée à l'expérience de chacun.",
 }

@@ -66,4 +66,6 @@ PHRASES: dict[str, str] = {
     "why_quote": "Aleasă pentru că un citat îi dă grupului ceva concret cu care să fie sau "
     "nu de acord.",
     "part": "partea {n}",
+    "claim_prompt": "Unde ați văzut că asta se confirmă și unde nu?",
+    "why_claim": "Aleasă pentru că această parte nu pune nicio întrebare: ideea ei principală poate fi pusă față în față cu experiența fiecăruia.",
 }
