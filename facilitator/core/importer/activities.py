@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from facilitator.core.importer.prompts import addressed_to_reader
 from facilitator.core.importer.summary import sentences
 from facilitator.core.session.model import GroupFormat, GroupKind, Phase, Prompt
 
@@ -46,9 +47,11 @@ _QUOTE_OPEN, _QUOTE_CLOSE = "“«„\"", "”»“\""
 
 
 def heading_question(title: str) -> str | None:
-    """The heading itself when it is a question of some substance."""
+    """The heading itself when it asks the reader something ("What would you need to
+    continue?"); a rhetorical heading ("How Common Is It, Really?") is answered by its own
+    section and is no prompt."""
     text = title.strip().rstrip(":").strip()
-    if text.endswith("?") and len(text.split()) >= 4:
+    if text.endswith("?") and len(text.split()) >= 4 and addressed_to_reader(text):
         return text
     return None
 

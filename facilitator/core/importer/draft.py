@@ -257,8 +257,9 @@ def _fit_prompts(section: Section, minutes: int) -> Section:
         ratio = max(budget, 60) / used
 
     def shrink(prompt: Prompt) -> Prompt:
-        # Solo writing time is the author's ("take five minutes"): never stretch it.
-        if ratio > 1 and all(phase.group.kind is GroupKind.SOLO for phase in prompt.phases):
+        # Solo writing time is the author's ("take ten minutes"): never stretch or squeeze
+        # it; the discussions around it give way instead.
+        if all(phase.group.kind is GroupKind.SOLO for phase in prompt.phases):
             return prompt
         phases = tuple(replace(phase, seconds=_round_seconds(phase.seconds * ratio))
                        for phase in prompt.phases)

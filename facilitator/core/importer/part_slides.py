@@ -31,6 +31,8 @@ from facilitator.core.importer.tables import (
     OtherTable,
     Steps,
     classify_table,
+    measure_of,
+    poll_reading,
 )
 from facilitator.core.session.model import (
     Block,
@@ -183,23 +185,31 @@ class PartSlides:
             blocks = (*lead, bullets) if number == 1 else (bullets,)
             self._add(Slide(name, SlideKind.CONTENT, blocks=blocks))
 
-    def _figures(self, figures: Figures, lead_in: str) -> None:
+    def _figures(self, figures: Figures, lead_in: str, before: str = "") -> None:
         unit = "%" if figures.percent else ""
         label = figures.label_header if figures.label_header.lower() not in _GENERIC_HEADERS else ""
+        measure = measure_of(figures, before or lead_in)
+        reading = poll_reading(figures, measure)
+        risky = any(is_sensitive(text) or mentions_risk(text)
+                    for text in (*figures.labels, label, lead_in, before, measure or ""))
         # Poll first, figures second: the room answers before it sees what the article found.
-        if not any(is_sensitive(text) for text in (*figures.labels, label, lead_in)):
-            question = "Which of these is closest to your experience right now?"
+        if reading and measure and not risky:
+            distribution = reading == "distribution"
+            key = "poll_question" if distribution else "poll_question_share"
             poll = Poll(
                 id=self._poll_id(self.title),
-                question=question,
+                question=self.say(key, measure=measure),
                 type=PollType.SINGLE,
                 options=tuple(Option(slug(text, 40), text) for text in figures.labels),
-                reference=figures.values,
-                reference_label=self.say("article_figures") + (" (%)" if figures.percent else ""),
+                # Reference bars only where they compare like with like: a spread of people.
+                reference=figures.values if distribution else (),
+                reference_label=(self.say("article_figures") + (" (%)" if figures.percent else ""))
+                if distribution else "",
                 sensitive=True,
             )
             notes = [
                 *([self.say("table_headed", label=label)] if label else []),
+                self.say("poll_why", measure=measure),
                 self.say("poll_wait"),
                 self.say("poll_then"),
             ]
@@ -207,7 +217,8 @@ class PartSlides:
             title = self.say("what_found")
         else:
             title = self.title
-        caption = label or (lead_in.rstrip(":").strip() if len(lead_in.split()) <= 20 else "")
+        caption = (measure or "").strip("“”") or label or (
+            lead_in.rstrip(":").strip() if len(lead_in.split()) <= 20 else "")
         pairs = zip(figures.labels, figures.values, strict=True)
         items = tuple(ChartItem(text, value) for text, value in pairs)
         chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption or self.say("figures_caption"))
@@ -239,10 +250,10 @@ class PartSlides:
         ]
         self._add(Slide(self.say("matrix_title"), SlideKind.POLL, poll=poll), notes)
 
-    def _table(self, block: PipeTable, lead_in: str) -> None:
+    def _table(self, block: PipeTable, lead_in: str, before: str = "") -> None:
         match classify_table(block):
             case Figures() as figures:
-                self._figures(figures, lead_in)
+                self._figures(figures, lead_in, before)
             case Steps(steps=steps):
                 self._add(Slide(self._title(lead_in), SlideKind.FLOW, flow=Flow(steps)))
             case Comparison() as comparison:
@@ -352,12 +363,13 @@ class PartSlides:
                 continue
             private = False
             # The lead-in names the next slide; the prose before it goes to the slide before.
+            before = sentences(run[-1])[-1] if run and sentences(run[-1]) else ""
             self._flush(run[:-1] if lead_in else run)
             run = []
             if isinstance(block, Bullets):
                 self._bullets(block, lead_in)
             else:
-                self._table(block, lead_in)
+                self._table(block, lead_in, before)
         self._flush(run)
         if self._held_notes:
             # Only a risk question in this part: a plain slide carries its note.

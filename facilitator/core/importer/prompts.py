@@ -105,7 +105,7 @@ def _trailing_questions(parts: list[str]) -> str:
     return " ".join(parts[start:])
 
 
-def _addressed(question: str) -> bool:
+def addressed_to_reader(question: str) -> bool:
     outside_quotes = _QUOTED.sub(" ", question)
     if _SECOND_PERSON.search(outside_quotes):
         return bool(_OPENERS.match(question.lstrip("(*_¿¡ ")))
@@ -126,7 +126,7 @@ def reader_question(text: str) -> str | None:
     last = _trailing_questions(parts).strip()
     if not last.endswith("?") or last[:1] in "\"“‘'«„":
         return None
-    if len(last.split()) < 4 or not _addressed(last):
+    if len(last.split()) < 4 or not addressed_to_reader(last):
         return None
     return last
 
