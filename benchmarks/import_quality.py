@@ -17,13 +17,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from facilitator.cli.check_cmd import load_checked  # noqa: E402
-from facilitator.core.importer.draft import ArticleError, import_to_file  # noqa: E402
-from facilitator.core.session.model import SlideKind  # noqa: E402
-from facilitator.ingest.article_file import SUFFIXES, read_article  # noqa: E402
-from facilitator.qt.slides.export import fit_problems, gui_application  # noqa: E402
-from facilitator.qt.style import theme_named  # noqa: E402
-from facilitator.services.support_source import SupportSource  # noqa: E402
+from facilitator.cli.check_cmd import load_checked
+from facilitator.core.importer.draft import ArticleError, import_to_file
+from facilitator.core.session.model import SlideKind
+from facilitator.ingest.article_file import SUFFIXES, read_article
+from facilitator.qt.slides.export import fit_problems, gui_application
+from facilitator.qt.style import theme_named
+from facilitator.services.support_source import SupportSource
 
 HERE = Path(__file__).resolve().parent
 

@@ -40,7 +40,7 @@ def blocks(markdown: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     tokens = MarkdownIt("commonmark").parse(markdown)
     context: list[str] = []
-    for index, token in enumerate(tokens):
+    for token in tokens:
         if token.type.endswith("_open"):
             context.append(token.tag)
         elif token.type.endswith("_close"):

@@ -56,7 +56,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "from its tables, prompts from its questions, minutes planned to fit."
         ),
     )
-    parser.add_argument("article", metavar="ARTICLE", help="a .txt, .md, .html, .docx or .pdf article")
+    parser.add_argument(
+        "article", metavar="ARTICLE", help="a .txt, .md, .html, .docx or .pdf article"
+    )
     parser.add_argument("--out", required=True, metavar="SESSION.md", help="session file to write")
     parser.add_argument(
         "--minutes", type=minutes_value, default=None, metavar="N",

@@ -26,7 +26,6 @@ from facilitator.core.importer.article import (
     read_article_text,
 )
 from facilitator.core.importer.junk import without_junk
-from facilitator.core.importer.slide_fit import fit_slides, short_title
 from facilitator.core.importer.markdown import has_markdown_headings, parse_markdown
 from facilitator.core.importer.minutes import (
     MINUTES_PER_POLL,
@@ -42,6 +41,7 @@ from facilitator.core.importer.phrases.detect_language import detect_language
 from facilitator.core.importer.plain import parse_plain
 from facilitator.core.importer.prompts import writing_invitation, writing_prompt
 from facilitator.core.importer.sensitivity import content_note, is_sensitive, sensitive_topics
+from facilitator.core.importer.slide_fit import fit_slides, short_title
 from facilitator.core.importer.summary import headline, key_sentences
 from facilitator.core.session.model import (
     GroupFormat,

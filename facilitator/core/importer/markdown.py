@@ -7,6 +7,7 @@ dropped; they have no place on a projected slide.
 
 from __future__ import annotations
 
+import html
 import re
 
 from markdown_it import MarkdownIt
@@ -44,7 +45,7 @@ _CREDIT = re.compile(r"<p[^>]*pquote-credit.*", re.DOTALL | re.IGNORECASE)
 
 
 def clean_inline(text: str) -> str:
-    return " ".join(_TAG.sub("", _SHORTCODE.sub(" ", text)).split())
+    return " ".join(html.unescape(_TAG.sub("", _SHORTCODE.sub(" ", text))).split())
 
 
 def _inline(token: Token) -> str:
@@ -91,7 +92,8 @@ def _list_items(tokens: list[Token], start: int) -> tuple[list[str], int]:
 
 def _blockquote(tokens: list[Token], start: int) -> tuple[str, int]:
     """The text of a blockquote (all its paragraphs), and the index after it."""
-    depth, index, texts = 0, start, []
+    depth, index = 0, start
+    texts: list[str] = []
     while index < len(tokens):
         token = tokens[index]
         if token.type == "blockquote_open":
@@ -106,23 +108,36 @@ def _blockquote(tokens: list[Token], start: int) -> tuple[str, int]:
     return " ".join(texts), index
 
 
+def _quote_at(tokens: list[Token], index: int) -> tuple[str | None, int]:
+    """A blockquote's or a raw HTML aside's quotation (other raw HTML is dropped), and the
+    index after it."""
+    if tokens[index].type == "html_block":
+        return html_quote(tokens[index].content), index + 1
+    return _blockquote(tokens, index)
+
+
 def _table(tokens: list[Token], start: int) -> tuple[PipeTable, int]:
     header, rows, after = table_cells(tokens, start, _inline)
     line = (tokens[start].map or [0])[0] + 1
     return PipeTable(tuple(header), tuple(tuple(row) for row in rows), line=line), after
 
 
+def _front_matter(text: str, title: str) -> tuple[str, str, bool]:
+    """(text with its front matter blanked, the title it gives, whether it had any)."""
+    front = _FRONT_MATTER.match(text)
+    if not front:
+        return text, title, False
+    for entry in front.group(1).splitlines():
+        key, _, value = entry.partition(":")
+        if key.strip().lower() == "title" and value.strip():
+            title = html.unescape(value.strip().strip("\"'"))
+    # Keep line numbers true to the file by blanking the front matter, not cutting it.
+    return "\n" * front.group(0).count("\n") + text[front.end():], title, True
+
+
 def parse_markdown(text: str, fallback_title: str) -> Article:
     """The article structure of a Markdown article; ArticleError if it has no headings."""
-    title = fallback_title
-    front = _FRONT_MATTER.match(text)
-    if front:
-        for entry in front.group(1).splitlines():
-            key, _, value = entry.partition(":")
-            if key.strip().lower() == "title" and value.strip():
-                title = value.strip().strip("\"'")
-        # Keep line numbers true to the file by blanking the front matter, not cutting it.
-        text = "\n" * front.group(0).count("\n") + text[front.end():]
+    text, title, front = _front_matter(text, fallback_title)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     headings: list[tuple[int, str, int]] = []  # (level, title, line) per heading, in order
     blocks_by_heading: list[list[ArticleBlock]] = [[]]  # blocks before any heading first
@@ -139,14 +154,12 @@ def parse_markdown(text: str, fallback_title: str) -> Article:
         elif token.type == "paragraph_open":
             text = _inline(tokens[index + 1])
             bold = _BOLD_LINE.match(text)
-            if not text:
-                pass  # a paragraph that was only a shortcode or a tag
-            elif bold and len(bold.group(1).split()) <= 12:
+            if bold and len(bold.group(1).split()) <= 12:
                 # A paragraph that is one short bold line is a heading in disguise (common
                 # in exported blog posts); it ranks below every real heading.
                 headings.append((BOLD_LEVEL, bold.group(1).strip(), line))
                 blocks_by_heading.append([])
-            else:
+            elif text:  # empty when it was only a shortcode or a tag
                 blocks_by_heading[-1].append(Para(text, line=line))
             index += 3
         elif token.type in ("bullet_list_open", "ordered_list_open"):
@@ -156,11 +169,8 @@ def parse_markdown(text: str, fallback_title: str) -> Article:
         elif token.type == "table_open":
             table, index = _table(tokens, index)
             blocks_by_heading[-1].append(table)
-        elif token.type == "html_block" and (quote := html_quote(token.content)):
-            blocks_by_heading[-1].append(Para(_quoted(quote), line=line))
-            index += 1
-        elif token.type == "blockquote_open":
-            quote, index = _blockquote(tokens, index)
+        elif token.type in ("html_block", "blockquote_open"):
+            quote, index = _quote_at(tokens, index)
             if quote:
                 blocks_by_heading[-1].append(Para(_quoted(quote), line=line))
         else:

@@ -221,7 +221,8 @@ class PartSlides:
             lead_in.rstrip(":").strip() if len(lead_in.split()) <= 20 else "")
         pairs = zip(figures.labels, figures.values, strict=True)
         items = tuple(ChartItem(text, value) for text, value in pairs)
-        chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption or self.say("figures_caption"))
+        caption = caption or self.say("figures_caption")
+        chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption)
         self._add(Slide(title, SlideKind.CHART, chart=chart))
 
     def _comparison(self, comparison: Comparison, lead_in: str) -> None:
@@ -230,7 +231,8 @@ class PartSlides:
         table = Table(header, rows)
         title = self._title(lead_in)
         if self.slides and title == self.slides[-1].title:
-            title = f" {self.say('or')} ".join(comparison.columns) + "?"  # names what the table compares
+            # The title names what the table compares.
+            title = f" {self.say('or')} ".join(comparison.columns) + "?"
         self._add(Slide(title, SlideKind.CONTENT, blocks=(table,)))
         safe_rows = [row for row in comparison.rows if not is_sensitive(" ".join(row))]
         if len(safe_rows) < 2:

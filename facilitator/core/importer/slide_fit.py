@@ -68,7 +68,7 @@ def _trim_block(block: Block, overflow: list[str]) -> Block:
         overflow.append(rest)
         return replace(block, text=(Span(kept),))
     if isinstance(block, BulletList):
-        items = []
+        items: list[tuple[Span, ...]] = []
         for item in block.items:
             if _words(item) > MAX_ITEM_WORDS:
                 kept, rest = trim_text(_plain(item), MAX_ITEM_WORDS)

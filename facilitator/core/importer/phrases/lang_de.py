@@ -71,5 +71,8 @@ PHRASES: dict[str, str] = {
     "oder widersprechen kann.",
     "part": "Teil {n}",
     "claim_prompt": "Wo haben Sie erlebt, dass das zutrifft, und wo nicht?",
-    "why_claim": "Gewählt, weil dieser Teil keine eigene Frage stellt: seine Kernaussage lässt sich an der eigenen Erfahrung prüfen.",
+    "why_claim": (
+        "Gewählt, weil dieser Teil keine eigene Frage stellt: seine Kernaussage lässt sich an der"
+        " eigenen Erfahrung prüfen."
+    ),
 }

@@ -65,5 +65,8 @@ PHRASES: dict[str, str] = {
     "or disagree with.",
     "part": "part {n}",
     "claim_prompt": "Where have you seen this hold true, and where not?",
-    "why_claim": "Chosen because this part asks no question of its own: its key claim is something people can test against their own experience.",
+    "why_claim": (
+        "Chosen because this part asks no question of its own: its key claim is something people "
+        "can test against their own experience."
+    ),
 }

@@ -67,5 +67,8 @@ PHRASES: dict[str, str] = {
     "acuerdo o no.",
     "part": "parte {n}",
     "claim_prompt": "¿Dónde ha visto que esto se cumple, y dónde no?",
-    "why_claim": "Elegido porque esta parte no hace ninguna pregunta: su idea clave se puede contrastar con la experiencia de cada cual.",
+    "why_claim": (
+        "Elegido porque esta parte no hace ninguna pregunta: su idea clave se puede contrastar "
+        "con la experiencia de cada cual."
+    ),
 }

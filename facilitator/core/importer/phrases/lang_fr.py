@@ -71,5 +71,8 @@ PHRASES: dict[str, str] = {
     "quoi être d'accord ou non.",
     "part": "partie {n}",
     "claim_prompt": "Où avez-vous vu cela se vérifier, et où pas ?",
-    "why_claim": "Choisi parce que cette partie ne pose pas de question : son idée clé peut être confrontée à l'expérience de chacun.",
+    "why_claim": (
+        "Choisi parce que cette partie ne pose pas de question : son idée clé peut être "
+        "confrontée à l'expérience de chacun."
+    ),
 }

@@ -67,5 +67,8 @@ PHRASES: dict[str, str] = {
     "nu de acord.",
     "part": "partea {n}",
     "claim_prompt": "Unde ați văzut că asta se confirmă și unde nu?",
-    "why_claim": "Aleasă pentru că această parte nu pune nicio întrebare: ideea ei principală poate fi pusă față în față cu experiența fiecăruia.",
+    "why_claim": (
+        "Aleasă pentru că această parte nu pune nicio întrebare: ideea ei principală poate fi "
+        "pusă față în față cu experiența fiecăruia."
+    ),
 }
