@@ -93,7 +93,7 @@ def parse_article(text: str, name: str = "article.txt") -> Article:
     fallback = title_from_filename(name)
     markdown = name.lower().endswith((".md", ".markdown")) or has_markdown_headings(text)
     article = parse_markdown(text, fallback) if markdown else parse_plain(text, fallback)
-    return without_junk(article)
+    return without_junk(article, fallback)
 
 
 def _sections_of(article: Article) -> list[tuple[Part, list[Part]]]:
@@ -211,7 +211,7 @@ def _section_slides(
     return slides
 
 
-MIN_DISCUSSABLE_WORDS = 120
+MIN_DISCUSSABLE_WORDS = 80
 
 
 def _claim_activity(parts: list[Part], say: Phrases) -> Slide | None:

@@ -75,7 +75,21 @@ def _clean_blocks(blocks: tuple[ArticleBlock, ...]) -> tuple[ArticleBlock, ...]:
     return tuple(kept for block in blocks if (kept := _clean_block(block)) is not None)
 
 
-def without_junk(article: Article) -> Article:
+_RULE_CHARS = re.compile(r"[=*_~#|+-]{3,}")
+
+
+def tidy_title(title: str, fallback: str) -> str:
+    """A title without ASCII-art rules; the file's name when what is left is not words
+    ("= W i l l k o m m e n im V I M T u t o r =")."""
+    text = " ".join(_RULE_CHARS.sub(" ", title).strip(" =*_~#|+-").split())
+    words = text.split()
+    letters = sum(1 for word in words if len(word) == 1 and word.isalpha())
+    if not words or letters > len(words) / 3 or is_junk_text(text):
+        return fallback
+    return text
+
+
+def without_junk(article: Article, fallback_title: str = "") -> Article:
     """The article without back matter sections and junk lines; its order untouched."""
     parts: list[Part] = []
     dropping_level: int | None = None
@@ -89,7 +103,5 @@ def without_junk(article: Article) -> Article:
         parts.append(replace(part, blocks=_clean_blocks(part.blocks)))
     if not parts:
         return replace(article, intro=_clean_blocks(article.intro))
-    title = article.title
-    if is_junk_text(title):
-        title = parts[0].title
+    title = tidy_title(article.title, fallback_title or parts[0].title)
     return Article(title=title, intro=_clean_blocks(article.intro), parts=tuple(parts))
