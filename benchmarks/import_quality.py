@@ -82,7 +82,7 @@ def main() -> None:
     args = parser.parse_args()
     gui_application()
     articles = sorted(p for p in Path(args.folder).iterdir() if p.suffix.lower() in SUFFIXES
-                      and p.is_file() and not p.name.startswith("."))
+                      and p.is_file() and p.name not in ("SOURCES.md", "README.md"))
     with tempfile.TemporaryDirectory() as temp:
         drafts = Path(args.keep or temp)
         drafts.mkdir(parents=True, exist_ok=True)

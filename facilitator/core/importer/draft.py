@@ -128,7 +128,7 @@ def _welcome(article: Article, topics: list[str], poll_ids: set[str], say: Phras
     # (safe-messaging rule 1: pair the topic with help).
     slides.append(Slide(
         say("before_we_begin"), SlideKind.CONTENT_NOTE,
-        content_note=content_note(topics, _subject(article), say),
+        content_note=content_note(topics, _subject(article, say), say),
         resources=ResourcesRef() if topics else None,
         notes=say("before_notes"),
     ))
@@ -139,10 +139,10 @@ def _welcome(article: Article, topics: list[str], poll_ids: set[str], say: Phras
     return Section(title, 0, tuple(slides))
 
 
-def _subject(article: Article) -> str:
-    """What the session is about, for the content note: the title in lower case."""
-    title = short_title(article.title.strip().rstrip(".!?"), 60)
-    return f"“{title}”"
+def _subject(article: Article, say: Phrases) -> str:
+    """What the session is about, for the content note: the title, quoted the language's
+    way."""
+    return say("quoted", text=short_title(article.title.strip().rstrip(".!?"), 60))
 
 
 def _closing_blocks(

@@ -154,7 +154,7 @@ def test_tables_that_would_make_meaningless_polls_become_charts(
 
 def test_every_poll_question_names_what_its_numbers_measure() -> None:
     for path in CORPUS.iterdir():
-        if path.suffix in (".md", ".txt"):
+        if path.suffix in (".md", ".txt") and path.name != "SOURCES.md":
             result = import_article(path.read_text(encoding="utf-8"), path.name, None)
             for poll in result.session.polls:
                 if poll.reference or poll.type is PollType.SINGLE:

@@ -1,6 +1,7 @@
 """Die Sätze, die der Importer selbst schreibt, auf Deutsch."""
 
 PHRASES: dict[str, str] = {
+    "quoted": "„{text}“",
     "subtitle": "Eine Sitzung in kleiner Gruppe",
     "credit": "Nach dem Artikel „{title}“",
     "welcome": "Willkommen",

@@ -1,6 +1,7 @@
 """Every sentence the importer writes itself, in English (the reference catalogue)."""
 
 PHRASES: dict[str, str] = {
+    "quoted": "“{text}”",
     "subtitle": "A small-group session",
     "credit": "Adapted from the article “{title}”",
     "welcome": "Welcome",

@@ -1,6 +1,7 @@
 """Las frases que el importador escribe por su cuenta, en español."""
 
 PHRASES: dict[str, str] = {
+    "quoted": "«{text}»",
     "subtitle": "Una sesión en grupo pequeño",
     "credit": "Adaptado del artículo «{title}»",
     "welcome": "Bienvenida",

@@ -1,6 +1,7 @@
 """Les phrases que l'importateur écrit lui-même, en français."""
 
 PHRASES: dict[str, str] = {
+    "quoted": "« {text} »",
     "subtitle": "Une séance en petit groupe",
     "credit": "Adapté de l'article « {title} »",
     "welcome": "Accueil",

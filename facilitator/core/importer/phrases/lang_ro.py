@@ -1,6 +1,7 @@
 """Frazele pe care importatorul le scrie singur, în română."""
 
 PHRASES: dict[str, str] = {
+    "quoted": "„{text}”",
     "subtitle": "O sesiune în grup mic",
     "credit": "Adaptat după articolul „{title}”",
     "welcome": "Bun venit",
