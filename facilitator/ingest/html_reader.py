@@ -144,13 +144,14 @@ def _main_part(root: HtmlElement, html: str) -> HtmlElement:
 
 
 def page_title(root: HtmlElement) -> str:
-    for xpath in ('//meta[@property="og:title"]/@content', "//h1", "//title"):
+    # The page's own name for itself first: <h1> is often the site's banner.
+    for xpath in ('//meta[@property="og:title"]/@content', "//title", "//h1"):
         found = root.xpath(xpath)
         if found:
             value = found[0] if isinstance(found[0], str) else _text(found[0])
             value = _SPACE.sub(" ", value).strip()
             if value:
-                return re.split(r"\s+[|–—]\s+", value)[0]
+                return re.split(r"\s+[|–—-]\s+", value)[0]  # "Post - Site name"
     return ""
 
 

@@ -212,6 +212,12 @@ def _section_slides(
 
 
 MIN_DISCUSSABLE_WORDS = 80
+# Narration ("Then, we implement..."), code and questions are not claims to test.
+_NOT_A_CLAIM = re.compile(
+    r"^(then|now|next|here|first|so|and|but|also|let['’]s|we['’](ll|re|ve)?|in listing|"
+    r"listing|this|that|these|it)\b|[(){}\[\]<>:=_/\\]|::|\?$|\d",
+    re.IGNORECASE,
+)
 
 
 def _claim_activity(parts: list[Part], say: Phrases) -> Slide | None:
@@ -219,9 +225,14 @@ def _claim_activity(parts: list[Part], say: Phrases) -> Slide | None:
     prose = [b.text for p in parts for b in p.blocks if isinstance(b, Para)]
     if sum(len(text.split()) for text in prose) < MIN_DISCUSSABLE_WORDS:
         return None
-    claim = headline(prose, max_words=24, title=parts[0].title)
-    if not claim or mentions_risk(claim) or is_sensitive(claim) or claim.endswith("?"):
+    claims = [
+        sentence for sentence in key_sentences(prose, limit=8, title=parts[0].title)
+        if 6 <= len(sentence.split()) <= 24 and not _NOT_A_CLAIM.search(sentence)
+        and not mentions_risk(sentence) and not is_sensitive(sentence)
+    ]
+    if not claims:
         return None
+    claim = claims[0]
     prompt = Prompt(text=f"“{claim}” {say('claim_prompt')}",
                     phases=(Phase(240, GroupFormat(GroupKind.PAIRS)),))
     return Slide(say("in_their_words"), SlideKind.PROMPT, prompt=prompt, notes=say("why_claim"))

@@ -21,6 +21,7 @@ from facilitator.core.importer.article import (
     Para,
     Part,
     PipeTable,
+    block_words,
 )
 from facilitator.core.session.tokens import table_cells
 
@@ -135,6 +136,28 @@ def _front_matter(text: str, title: str) -> tuple[str, str, bool]:
     return "\n" * front.group(0).count("\n") + text[front.end():], title, True
 
 
+MIN_UNHEADED_WORDS = 150
+CHUNK_WORDS = 300
+
+
+def _chunks(title: str, blocks: list[ArticleBlock]) -> tuple[Part, ...]:
+    """Sections for an article with no headings (a web page whose only heading was its
+    title): its blocks in order, about 300 words a section, named "Title (1/3)"."""
+    groups: list[list[ArticleBlock]] = [[]]
+    for block in blocks:
+        if groups[-1] and sum(block_words(b) for b in groups[-1]) >= CHUNK_WORDS:
+            groups.append([])
+        groups[-1].append(block)
+    if len(groups) > 1 and sum(block_words(b) for b in groups[-1]) < CHUNK_WORDS // 3:
+        groups[-2].extend(groups.pop())  # no stub section at the end
+    total = len(groups)
+    return tuple(
+        Part(f"{title} ({number}/{total})" if total > 1 else title, 1, tuple(group),
+             getattr(group[0], "line", 0))
+        for number, group in enumerate(groups, start=1)
+    )
+
+
 def parse_markdown(text: str, fallback_title: str) -> Article:
     """The article structure of a Markdown article; ArticleError if it has no headings."""
     text, title, front = _front_matter(text, fallback_title)
@@ -181,6 +204,8 @@ def parse_markdown(text: str, fallback_title: str) -> Article:
         title = headings[0][1]
         intro = blocks_by_heading[1]
         headings, blocks_by_heading = headings[1:], [[], *blocks_by_heading[2:]]
+    if not headings and sum(block_words(b) for b in intro) >= MIN_UNHEADED_WORDS:
+        return Article(title=title, intro=(), parts=_chunks(title, intro))
     if not headings:
         raise ArticleError(
             "no section headings found: add Markdown headings such as '## Section' "
