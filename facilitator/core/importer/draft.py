@@ -42,7 +42,7 @@ from facilitator.core.importer.plain import parse_plain
 from facilitator.core.importer.prompts import writing_invitation, writing_prompt
 from facilitator.core.importer.sensitivity import content_note, is_sensitive, sensitive_topics
 from facilitator.core.importer.slide_fit import fit_slides, short_title
-from facilitator.core.importer.summary import headline, key_sentences
+from facilitator.core.importer.summary import key_sentences
 from facilitator.core.session.model import (
     GroupFormat,
     GroupKind,
