@@ -215,7 +215,8 @@ MIN_DISCUSSABLE_WORDS = 80
 # Narration ("Then, we implement..."), code and questions are not claims to test.
 _NOT_A_CLAIM = re.compile(
     r"^(then|now|next|here|first|so|and|but|also|let['’]s|we['’](ll|re|ve)?|in listing|"
-    r"listing|this|that|these|it)\b|[(){}\[\]<>:=_/\\]|::|\?$|\d",
+    r"listing|this|that|these|it|like|not|just|or|because|as|such|to do so|especially)\b"
+    r"|^[\"“‘'«„]|[(){}\[\]<>:=_/\\@]|::|\?$|\d",
     re.IGNORECASE,
 )
 

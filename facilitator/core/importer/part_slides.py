@@ -20,7 +20,7 @@ from facilitator.core.importer.activities import (
     quotation,
     react_prompt,
 )
-from facilitator.core.importer.article import ArticleBlock, Bullets, Para, PipeTable
+from facilitator.core.importer.article import ArticleBlock, Bullets, Para, PipeTable, block_text
 from facilitator.core.importer.phrases import Phrases
 from facilitator.core.importer.prompts import discussion_prompt, reader_question, wants_privacy
 from facilitator.core.importer.sensitivity import is_sensitive
@@ -317,9 +317,11 @@ class PartSlides:
                                     prompt=exercise_prompt(found),
                                     notes=self.say("why_exercise")))
 
-    def _heading_question(self) -> None:
+    def _heading_question(self, sensitive: bool) -> None:
+        """The heading's own question as a prompt, after the part's slides; never where the
+        part touches crisis topics ("When should you be worried?" invites disclosures)."""
         question = heading_question(self.title)
-        if question and not mentions_risk(question) and not any(
+        if question and not sensitive and not mentions_risk(question) and not any(
             slide.prompt and slide.prompt.text == question for slide in self.slides
         ):
             self._add(Slide(self.say("question_one"), SlideKind.PROMPT,
@@ -376,7 +378,7 @@ class PartSlides:
         if self._held_notes:
             # Only a risk question in this part: a plain slide carries its note.
             self._add(Slide(self.title, SlideKind.CONTENT, blocks=(Paragraph(inline(self.title)),)))
-        self._heading_question()
+        self._heading_question(any(is_sensitive(block_text(b)) for b in blocks))
         return [
             replace(slide, notes="\n".join(self._notes.get(index, [])))
             for index, slide in enumerate(self.slides)

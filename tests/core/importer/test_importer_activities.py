@@ -213,3 +213,15 @@ def test_long_paragraphs_and_lists_are_paged_not_overflowing() -> None:
         words = sum(len(b.text[0].text.split()) for b in slide.blocks if hasattr(b, "text"))
         assert words <= MAX_BODY_WORDS, slide.title
     assert any(slide.title.endswith("(2/6)") or "(2/" in slide.title for slide in session.slides)
+
+
+def test_a_heading_question_in_a_part_about_crisis_is_no_prompt() -> None:
+    text = (f"# Numb\n\n{PROSE}\n\n## When should you be worried right now?\n\n{PROSE} "
+            "If you think about suicide, call a crisis line today.\n")
+    session = draft(text)
+    assert "When should you be worried right now?" not in [p.text for p in session.prompts]
+
+
+def test_a_rhetorical_heading_question_is_no_prompt() -> None:
+    session = draft(f"# Tired\n\n{PROSE}\n\n## How Common Is It, Really?\n\n{PROSE}\n")
+    assert "How Common Is It, Really?" not in [p.text for p in session.prompts]
