@@ -107,6 +107,8 @@ def _markdown(lines: list[_Line], fallback_title: str) -> str:
         if line.size in level and len(line.text.split()) <= 16:
             if not title and level[line.size] == 1 and not blocks:
                 title = line.text
+            elif title and not blocks and previous and previous.size == line.size:
+                title += " " + line.text  # the title wrapped over two lines
             elif blocks and blocks[-1].startswith("#") and previous and previous.size == line.size:
                 blocks[-1] += " " + line.text  # a heading wrapped over two lines
             else:

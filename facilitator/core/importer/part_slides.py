@@ -22,7 +22,12 @@ from facilitator.core.importer.activities import (
 )
 from facilitator.core.importer.article import ArticleBlock, Bullets, Para, PipeTable, block_text
 from facilitator.core.importer.phrases import Phrases
-from facilitator.core.importer.prompts import discussion_prompt, reader_question, wants_privacy
+from facilitator.core.importer.prompts import (
+    discussion_prompt,
+    inner_question,
+    reader_question,
+    wants_privacy,
+)
 from facilitator.core.importer.sensitivity import is_sensitive
 from facilitator.core.importer.summary import headline, key_sentences, sentences
 from facilitator.core.importer.tables import (
@@ -332,7 +337,8 @@ class PartSlides:
         blocks = _questions_out_of_lists(_lists_around_quotes(blocks))
         questions = [
             block for block in blocks if isinstance(block, Para)
-            and (question := reader_question(block.text)) and not mentions_risk(question)
+            and (question := reader_question(block.text) or inner_question(block.text))
+            and not mentions_risk(question)
         ]
         asked = 0
         private = False
@@ -343,7 +349,7 @@ class PartSlides:
                 if quotation(block.text) is not None:
                     self._spare(block.text)  # a quote is for reacting to, not for notes
                     continue
-                question = reader_question(block.text)
+                question = reader_question(block.text) or inner_question(block.text)
                 if question is None:
                     task = exercise(block.text)
                     if task and not mentions_risk(task):
@@ -354,7 +360,7 @@ class PartSlides:
                     run.append(block.text)
                     private = False
                     continue
-                context = block.text[: -len(question)].strip()
+                context = " ".join(block.text.replace(question, " ", 1).split())
                 if mentions_risk(question):
                     self._risk_question(question, [*run, context] if context else run)
                     run = []

@@ -91,6 +91,8 @@ _OTHER_SECOND_PERSON = re.compile(
     re.IGNORECASE,
 )
 _GERMAN_FORMAL = re.compile(r"\b(Sie|Ihnen|Ihre?[mnrs]?)\b")
+# "So, how do you decide...?": a connective before the question word.
+_LEAD_WORD = re.compile(r"^(so|and|but|now|then|well|okay|ok)\b,?\s+", re.IGNORECASE)
 MAX_RUN_WORDS = 9  # "10 months?" is part of a run; a full question stands on its own
 
 
@@ -108,7 +110,8 @@ def _trailing_questions(parts: list[str]) -> str:
 def addressed_to_reader(question: str) -> bool:
     outside_quotes = _QUOTED.sub(" ", question)
     if _SECOND_PERSON.search(outside_quotes):
-        return bool(_OPENERS.match(question.lstrip("(*_¿¡ ")))
+        opening = _LEAD_WORD.sub("", question.lstrip("(*_¿¡ "))
+        return bool(_OPENERS.match(opening))
     other = _OTHER_SECOND_PERSON.search(outside_quotes)
     if other is None:
         return False
@@ -129,6 +132,27 @@ def reader_question(text: str) -> str | None:
     if len(last.split()) < 4 or not addressed_to_reader(last):
         return None
     return last
+
+
+MIN_INNER_QUESTION_WORDS = 6
+
+
+def inner_question(text: str) -> str | None:
+    """A question to the reader inside a paragraph rather than at its end ("So, how do you
+    decide when to stop? Most people..."), with any short questions run on after it."""
+    parts = sentences(text.strip())
+    for index, sentence in enumerate(parts[:-1]):
+        if not sentence.endswith("?") or sentence[:1] in "\"“‘'«„":
+            continue
+        end = index + 1
+        while end < len(parts) and parts[end].endswith("?") and (
+            len(parts[end].split()) <= MAX_RUN_WORDS
+        ):
+            end += 1
+        question = " ".join(parts[index:end])
+        if len(sentence.split()) >= MIN_INNER_QUESTION_WORDS and addressed_to_reader(sentence):
+            return question
+    return None
 
 
 def wants_privacy(lead_in: str) -> bool:

@@ -225,3 +225,12 @@ def test_a_heading_question_in_a_part_about_crisis_is_no_prompt() -> None:
 def test_a_rhetorical_heading_question_is_no_prompt() -> None:
     session = draft(f"# Tired\n\n{PROSE}\n\n## How Common Is It, Really?\n\n{PROSE}\n")
     assert "How Common Is It, Really?" not in [p.text for p in session.prompts]
+
+
+def test_a_question_to_the_reader_inside_a_paragraph_becomes_a_prompt() -> None:
+    text = (f"# Errors\n\n{PROSE}\n\n## Deciding\n\nSo, how do you decide when you should stop "
+            "and when you should push on? When work piles up, there is no way back. " + PROSE)
+    session = draft(text)
+    assert "So, how do you decide when you should stop and when you should push on?" in [
+        p.text for p in session.prompts
+    ]
