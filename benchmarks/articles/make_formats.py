@@ -58,8 +58,9 @@ def blocks(markdown: str) -> list[tuple[str, str]]:
     return out
 
 
-def to_docx(source: Path, target: Path) -> None:
+def to_docx(source: Path, target: Path, title: str) -> None:
     document = Document()
+    document.add_heading(title, level=0)  # Word's "Title" style
     for kind, text in blocks(source.read_text(encoding="utf-8")):
         if kind.startswith("h"):
             document.add_heading(text, level=int(kind[1]))
@@ -104,7 +105,8 @@ def to_pdf(items: list[tuple[str, str]], title: str, target: Path) -> None:
 def main() -> None:
     for name, source in COPIES.items():
         shutil.copyfile(source, HERE / name)
-    to_docx(HERE / "sources/codigo-de-conducta.es.md", HERE / "codigo-de-conducta.es.docx")
+    to_docx(HERE / "sources/codigo-de-conducta.es.md", HERE / "codigo-de-conducta.es.docx",
+            "Tu código de conducta")
     french = (HERE / "equilibre-mainteneurs.fr.md").read_text(encoding="utf-8")
     to_pdf(blocks(french), "Maintenir l'équilibre quand on maintient un logiciel libre",
            HERE / "equilibre-mainteneurs.fr.pdf")

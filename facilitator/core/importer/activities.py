@@ -86,8 +86,8 @@ def quotation(text: str) -> str | None:
     if not (stripped[:1] in _QUOTE_OPEN and stripped.rstrip(".")[-1:] in _QUOTE_CLOSE):
         return None
     inner = stripped.strip(_QUOTE_OPEN + _QUOTE_CLOSE + ". ").strip()
-    if any(mark in inner for mark in "“”«»"):
-        return None  # two quotations, or a quote inside prose
+    if any(mark in inner for mark in "“”«»@") or "://" in inner:
+        return None  # two quotations, a quote inside prose, or contact details
     if not MIN_QUOTE_WORDS <= len(inner.split()) <= MAX_QUOTE_WORDS:
         return None
     return inner

@@ -36,7 +36,7 @@ from facilitator.core.importer.minutes import (
     suggested_minutes,
 )
 from facilitator.core.importer.part_slides import PartSlides, inline
-from facilitator.core.importer.phrases import Phrases
+from facilitator.core.importer.phrases import LANGUAGES, Phrases
 from facilitator.core.importer.phrases.detect_language import detect_language
 from facilitator.core.importer.plain import parse_plain
 from facilitator.core.importer.prompts import writing_invitation, writing_prompt
@@ -79,6 +79,8 @@ def title_from_filename(name: str) -> str:
     """"numb-in-medicine.txt" -> "Numb in Medicine"."""
     stem = Path(name).stem
     words = [word for word in re.split(r"[-_\s.]+", stem) if word]
+    if len(words) > 2 and words[-1].lower() in LANGUAGES:
+        words = words[:-1]  # "codigo-de-conducta.es.docx": the language tag is no title
     titled = [
         word if word.isupper() else (word.lower() if index and word.lower() in _SMALL
                                      else word.capitalize())
@@ -202,7 +204,7 @@ def _section_slides(
         # Every section with something to discuss gets an activity: the best kept in reserve
         # (a quotation to react to, or the article's own invitation to reflect), else its
         # key claim to test against experience.
-        claim = _claim_activity(parts, say)
+        claim = _claim_activity(parts, say, "\n".join(slide.text for slide in slides))
         if spare:
             position, activity = spare[0]
             slides.insert(max(1, position), activity)
@@ -221,15 +223,16 @@ _NOT_A_CLAIM = re.compile(
 )
 
 
-def _claim_activity(parts: list[Part], say: Phrases) -> Slide | None:
-    """A pair prompt on the section's key sentence, when it has prose enough to discuss."""
+def _claim_activity(parts: list[Part], say: Phrases, shown: str) -> Slide | None:
+    """A pair prompt on the section's key sentence, when it has prose enough to discuss;
+    not a sentence its slides already show."""
     prose = [b.text for p in parts for b in p.blocks if isinstance(b, Para)]
     if sum(len(text.split()) for text in prose) < MIN_DISCUSSABLE_WORDS:
         return None
     claims = [
         sentence for sentence in key_sentences(prose, limit=8, title=parts[0].title)
         if 6 <= len(sentence.split()) <= 24 and not _NOT_A_CLAIM.search(sentence)
-        and not mentions_risk(sentence) and not is_sensitive(sentence)
+        and not mentions_risk(sentence) and not is_sensitive(sentence) and sentence not in shown
     ]
     if not claims:
         return None
