@@ -92,6 +92,7 @@ def tidy_title(title: str, fallback: str) -> str:
 def without_junk(article: Article, fallback_title: str = "") -> Article:
     """The article without back matter sections and junk lines; its order untouched."""
     parts: list[Part] = []
+    intro = article.intro
     dropping_level: int | None = None
     for part in article.parts:
         if dropping_level is not None and part.level > dropping_level:
@@ -100,8 +101,16 @@ def without_junk(article: Article, fallback_title: str = "") -> Article:
         if is_back_matter(part.title):
             dropping_level = part.level
             continue
-        parts.append(replace(part, blocks=_clean_blocks(part.blocks)))
+        blocks = _clean_blocks(part.blocks)
+        if not tidy_title(part.title, ""):
+            # An ASCII-art banner read as a heading: its text belongs to what came before.
+            if parts:
+                parts[-1] = replace(parts[-1], blocks=(*parts[-1].blocks, *blocks))
+            else:
+                intro = (*intro, *blocks)
+            continue
+        parts.append(replace(part, blocks=blocks))
     if not parts:
         return replace(article, intro=_clean_blocks(article.intro))
     title = tidy_title(article.title, fallback_title or parts[0].title)
-    return Article(title=title, intro=_clean_blocks(article.intro), parts=tuple(parts))
+    return Article(title=title, intro=_clean_blocks(intro), parts=tuple(parts))

@@ -31,7 +31,9 @@ BOLD_LEVEL = 7  # below h6
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 
 
-_BOLD_HEADING_LINE = re.compile(r"^(\*\*|__)[^*_\n]+(\*\*|__)\s*$", re.MULTILINE)
+# A bold line that ends a sentence ("** Press j to move down. **") is an instruction, not a
+# heading.
+_BOLD_HEADING_LINE = re.compile(r"^(\*\*|__)[^*_\n]*[^*_\n.;,: ](\*\*|__)\s*$", re.MULTILINE)
 
 
 def has_markdown_headings(text: str) -> bool:

@@ -234,3 +234,17 @@ def test_a_question_to_the_reader_inside_a_paragraph_becomes_a_prompt() -> None:
     assert "So, how do you decide when you should stop and when you should push on?" in [
         p.text for p in session.prompts
     ]
+
+
+def test_plain_text_rules_separate_lessons_and_banners_are_no_sections() -> None:
+    lesson = ("  ** Press j to move the cursor down. **\n\n  Move around until you feel sure of "
+              "it, then go on to the next lesson when you are ready for it.\n")
+    text = ("=" * 60 + "\n=  W e l c o m e   to   the   T u t o r  =\n" + "=" * 60 + "\n\n"
+            + PROSE + "\nGo on to lesson 1.1 now.\n" + "~" * 60 + "\n"
+            + "\t\tLesson 1.1: MOVING THE CURSOR\n\n" + lesson + "~" * 60 + "\n"
+            + "\t\tLesson 1.2: LEAVING\n\n" + lesson)
+    session = draft(text, "tutor.txt")
+    assert [s.title for s in session.sections][1:] == [
+        "Lesson 1.1: MOVING THE CURSOR", "Lesson 1.2: LEAVING",
+    ]
+    assert session.title == "Tutor"
