@@ -218,7 +218,8 @@ MIN_DISCUSSABLE_WORDS = 80
 _NOT_A_CLAIM = re.compile(
     r"^(then|now|next|here|first|so|and|but|also|let['’]s|we['’](ll|re|ve)?|in listing|"
     r"listing|this|that|these|it|like|not|just|or|because|as|such|to do so|especially)\b"
-    r"|^[\"“‘'«„]|[(){}\[\]<>:=_/\\@]|::|\?$|\d",
+    r"|^[\"“‘'«„]|[(){}\[\]<>:=_/\\@]|::|\?$|\bListing \d"
+    r"|\bwe['’]ll\b|\bwe will\b|\blet['’]s\b|^(recall|in chapter|chapters? \d)",
     re.IGNORECASE,
 )
 
