@@ -58,6 +58,7 @@ from facilitator.core.session.model import (
 from facilitator.core.session.safety import mentions_risk
 
 MAX_BULLETS = 6
+MAX_POLL_QUESTION_CHARS = 88  # what a poll slide's heading holds at 1280x720 (measured)
 MAX_BULLET_WORDS = 70
 _GENERIC_HEADERS = frozenset({"", "category", "label", "item", "name", "group", "type", "option"})
 RISK_QUESTION_NOTE = (
@@ -200,10 +201,11 @@ class PartSlides:
         # Poll first, figures second: the room answers before it sees what the article found.
         if reading and measure and not risky:
             distribution = reading == "distribution"
-            key = "poll_question" if distribution else "poll_question_share"
+            key = ("poll_question_quote" if measure.startswith("“") else "poll_question"
+                   if distribution else "poll_question_share")
             poll = Poll(
                 id=self._poll_id(self.title),
-                question=self.say(key, measure=measure),
+                question=self._poll_question(key, measure),
                 type=PollType.SINGLE,
                 options=tuple(Option(slug(text, 40), text) for text in figures.labels),
                 # Reference bars only where they compare like with like: a spread of people.
@@ -229,6 +231,17 @@ class PartSlides:
         caption = caption or self.say("figures_caption")
         chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption)
         self._add(Slide(title, SlideKind.CHART, chart=chart))
+
+    def _poll_question(self, key: str, measure: str) -> str:
+        """The question naming the measure, its measure cut short (with "…") if the whole
+        would not fit a poll slide's heading at 1280x720."""
+        question = self.say(key, measure=measure)
+        excess = len(question) - MAX_POLL_QUESTION_CHARS
+        if excess > 0:
+            words = measure.strip("“”")[: max(12, len(measure) - excess - 3)]
+            cut = words.rsplit(" ", 1)[0] + "…"
+            question = self.say(key, measure=f"“{cut}”" if measure.startswith("“") else cut)
+        return question
 
     def _comparison(self, comparison: Comparison, lead_in: str) -> None:
         header = tuple(inline(text) for text in (comparison.label_header, *comparison.columns))

@@ -135,6 +135,7 @@ _GROUP_HEADER = re.compile(
     re.IGNORECASE,
 )
 MAX_MEASURE_WORDS = 18
+MAX_QUOTED_MEASURE_CHARS = 60
 
 
 def is_distribution(figures: Figures) -> bool:
@@ -151,6 +152,8 @@ def measure_of(figures: Figures, before: str) -> str | None:
         return header[0].lower() + header[1:]
     sentence = before.strip().rstrip(":").strip()
     if sentence and _MEASURE_CUE.search(sentence) and len(sentence.split()) <= MAX_MEASURE_WORDS:
+        if len(sentence) > MAX_QUOTED_MEASURE_CHARS:  # a poll's question must fit its slide
+            sentence = sentence[: MAX_QUOTED_MEASURE_CHARS - 1].rsplit(" ", 1)[0] + "…"
         return f"“{sentence}”"
     return None
 

@@ -43,6 +43,7 @@ PHRASES: dict[str, str] = {
     "der Gruppe.",
     "poll_question": "Welche dieser Gruppen beschreibt Sie? (Der Artikel nennt {measure} für "
     "jede.)",
+    "poll_question_quote": "Welche dieser Gruppen beschreibt Sie? (Der Artikel: {measure})",
     "poll_question_share": "Welche dieser Gruppen beschreibt Sie? (Der Artikel nennt "
     "{measure}.)",
     "poll_why": "Eine Umfrage, weil man sich in einer Zeile wiederfinden kann und die Zahlen "

@@ -39,6 +39,7 @@ PHRASES: dict[str, str] = {
     "poll_wait": "Open the poll and wait for at least five answers before showing results.",
     "poll_then": "Then show the article's figures on the next slide beside the room's.",
     "poll_question": "Which of these describes you? (The article reports {measure} for each.)",
+    "poll_question_quote": "Which of these describes you? (The article: {measure})",
     "poll_question_share": "Which of these describes you? (The article gives {measure}.)",
     "poll_why": "A poll because the rows are groups people can place themselves in and the "
     "figures are {measure}: the room compares itself with the article.",

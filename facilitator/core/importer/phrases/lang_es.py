@@ -42,6 +42,7 @@ PHRASES: dict[str, str] = {
     "poll_then": "Luego muestre las cifras del artículo en la diapositiva siguiente, junto "
     "a las del grupo.",
     "poll_question": "¿Cuál de estos le describe? (El artículo da {measure} para cada uno.)",
+    "poll_question_quote": "¿Cuál de estos le describe? (El artículo: {measure})",
     "poll_question_share": "¿Cuál de estos le describe? (El artículo da {measure}.)",
     "poll_why": "Una encuesta, porque cada fila es un grupo en el que uno puede situarse y "
     "las cifras son {measure}: el grupo se compara con el artículo.",

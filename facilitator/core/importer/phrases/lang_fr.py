@@ -44,6 +44,7 @@ PHRASES: dict[str, str] = {
     "côté de ceux du groupe.",
     "poll_question": "Lequel de ces groupes vous décrit ? (L'article indique {measure} pour "
     "chacun.)",
+    "poll_question_quote": "Lequel de ces groupes vous décrit ? (L'article : {measure})",
     "poll_question_share": "Lequel de ces groupes vous décrit ? (L'article donne {measure}.)",
     "poll_why": "Un sondage, car chacun peut se situer dans une ligne et les chiffres sont "
     "{measure} : le groupe se compare à l'article.",

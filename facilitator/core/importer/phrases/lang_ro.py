@@ -42,6 +42,7 @@ PHRASES: dict[str, str] = {
     "poll_then": "Apoi arătați cifrele articolului pe diapozitivul următor, lângă cele ale "
     "grupului.",
     "poll_question": "Care dintre acestea vă descrie? (Articolul dă {measure} pentru fiecare.)",
+    "poll_question_quote": "Care dintre acestea vă descrie? (Articolul: {measure})",
     "poll_question_share": "Care dintre acestea vă descrie? (Articolul dă {measure}.)",
     "poll_why": "Un sondaj, pentru că fiecare se poate regăsi într-un rând, iar cifrele sunt "
     "{measure}: grupul se compară cu articolul.",
