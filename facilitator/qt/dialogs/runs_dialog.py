@@ -101,8 +101,6 @@ class RunsDialog(QDialog):
             "Archiving a run forgets which answers came from the same phone."
         )
         self.note.setWordWrap(True)
-        # Opened from the dark console, whose style sheet would give it light text on white.
-        self.setStyleSheet("QLabel { color: palette(window-text); }")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.empty = QLabel("No runs yet: a run is recorded when a session is presented.")
         self.empty.setTextFormat(Qt.TextFormat.PlainText)

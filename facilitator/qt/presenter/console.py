@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QChildEvent, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +29,7 @@ from facilitator.qt.presenter.countdown import CountdownPanel
 from facilitator.qt.presenter.keys import Action, tooltip
 from facilitator.qt.presenter.slide_view import SlideView, ViewMode
 from facilitator.qt.presenter.state import PresenterState
-from facilitator.qt.style import CONSOLE_STYLE
+from facilitator.qt.style import CONSOLE_STYLE, DIALOG_STYLE
 
 NAV_BUTTONS = (
     (Action.PREVIOUS, "◀ Previous"),
@@ -186,6 +187,18 @@ class ConsoleWindow(QWidget):
                            (Action.RESOURCES, state.resources_overlay)):
             button = self.buttons[action]
             button.setChecked(on)
+
+    def childEvent(self, event: QChildEvent) -> None:
+        """Every dialog parented here (print, import, past runs, keys, message and file
+        boxes) gets the dialog sheet of its own: otherwise it inherits the console's sheet,
+        whose light label colour was written for this dark window, not for a dialog's
+        background. ChildPolished comes before the dialog is first drawn, once its type is
+        complete (at ChildAdded it is still a bare QWidget)."""
+        if event.type() == QEvent.Type.ChildPolished:  # never touch a child being removed
+            child = event.child()
+            if isinstance(child, QDialog) and not child.styleSheet():
+                child.setStyleSheet(DIALOG_STYLE)
+        super().childEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

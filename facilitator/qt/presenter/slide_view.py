@@ -116,7 +116,10 @@ class SlideView(QWidget):
         else:
             text = "Projector is white. Press W to show the slide."
         white = self._mode is ViewMode.LIVE and self._state.screen is Screen.WHITE
-        painter.setPen(QColor(BLANK.label_on_white if white else BLANK.label_on_black))
+        if self._mode is ViewMode.NEXT:  # on the theme's panel (light in the light theme)
+            painter.setPen(self._state.theme.color("muted"))
+        else:
+            painter.setPen(QColor(BLANK.label_on_white if white else BLANK.label_on_black))
         font = painter.font()
         font.setPixelSize(max(12, self.height() // 14))
         painter.setFont(font)
