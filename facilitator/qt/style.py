@@ -177,6 +177,8 @@ CONSOLE = ConsolePalette(
 _C = CONSOLE
 CONSOLE_STYLE = f"""
 QWidget#console {{ background: {_C.background}; }}
+QScrollArea#console-tools-area, QWidget#console-tools {{ background: {_C.background};
+    border: none; }}
 QWidget#console QLabel {{ color: {_C.text}; font-size: 15px; }}
 QLabel[role="caption"] {{ color: {_C.caption}; font-size: 13px; font-weight: bold; }}
 QPlainTextEdit {{ background: {_C.panel}; color: {_C.bright_text}; border: none; font-size: 17px; }}

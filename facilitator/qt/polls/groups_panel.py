@@ -37,6 +37,7 @@ class GroupsPanel(QWidget):
         self.clear_button = QPushButton("Clear")
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)  # the console's column is narrow on a 1280 screen
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.size_box)

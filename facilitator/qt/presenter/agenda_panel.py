@@ -65,6 +65,7 @@ class AgendaPanel(QWidget):
         self.rows_area.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget "
                                      "{ background: transparent; }")
         self.rows_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows_area.setMinimumHeight(110)  # about four rows, however short the console
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.clock)

@@ -10,13 +10,15 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QChildEvent, QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -95,20 +97,47 @@ class ConsoleWindow(QWidget):
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.buttons: dict[Action, QToolButton] = {}
 
+        # Sized for a 1280x720 laptop and up (minimum well under 1280x700): the previews
+        # and the notes shrink, the column under the next slide scrolls, captions and
+        # messages wrap or elide, so nothing ever pushes the window past the screen.
+        self.position.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.position.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         left = QVBoxLayout()
         self.preview_caption = self._caption("Projector")
+        self.preview_caption.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                           QSizePolicy.Policy.Preferred)
         left.addWidget(self.preview_caption)
         left.addWidget(self.preview, 5)
-        left.addWidget(self._caption("Notes"))
+        notes_heading = QHBoxLayout()  # the notes are the current slide's: say which it is
+        notes_heading.addWidget(self._caption("Notes"))
+        notes_heading.addWidget(self.position, 1)
+        left.addLayout(notes_heading)
         left.addWidget(self.notes, 3)
+        self.notes.setMinimumHeight(60)
+
+        # Under the next slide: the countdown, its buttons, the agenda and any feature's
+        # panel (the poll controls), in one column that scrolls when the screen is short.
+        tools = QWidget()
+        tools.setObjectName("console-tools")
+        self._right = QVBoxLayout(tools)
+        self._right.setContentsMargins(0, 0, 4, 0)
+        self._right.addWidget(self.countdown)
+        self._right.addLayout(self._button_row(TIMER_BUTTONS, perform))
+        self._right.addWidget(self.agenda, 4)
+        self.tools_area = QScrollArea()
+        self.tools_area.setObjectName("console-tools-area")
+        self.tools_area.setWidget(tools)
+        self.tools_area.setWidgetResizable(True)
+        self.tools_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.tools_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The column's width comes from the window, never from its widest label.
+        self.tools_area.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.tools_area.setMinimumWidth(360)
 
         right = QVBoxLayout()
-        self._right = right
         right.addWidget(self._caption("Next"))
-        right.addWidget(self.next_view, 2)
-        right.addWidget(self.countdown)
-        right.addLayout(self._button_row(TIMER_BUTTONS, perform))
-        right.addWidget(self.agenda, 4)
+        right.addWidget(self.next_view, 1, Qt.AlignmentFlag.AlignHCenter)
+        right.addWidget(self.tools_area, 3)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
@@ -117,15 +146,15 @@ class ConsoleWindow(QWidget):
         bottom = QHBoxLayout()
         bottom.addLayout(self._button_row(NAV_BUTTONS, perform))
         bottom.addStretch(1)
-        bottom.addWidget(self.position)
 
         layout = QGridLayout(self)
         layout.addLayout(columns, 0, 0)
+        layout.setRowStretch(0, 1)
         # Messages get the full width, on their own line, so a long one stays readable
         # without squeezing the buttons.
         layout.addWidget(self.status, 1, 0)
         layout.addLayout(bottom, 2, 0)
-        self.resize(1280, 800)
+        self.resize(1280, 700)
 
         state.slide_changed.connect(self._on_slide_changed)
         state.screen_changed.connect(self._on_screen_changed)
@@ -159,9 +188,10 @@ class ConsoleWindow(QWidget):
         """A feature's panel under the agenda (the phone polls' controls)."""
         self._right.addWidget(self._caption(title))
         # Capped, or its tallest page (the moderation list, which scrolls) would take the
-        # agenda's room on every slide.
+        # agenda's room on every slide; never wider than the column (long labels wrap).
         widget.setMinimumHeight(150)
         widget.setMaximumHeight(300)
+        widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
         self._right.addWidget(widget, 2)
 
     def show_message(self, text: str) -> None:
@@ -171,7 +201,7 @@ class ConsoleWindow(QWidget):
     def set_preview_caption(self, two_screens: bool) -> None:
         self.preview_caption.setText(
             "Projector (on the second screen)" if two_screens
-            else "Projector preview (one screen: F shows it full screen, Esc comes back)")
+            else "Projector preview (one screen: F full screen, Esc back)")
 
     def _on_slide_changed(self, index: int) -> None:
         state = self._state
@@ -187,6 +217,13 @@ class ConsoleWindow(QWidget):
                            (Action.RESOURCES, state.resources_overlay)):
             button = self.buttons[action]
             button.setChecked(on)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The next slide keeps 16:9 in at most a quarter of the height: the countdown, the
+        # agenda and the poll controls under it need the room more on a short screen.
+        height = max(90, self.height() // 4)
+        self.next_view.setMaximumSize(height * 16 // 9, height)
+        super().resizeEvent(event)
 
     def childEvent(self, event: QChildEvent) -> None:
         """Every dialog parented here (print, import, past runs, keys, message and file
