@@ -247,6 +247,7 @@ def open_session_run(session: Session, file: Path | None, resume: bool,
     """
     if file is None:
         return None, ""
+    requested = resume  # `run --resume`: a failure stops the command, nothing runs unsaved
     if not resume:
         try:
             digest = file_hash(file.read_bytes())
@@ -257,4 +258,6 @@ def open_session_run(session: Session, file: Path | None, resume: bool,
     try:
         return open_run(session, file, resume=resume), ""
     except RunUnavailable as error:
+        if requested:
+            return None, f"{error}. Nothing was started: run it without --resume for a new run."
         return None, f"{error}. Answers are not being saved."
