@@ -56,10 +56,14 @@ class DesktopApp:
         if not support.local and region is not None and region.add_local:
             self.problems.append(f"{region.add_local} (local_resources in "
                                  f"{settings_module.default_path()})")
+        # A new showing opens in rehearsal (nothing timed, test answers cleared at Start
+        # session); a resumed run is already live.
         self.state = PresenterState(session, theme_named(theme or settings.theme), support,
-                                    clock=clock, play_chime=self.chime.play)
+                                    clock=clock, play_chime=self.chime.play,
+                                    rehearsal=not (run is not None and run.resumed))
         self.presenter = Presenter(self.state, screens)
         self.presenter.ended.connect(self._on_ended)
+        self.presenter.session_started.connect(self._on_session_started)
         self.timing_report: Path | None = None
         # Phone polls: chart and QR on the projector's poll slides, controls in the console,
         # a Q-key QR overlay; the server starts in show() and stops when the session ends.
@@ -169,6 +173,13 @@ class DesktopApp:
         showing = any(overlay.showing for overlay in self.polling.overlays)
         self.state.message.emit("Join QR code on the projector (Q hides it)" if showing else "")
 
+    def _on_session_started(self) -> None:
+        """The rehearsal's test answers never reach the run: every poll is reset (the
+        journal records the resets, so a resumed or reported run has none of them)."""
+        for slide in self.session.slides:
+            if slide.poll is not None:
+                self.polling.bridge.reset_poll(slide.poll.id)
+
     def _on_ended(self) -> None:
         try:
             folder = settings_module.data_dir() / TIMING_FOLDER
@@ -176,7 +187,7 @@ class DesktopApp:
         except OSError as error:  # the session is over either way; say why nothing was saved
             print(f"Timing report not saved: {error}", file=sys.stderr)
         report = self.timing_report.read_text(encoding="utf-8") if self.timing_report else ""
-        self.polling.stop(timing_report=report)
+        self.polling.stop(timing_report=report, finish=not self.presenter.keep_run_open)
 
 
 def run(session: Session, settings: Settings, theme: str = "", file: Path | None = None,

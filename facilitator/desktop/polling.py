@@ -126,8 +126,9 @@ class DesktopPolling:
         for overlay in self.overlays:
             overlay.set_showing(showing)
 
-    def stop(self, timing_report: str = "") -> None:
-        """At quit: close phone connections and release the port; the run has finished.
+    def stop(self, timing_report: str = "", finish: bool = True) -> None:
+        """At quit: close phone connections and release the port; the run has finished
+        (`finish=False`: the facilitator closed to resume later, it stays interrupted).
 
         `timing_report` (the presenter's JSON) goes into the journal, so the run's results
         report can show planned against actual time. A server that does not stop in time
@@ -142,7 +143,8 @@ class DesktopPolling:
             try:
                 if timing_report:
                     journal.record_timing(TIMING_EVENT, timing_report)
-                journal.finish()
+                if finish:
+                    journal.finish()
             except OSError as error:  # a full disk at quit: the run stays resumable
                 print(f"The run could not be marked finished: {error}", file=sys.stderr)
             finally:

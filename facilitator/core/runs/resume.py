@@ -30,6 +30,7 @@ class Run:
     room: Room
     slide: int = 0
     dropped: int = 0  # journaled answers that no longer fit their poll (file edited)
+    resumed: bool = False  # reopened after an interruption: the session is already live
 
 
 def start_run(
@@ -64,7 +65,9 @@ def resume_run(
     if journal.info().finished is not None:
         journal.close()
         raise JournalError(f"{path}: this run has finished; start a new one")
-    return _attach(journal, polls, journal.state())
+    run = _attach(journal, polls, journal.state())
+    run.resumed = True
+    return run
 
 
 def _attach(journal: Journal, polls: Iterable[Poll], state: RunState) -> Run:

@@ -34,6 +34,7 @@ from facilitator.qt.presenter.state import PresenterState
 from facilitator.qt.style import CONSOLE_STYLE, DIALOG_STYLE
 
 NAV_BUTTONS = (
+    (Action.START_SESSION, "Start session"),
     (Action.PREVIOUS, "◀ Previous"),
     (Action.NEXT, "Next ▶"),
     (Action.BLACK, "Black"),
@@ -73,6 +74,8 @@ def reflow_notes(text: str) -> str:
 
 class ConsoleWindow(QWidget):
     closing = Signal()  # the facilitator closed the console: the session ends
+    # Asked before the window closes; False keeps it open (the presenter asks the facilitator).
+    confirm_close: Callable[[], bool] = staticmethod(lambda: True)
 
     def __init__(self, state: PresenterState, perform: Callable[[Action], None]) -> None:
         super().__init__()
@@ -159,6 +162,8 @@ class ConsoleWindow(QWidget):
         state.slide_changed.connect(self._on_slide_changed)
         state.screen_changed.connect(self._on_screen_changed)
         state.message.connect(self.show_message)
+        state.rehearsal_changed.connect(self._on_rehearsal_changed)
+        self._on_rehearsal_changed(state.rehearsing)
         self._on_slide_changed(state.index)
         self._on_screen_changed()
 
@@ -210,6 +215,13 @@ class ConsoleWindow(QWidget):
         self.notes.setPlainText(reflow_notes(state.slide.notes) or "(no notes for this slide)")
         self.status.setText("")
 
+    def _on_rehearsal_changed(self, rehearsing: bool) -> None:
+        self.buttons[Action.START_SESSION].setVisible(rehearsing)
+        self.buttons[Action.START_SESSION].setProperty("role", "start")
+        title = self._state.session.title
+        self.setWindowTitle(f"{title} (console, rehearsal: not timed)" if rehearsing
+                            else f"{title} (console)")
+
     def _on_screen_changed(self) -> None:
         state = self._state
         for action, on in ((Action.BLACK, state.screen is Screen.BLACK),
@@ -238,5 +250,10 @@ class ConsoleWindow(QWidget):
         super().childEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's close button asks first; a close from the program (the session
+        # already ending, a test's clean-up) does not.
+        if event.spontaneous() and not self.confirm_close():
+            event.ignore()
+            return
         self.closing.emit()
         super().closeEvent(event)

@@ -40,6 +40,7 @@ class PresenterState(QObject):
     ticked = Signal()  # every tick: wall clock, elapsed, pace
     chimed = Signal(str)  # "phase" or "finished": the views flash, the chime plays
     message = Signal(str)  # a short status line for the console
+    rehearsal_changed = Signal(bool)  # True while rehearsing (nothing timed or recorded)
 
     def __init__(
         self,
@@ -50,8 +51,13 @@ class PresenterState(QObject):
         wall: WallClock | None = None,
         play_chime: Callable[[str], bool] = lambda kind: False,
         parent: QObject | None = None,
+        rehearsal: bool = False,
     ) -> None:
+        """`rehearsal`: open before the session starts: slides, timers and polls all work,
+        but the agenda clock does not run until `begin_session()` (the app opens this way;
+        a resumed run does not)."""
         super().__init__(parent)
+        self.rehearsing = rehearsal
         self.session = session
         self.theme = theme
         self.support = support
@@ -69,9 +75,30 @@ class PresenterState(QObject):
 
     # -- running --------------------------------------------------------------------------
     def start(self) -> None:
-        """Start the run clock and the ticker (the app calls this once windows are up)."""
-        self.agenda.start(self.presentation.section)
+        """Start the ticker, and the run clock unless rehearsing (the app calls this once
+        windows are up)."""
+        if not self.rehearsing:
+            self.agenda.start(self.presentation.section)
         self._ticker.start()
+
+    def begin_session(self, from_first_slide: bool) -> bool:
+        """End the rehearsal: the agenda clock starts now; `from_first_slide` also goes back
+        to slide 1 and unloads any rehearsed countdown. False if already started."""
+        if not self.rehearsing:
+            return False
+        self.rehearsing = False
+        if from_first_slide:
+            self.timer = None
+            self.timer_slide = None
+            self._flash_until = -1.0
+            self.presentation.first()
+            self._bind_timer_if_idle(self.presentation.index)
+            self.timer_changed.emit()
+            self.slide_changed.emit(self.presentation.index)
+        self.agenda.start(self.presentation.section)
+        self.rehearsal_changed.emit(False)
+        self.ticked.emit()
+        return True
 
     def stop(self) -> None:
         self._ticker.stop()
@@ -127,7 +154,8 @@ class PresenterState(QObject):
     def _navigate(self, move: Callable[[], bool]) -> None:
         if move():
             index = self.presentation.index
-            self.agenda.enter(self.presentation.section)
+            if not self.rehearsing:  # a rehearsal's time is nobody's actual time
+                self.agenda.enter(self.presentation.section)
             self._bind_timer_if_idle(index)
             self.slide_changed.emit(index)
 

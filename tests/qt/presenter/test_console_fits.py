@@ -10,8 +10,8 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.network import Interface
@@ -48,6 +48,11 @@ def problems(window: QWidget) -> list[str]:
         children = [c for c in parent.children()
                     if isinstance(c, QWidget) and c.isVisibleTo(window) and not c.isWindow()]
         scrolled = isinstance(parent.parent(), QAbstractScrollArea)  # a viewport's content
+        if (isinstance(parent, QScrollArea) and parent.widget() is not None
+                and parent.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                and parent.widget().width() > parent.viewport().width()):
+            found.append(f"{_name(parent)}: content {parent.widget().width()} px wide in a "
+                         f"{parent.viewport().width()} px view that cannot scroll sideways")
         for child in children:
             if not scrolled and not parent.rect().contains(child.geometry()):
                 found.append(f"{_name(child)} {child.geometry()} outside {_name(parent)} "
