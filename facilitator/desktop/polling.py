@@ -96,10 +96,11 @@ class DesktopPolling:
         return ""
 
     def plug_into(self, view: SlideView) -> None:
-        """Put a chart and a QR code on `view`'s poll slides (the first view gets `chart`
-        and `qr`; later ones get their own copies)."""
+        """Put a chart and a QR code on `view`'s poll slides (the first view, the
+        projector's, gets `chart` and `qr`; later ones, the console's, get their own
+        copies, whose chart shows the figures to the facilitator even while hidden)."""
         chart, qr = self._pairs[0] if not self._plugged else (
-            PollChart(overlay=True, bridge=self.bridge), QrWidget())
+            PollChart(overlay=True, bridge=self.bridge, presenter=True), QrWidget())
         if self._plugged:
             qr.set_url(self.service.join_url, self.service.caption or self.message)
             self._pairs.append((chart, qr))
