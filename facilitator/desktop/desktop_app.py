@@ -20,6 +20,7 @@ from facilitator.core.runs.from_journal import results_from_export
 from facilitator.core.runs.journal import Journal, JournalError, RunInfo, file_hash
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session
+from facilitator.core.timing.presentation import Screen
 from facilitator.core.timing.timer import Clock
 from facilitator.desktop.polling import DesktopPolling
 from facilitator.qt.dialogs.import_dialog import ImportDialog
@@ -75,8 +76,14 @@ class DesktopApp:
         for view in self.presenter.slide_views():
             self.polling.plug_into(view)
         # Over the projector window, so it also covers the widgets plugged into its view.
-        self.polling.add_overlay(self.presenter.projector)
-        self.polling.add_groups_banner(self.presenter.projector)
+        # The console's preview gets the same QR overlay and groups banner: it shows
+        # exactly what the projector shows.
+        self.banners = []
+        for window in (self.presenter.projector, self.presenter.console.preview):
+            self.polling.add_overlay(window)
+            self.banners.append(self.polling.add_groups_banner(window))
+        self.state.slide_changed.connect(self._place_banners)
+        self.state.screen_changed.connect(self._place_banners)
         self.presenter.console.add_side_panel("Poll", self.polling.console)
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
         self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
@@ -96,6 +103,7 @@ class DesktopApp:
 
     def show(self) -> None:
         self.presenter.show()
+        self._place_banners()
         network = self.polling.start()  # "" or why phones cannot join
         self.polling.on_slide(self.state.slide)
         for problem in [*self.problems, *([network] if network else [])]:
@@ -170,8 +178,20 @@ class DesktopApp:
 
     def _on_join_qr_toggled(self) -> None:
         self.polling.toggle_overlays()
+        self._place_banners()
         showing = any(overlay.showing for overlay in self.polling.overlays)
         self.state.message.emit("Join QR code on the projector (Q hides it)" if showing else "")
+
+    def _place_banners(self, *_: object) -> None:
+        """The groups banner belongs to prompt slides, never over a chart, a black or
+        white screen, the support overlay or the join QR."""
+        state = self.state
+        allowed = (state.slide.prompt is not None and state.screen is Screen.SLIDE
+                   and not state.resources_overlay
+                   and not any(overlay.showing for overlay in self.polling.overlays))
+        for banner in self.banners:
+            banner.set_allowed(allowed)
+        self.polling.console.groups.follow_prompt(state.slide.prompt)
 
     def _on_session_started(self) -> None:
         """The rehearsal's test answers never reach the run: every poll is reset (the
