@@ -90,6 +90,7 @@ class ConsoleWindow(QWidget):
         self.notes.setReadOnly(True)
         # Keys belong to the presenter, never to the notes box (Space would scroll it).
         self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notes_px = 17  # CONSOLE_STYLE's size for the notes
         self.countdown = CountdownPanel(state)
         self.agenda = AgendaPanel(state)
         self.position = QLabel()
@@ -188,6 +189,12 @@ class ConsoleWindow(QWidget):
             self.buttons[action] = button
             row.addWidget(button)
         return row
+
+    def zoom_notes(self, steps: int) -> None:
+        """Ctrl+= / Ctrl+-: the notes' type size, 12 to 40 px, for reading from a distance."""
+        self.notes_px = max(12, min(40, self.notes_px + 2 * steps))
+        # The widget's own sheet beats the console's 17 px for notes and inputs.
+        self.notes.setStyleSheet(f"font-size: {self.notes_px}px;")
 
     def add_side_panel(self, title: str, widget: QWidget) -> None:
         """A feature's panel under the agenda (the phone polls' controls)."""

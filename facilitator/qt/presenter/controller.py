@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from facilitator.qt.presenter.confirm import EndChoice, StartChoice, ask_end, ask_start
 from facilitator.qt.presenter.console import ConsoleWindow
 from facilitator.qt.presenter.keys import Action, KeyRouter
+from facilitator.qt.presenter.overview import SlideOverview
 from facilitator.qt.presenter.projector import ProjectorWindow
 from facilitator.qt.presenter.screens import ScreenInfo, ScreenManager, qt_screens
 from facilitator.qt.presenter.shortcut_sheet import ShortcutSheet
@@ -94,6 +95,9 @@ class Presenter(QObject):
             Action.IMPORT: self.import_requested.emit,
             Action.END: self.request_end,
             Action.START_SESSION: self.start_session,
+            Action.OVERVIEW: self.show_overview,
+            Action.NOTES_BIGGER: lambda: self.console.zoom_notes(+1),
+            Action.NOTES_SMALLER: lambda: self.console.zoom_notes(-1),
         }
         for poll_action in (Action.POLL_OPEN, Action.POLL_HIDE, Action.POLL_LOCK,
                             Action.POLL_RESET):
@@ -111,6 +115,14 @@ class Presenter(QObject):
             self.sheet = ShortcutSheet(self.console)
         self.sheet.show()
         self.sheet.raise_()
+
+    def show_overview(self) -> SlideOverview:
+        state = self.state
+        overview = SlideOverview(state.session, state.theme, state.index, state.go_to_number,
+                                 self.console)
+        overview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        overview.open()
+        return overview
 
     def start_session(self) -> None:
         """Ctrl+Enter or the console's button: asks, then the clock and the run begin."""

@@ -47,6 +47,9 @@ class Action(StrEnum):
     IMPORT = "import"
     END = "end"
     START_SESSION = "start-session"
+    OVERVIEW = "overview"
+    NOTES_BIGGER = "notes-bigger"
+    NOTES_SMALLER = "notes-smaller"
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,10 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(Action.PRINT, "Print materials: handout, cards, guide, poster", ((K.Key_P, CTRL),),
             "Ctrl+P"),
     Binding(Action.IMPORT, "New session from an article", ((K.Key_N, CTRL),), "Ctrl+N"),
+    Binding(Action.OVERVIEW, "All slides: a grid to jump anywhere", ((K.Key_G, NONE),), "G"),
+    Binding(Action.NOTES_BIGGER, "Larger notes",
+            ((K.Key_Equal, CTRL), (K.Key_Plus, CTRL)), "Ctrl+="),
+    Binding(Action.NOTES_SMALLER, "Smaller notes", ((K.Key_Minus, CTRL),), "Ctrl+-"),
     Binding(Action.START_SESSION, "Start the session: the clock and the run begin",
             ((K.Key_Return, CTRL), (K.Key_Enter, CTRL)), "Ctrl+Enter"),
     Binding(Action.END, "End the session (asks first)", ((K.Key_Q, CTRL),), "Ctrl+Q"),
