@@ -21,6 +21,7 @@ from facilitator.core.runs.journal import Journal, JournalError, RunInfo, file_h
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session
 from facilitator.core.timing.presentation import Screen
+from facilitator.core.timing.saved import SavedTiming
 from facilitator.core.timing.timer import Clock
 from facilitator.desktop.polling import DesktopPolling
 from facilitator.qt.dialogs.import_dialog import ImportDialog
@@ -65,11 +66,15 @@ class DesktopApp:
         self.presenter = Presenter(self.state, screens)
         self.presenter.ended.connect(self._on_ended)
         self.presenter.session_started.connect(self._on_session_started)
+        self.state.timing_changed.connect(self._journal_timing)
         self.timing_report: Path | None = None
         # Phone polls: chart and QR on the projector's poll slides, controls in the console,
         # a Q-key QR overlay; the server starts in show() and stops when the session ends.
         self.polling = polling or DesktopPolling(session, settings, run=run,
                                                  settings_path=settings_path)
+        saved = SavedTiming.from_json(run.presenter) if run is not None else None
+        if saved is not None:  # after a crash: the same agenda clock and countdown
+            self.state.restore_timing(saved, time.time())
         if run is not None and run.slide:  # a resumed run opens where it stopped
             self.state.go_to_number(run.slide + 1)
         self.problems += self.polling.service_problems
@@ -192,6 +197,15 @@ class DesktopApp:
         for banner in self.banners:
             banner.set_allowed(allowed)
         self.polling.console.groups.follow_prompt(state.slide.prompt)
+
+    def _journal_timing(self) -> None:
+        """Clocks into the run journal on each discrete change, on the journal's thread."""
+        run = self.polling.run
+        if run is None:
+            return
+        journal, detail = run.journal, self.state.saved_timing(time.time()).to_json()
+        self.polling.bridge.run(lambda: journal.record_presenter(detail),
+                                "the timing was not saved")
 
     def _on_session_started(self) -> None:
         """The rehearsal's test answers never reach the run: every poll is reset (the

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from facilitator.core.session.model import Prompt, Session, Slide, SlideKind
 from facilitator.core.timing.agenda import AgendaTracker, WallClock
 from facilitator.core.timing.presentation import Presentation, Screen
+from facilitator.core.timing.saved import SavedTiming
 from facilitator.core.timing.timer import Clock, Timer, TimerEventKind, TimerPhase, TimerSnapshot
 from facilitator.qt.slides.base import SlideContext
 from facilitator.qt.style import Theme
@@ -41,6 +42,9 @@ class PresenterState(QObject):
     chimed = Signal(str)  # "phase" or "finished": the views flash, the chime plays
     message = Signal(str)  # a short status line for the console
     rehearsal_changed = Signal(bool)  # True while rehearsing (nothing timed or recorded)
+    # A discrete change of the clocks (slide, timer start/pause/adjust/reset, session
+    # start), never a tick: the app journals `saved_timing()` on it.
+    timing_changed = Signal()
 
     def __init__(
         self,
@@ -98,6 +102,7 @@ class PresenterState(QObject):
         self.agenda.start(self.presentation.section)
         self.rehearsal_changed.emit(False)
         self.ticked.emit()
+        self.timing_changed.emit()
         return True
 
     def stop(self) -> None:
@@ -158,6 +163,7 @@ class PresenterState(QObject):
                 self.agenda.enter(self.presentation.section)
             self._bind_timer_if_idle(index)
             self.slide_changed.emit(index)
+            self.timing_changed.emit()
 
     # -- screens --------------------------------------------------------------------------
     @property
@@ -214,6 +220,7 @@ class PresenterState(QObject):
             self.message.emit("No timer here: this session's timers belong to prompt slides.")
             return
         self.timer_changed.emit()
+        self.timing_changed.emit()
 
     def adjust_timer(self, minutes: int) -> None:
         if self.timer is None:
@@ -221,6 +228,7 @@ class PresenterState(QObject):
         self.timer.adjust(minutes * 60)
         self.tick()
         self.timer_changed.emit()
+        self.timing_changed.emit()
 
     def reset_timer(self) -> None:
         if self.timer is None:
@@ -228,6 +236,7 @@ class PresenterState(QObject):
         self.timer.reset()
         self._flash_until = -1.0
         self.timer_changed.emit()
+        self.timing_changed.emit()
 
     def timer_snapshot(self) -> TimerSnapshot | None:
         return self.timer.snapshot() if self.timer is not None else None
@@ -252,6 +261,35 @@ class PresenterState(QObject):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.screen_changed.emit()
+
+    # -- carried over a crash -------------------------------------------------------------
+    def saved_timing(self, wall: float) -> SavedTiming:
+        actuals, visited, current, elapsed = self.agenda.saved()
+        durations, timer_elapsed, running = (self.timer.saved() if self.timer is not None
+                                             else ([], 0.0, False))
+        return SavedTiming(wall, not self.rehearsing, elapsed, actuals, visited, current,
+                           self.timer_slide, durations, timer_elapsed, running)
+
+    def restore_timing(self, saved: SavedTiming, wall: float) -> None:
+        """Go on from `saved` (written at `saved.wall`, now is `wall`): the agenda's
+        actuals and the loaded prompt timer, running or paused, with the time in between."""
+        downtime = max(0.0, wall - saved.wall)
+        if saved.started:
+            self.rehearsing = False
+            self.agenda.restore(saved.actuals, saved.visited, saved.current, saved.elapsed,
+                                downtime)
+        slide = (self.session.slides[saved.timer_slide]
+                 if saved.timer_slide is not None
+                 and 0 <= saved.timer_slide < len(self.session.slides) else None)
+        if slide is not None and slide.prompt is not None:
+            self.timer = prompt_timer(slide.prompt, self._clock)
+            self.timer_slide = saved.timer_slide
+            self.timer.restore(saved.timer_durations,
+                               saved.timer_elapsed + (downtime if saved.timer_running else 0),
+                               saved.timer_running)
+        self.rehearsal_changed.emit(self.rehearsing)
+        self.timer_changed.emit()
+        self.ticked.emit()
 
     # -- the end --------------------------------------------------------------------------
     def save_timing_report(self, folder: Path) -> Path | None:
