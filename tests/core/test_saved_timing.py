@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from facilitator.core.runs.resume import groups_from_json, groups_to_json
 from facilitator.core.polls.groups import assign_groups
+from facilitator.core.runs.resume import groups_from_json, groups_to_json
 from facilitator.core.timing.agenda import AgendaTracker
 from facilitator.core.timing.saved import SavedTiming
 from facilitator.core.timing.timer import Timer, TimerPhase

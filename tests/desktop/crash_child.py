@@ -19,17 +19,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRect  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication
 
-from facilitator.core.network import Interface  # noqa: E402
-from facilitator.core.session.loader import load_session  # noqa: E402
-from facilitator.desktop.desktop_app import DesktopApp, open_session_run  # noqa: E402
-from facilitator.desktop.polling import DesktopPolling  # noqa: E402
-from facilitator.qt.presenter.confirm import StartChoice  # noqa: E402
-from facilitator.qt.presenter.keys import Action  # noqa: E402
-from facilitator.qt.presenter.screens import ScreenInfo  # noqa: E402
-from facilitator.services.settings import Settings  # noqa: E402
+from facilitator.core.network import Interface
+from facilitator.core.session.loader import load_session
+from facilitator.desktop.desktop_app import DesktopApp, open_session_run
+from facilitator.desktop.polling import DesktopPolling
+from facilitator.qt.presenter.confirm import StartChoice
+from facilitator.qt.presenter.keys import Action
+from facilitator.qt.presenter.screens import ScreenInfo
+from facilitator.services.settings import Settings
 
 PROMPT_TITLE = "Say it, then find one spark"
 

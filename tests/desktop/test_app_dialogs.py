@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.runs.journal import Journal
 from facilitator.core.session.loader import load_session
 from facilitator.core.session.model import Session
 from facilitator.desktop.desktop_app import open_session_run
@@ -18,10 +19,9 @@ from facilitator.qt.dialogs.import_dialog import ImportDialog
 from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
 from facilitator.qt.presenter.keys import Action
 from facilitator.services.assets import slide_file
-from facilitator.core.runs.journal import Journal
 from tests.desktop.test_app_polls import make_app
-from tests.desktop.test_desktop_app import start_session
 from tests.desktop.test_app_resume import make_app as make_run_app
+from tests.desktop.test_desktop_app import start_session
 from tests.printing.pdfs import flat, page_texts
 from tests.qt.polls.test_bridge import vote
 

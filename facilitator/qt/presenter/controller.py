@@ -116,13 +116,14 @@ class Presenter(QObject):
         self.sheet.show()
         self.sheet.raise_()
 
-    def show_overview(self) -> SlideOverview:
+    def show_overview(self) -> None:
+        """G: the grid of all slides (closing it deletes it: rendered again each time, so
+        it always shows the file as loaded and the slide on screen now)."""
         state = self.state
         overview = SlideOverview(state.session, state.theme, state.index, state.go_to_number,
                                  self.console)
         overview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         overview.open()
-        return overview
 
     def start_session(self) -> None:
         """Ctrl+Enter or the console's button: asks, then the clock and the run begin."""

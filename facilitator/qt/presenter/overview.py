@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap, QShowEvent
 from PySide6.QtWidgets import QDialog, QListView, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from facilitator.core.session.model import Session
@@ -77,8 +77,8 @@ class SlideOverview(QDialog):
         layout.addWidget(self.grid)
         self.resize(1240, 640)  # fits a 1280x720 laptop with its title bar
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.grid.scrollToItem(self.grid.currentItem())
         self.grid.setFocus()
 
