@@ -11,6 +11,7 @@ them only while a poll slide is on screen. A plugged widget that has a
 
 from __future__ import annotations
 
+import dataclasses
 from enum import StrEnum
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
@@ -100,6 +101,8 @@ class SlideView(QWidget):
                 if self._preview:
                     self._paint_blank_label(painter)
             else:
+                if "join" in self._poll_widgets:  # the live QR goes there: no placeholder
+                    ctx = dataclasses.replace(ctx, live_join=True)
                 self.last_render = paint_slide(painter, self.width(), self.height(), slide, ctx)
         finally:
             painter.end()

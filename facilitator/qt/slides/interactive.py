@@ -89,6 +89,8 @@ def paint_poll(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContext,
                  "the poll options")
 
     # Join placeholder: where the QR code and address go once the phone server runs.
+    if ctx.live_join:
+        return
     painter.setPen(QPen(QColor(theme.muted), max(2.0, frame.height / 400), Qt.PenStyle.DashLine))
     painter.setBrush(QColor(theme.panel))
     side = min(join.width(), join.height())

@@ -1,0 +1,28 @@
+"""No dashed "Answer on your phone" placeholder around a live QR code: with the QR
+plugged in, the join region is left to it."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from facilitator.core.session.model import Session, SlideKind
+from facilitator.qt.slides.render import SlideContext, paint_slide
+from facilitator.qt.style import DARK
+
+
+def test_live_qr_region_has_no_placeholder(bundled: Session) -> None:
+    slide = next(s for s in bundled.slides if s.kind is SlideKind.POLL)
+    colours = []
+    for live in (False, True):
+        image = QImage(1280, 720, QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        result = paint_slide(painter, 1280, 720, slide,
+                             SlideContext(session=bundled, theme=DARK, live_join=live))
+        painter.end()
+        join = result.regions["join"].toAlignedRect()
+        colours.append({image.pixelColor(x, y).name()
+                        for x in range(join.left(), join.right(), 3)
+                        for y in range(join.top(), join.bottom(), 3)})
+    placeholder, live = colours
+    assert len(placeholder) > 1  # the dashed box and its caption while no server runs
+    assert live == {QColor(DARK.background).name()}  # nothing under the live QR
