@@ -10,7 +10,7 @@ from facilitator.qt.slides.render import SlideContext, paint_slide
 from facilitator.qt.style import DARK
 
 
-def test_live_qr_region_has_no_placeholder(bundled: Session) -> None:
+def test_live_qr_region_has_no_placeholder(qapp: object, bundled: Session) -> None:
     slide = next(s for s in bundled.slides if s.kind is SlideKind.POLL)
     colours = []
     for live in (False, True):

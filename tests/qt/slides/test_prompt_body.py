@@ -26,7 +26,7 @@ def render(session: Session, index: int, width: int, height: int,
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080)])
-def test_every_prompt_slide_with_a_body_shows_it_and_fits(bundled: Session,
+def test_every_prompt_slide_with_a_body_shows_it_and_fits(qapp: object, bundled: Session,
                                                           size: tuple[int, int]) -> None:
     with_body = [i for i, s in enumerate(bundled.slides)
                  if s.kind is SlideKind.PROMPT and s.blocks]
@@ -38,7 +38,7 @@ def test_every_prompt_slide_with_a_body_shows_it_and_fits(bundled: Session,
         assert image != bare, f"slide {index + 1} draws nothing of its body"
 
 
-def test_light_theme_prompt_body_fits(bundled: Session) -> None:
+def test_light_theme_prompt_body_fits(qapp: object, bundled: Session) -> None:
     index = next(i for i, s in enumerate(bundled.slides)
                  if s.kind is SlideKind.PROMPT and s.blocks)
     image = QImage(1280, 720, QImage.Format.Format_RGB32)
