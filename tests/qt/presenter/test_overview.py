@@ -51,3 +51,27 @@ def test_notes_size_keys(bundled: Session, make_presenter: Callable[..., Present
     assert notes.fontInfo().pixelSize() == before + 4
     assert presenter.keys.handle(Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert notes.fontInfo().pixelSize() == before + 2
+
+
+def test_next_slide_preview_is_the_real_slide_scaled(
+        qtbot: QtBot, bundled: Session, make_presenter: Callable[..., Presenter]) -> None:
+    from PySide6.QtGui import QImage, QPainter
+
+    from facilitator.qt.slides.render import paint_slide
+
+    presenter = make_presenter(bundled)
+    poll = max((i for i, s in enumerate(bundled.slides) if s.poll is not None),
+               key=lambda i: len(bundled.slides[i].poll.options))  # type: ignore[union-attr]
+    presenter.state.go_to_number(poll)  # the slide before the poll with most options
+    view = presenter.console.next_view
+    view.resize(320, 180)
+    shown = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    full = QImage(1280, 720, QImage.Format.Format_RGB32)
+    painter = QPainter(full)
+    paint_slide(painter, 1280, 720, bundled.slides[poll], presenter.state.context_for(poll))
+    painter.end()
+    expected = full.scaled(shown.size()).convertToFormat(QImage.Format.Format_RGB32)
+    differing = sum(1 for x in range(0, shown.width(), 2) for y in range(0, shown.height(), 2)
+                    if abs(shown.pixelColor(x, y).lightness()
+                           - expected.pixelColor(x, y).lightness()) > 60)
+    assert differing < (shown.width() // 2) * (shown.height() // 2) * 0.05
