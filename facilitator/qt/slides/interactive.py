@@ -83,6 +83,10 @@ def paint_poll(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContext,
                         frame.body * 2.4)
     taken = fit_and_draw(painter, footer_html, footer_box, frame.body * 0.8, ctx, result,
                          "the poll footer", colour=theme.muted)
+    # The live chart (and its "Waiting for N more answers" strip) stops above the footer:
+    # the anonymity promise stays readable whatever the chart shows.
+    result.regions["results"] = QRectF(results.left(), results.top(), results.width(),
+                                       max(0.0, taken.top() - frame.body * 0.3 - results.top()))
     options_box = QRectF(results.left(), results.top(), results.width(),
                          taken.top() - results.top() - frame.body * 0.3)
     fit_and_draw(painter, _poll_body_html(poll, theme), options_box, frame.body, ctx, result,

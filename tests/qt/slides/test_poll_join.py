@@ -26,3 +26,19 @@ def test_live_qr_region_has_no_placeholder(qapp: object, bundled: Session) -> No
     placeholder, live = colours
     assert len(placeholder) > 1  # the dashed box and its caption while no server runs
     assert live == {QColor(DARK.background).name()}  # nothing under the live QR
+
+
+def test_the_live_chart_never_covers_the_poll_footer(qapp: object, bundled: Session) -> None:
+    for slide in (s for s in bundled.slides if s.kind is SlideKind.POLL):
+        image = QImage(1366, 768, QImage.Format.Format_RGB32)
+        image.fill(QColor(DARK.background))
+        painter = QPainter(image)
+        result = paint_slide(painter, 1366, 768, slide, SlideContext(session=bundled))
+        painter.end()
+        results, join = result.regions["results"], result.regions["join"]
+        below = results.toAlignedRect()
+        # The footer's text lies under the chart's region, inside the join column's height.
+        footer_rows = [y for y in range(below.bottom() + 1, int(join.bottom()))
+                       if any(image.pixelColor(x, y).name() != QColor(DARK.background).name()
+                              for x in range(below.left(), below.right(), 2))]
+        assert footer_rows, f"{slide.title}: no footer below the chart's region"
