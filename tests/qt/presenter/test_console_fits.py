@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.network import Interface
@@ -34,6 +34,8 @@ def save_shot(widget: QWidget, name: str) -> None:
     """FACILITATOR_SHOTS=folder keeps the grabs for a person to look at."""
     folder = os.environ.get("FACILITATOR_SHOTS")
     if folder:
+        widget.grab()  # a first paint places the poll widgets, just after it
+        QApplication.processEvents()
         widget.grab().save(str(Path(folder) / f"{name}.png"))
 
 
@@ -117,6 +119,9 @@ def test_console_fits_the_screen_with_everything_showing(
     qtbot.waitUntil(lambda: polling.bridge.current_results() is not None
                     and polling.bridge.current_results().responses == 6, timeout=5000)
     save_shot(console, f"console_poll_results_{width}x{height}")
+    projector = laptop.presenter.projector
+    projector.resize(width, height)  # as on a projector of that size (a second screen)
+    save_shot(projector, f"projector_poll_results_{width}x{height}")
     polling.console.tabs.setCurrentIndex(2)  # Groups
     polling.console.groups.assign_button.click()
     qtbot.waitUntil(lambda: "groups of" in polling.console.groups.label.text(), timeout=5000)
@@ -128,4 +133,5 @@ def test_console_fits_the_screen_with_everything_showing(
     qtbot.wait(50)
     assert console.size().width() == width and console.size().height() == height
     save_shot(console, f"console_prompt_groups_{width}x{height}")
+    save_shot(projector, f"projector_prompt_groups_{width}x{height}")
     assert problems(console) == []
