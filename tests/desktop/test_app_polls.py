@@ -55,6 +55,11 @@ def test_poll_slide_shows_chart_and_qr_and_phones_follow(qtbot: QtBot, sample: S
         assert polling.console.title.text().startswith("Which of these sounds")
         for _ in range(5):
             assert vote(server, "room-check", "o1") == 200
+        # A sensitive poll: its results wait for Reveal (H), however many have answered.
+        qtbot.waitUntil(lambda: polling.chart.results is not None
+                        and polling.chart.results.tally is not None, timeout=5000)
+        assert polling.chart.results.state.hidden and not polling.chart.results.on_screen
+        app.presenter.perform(Action.POLL_HIDE)  # H: reveal
         qtbot.waitUntil(lambda: polling.chart.results is not None
                         and polling.chart.results.on_screen, timeout=5000)
         image = grab(app.presenter.projector, 1280, 720)

@@ -28,8 +28,7 @@ def test_hidden_results_stay_on_the_console_only(qtbot: QtBot, sample: Session) 
         for _ in range(5):
             assert vote(server, "room-check", "o1") == 200
         qtbot.waitUntil(lambda: box.results("room-check").responses == 5, timeout=5000)
-        qtbot.waitUntil(polling.console.hide_button.isEnabled, timeout=5000)
-        polling.console.hide_button.click()
+        # room-check is sensitive: it opened hidden, nothing to press.
         qtbot.waitUntil(lambda: wall.results is not None and wall.results.state.hidden
                         and wall.results.tally is not None, timeout=5000)
         wall.grab()
