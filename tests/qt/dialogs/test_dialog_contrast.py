@@ -29,6 +29,8 @@ def check(window: QWidget, qtbot: QtBot, shot: str = "") -> None:
             window.grab().save(str(Path(folder) / f"{shot}.png"))
     assert texts_measured(window) >= 2
     assert unreadable_texts(window) == []
+    # It fits a 1280x720 laptop with a title bar and a panel (the print dialog was 760).
+    assert window.width() <= 1280 and window.height() <= 680, window.size()
 
 
 @pytest.fixture
