@@ -186,6 +186,7 @@ QToolButton {{ background: {_C.raised}; color: {_C.bright_text}; border: 1px sol
               border-radius: 4px; padding: 6px 10px; font-size: 14px; }}
 QToolButton:checked {{ background: {_C.accent}; color: {_C.on_accent}; }}
 QToolButton:hover {{ border-color: {_C.accent}; }}
+QToolButton[role="start"] {{ background: {_C.accent}; color: {_C.on_accent}; font-weight: bold; }}
 QScrollBar:vertical {{ background: {_C.background}; width: 10px; margin: 0; }}
 QScrollBar::handle:vertical {{ background: {_C.border}; border-radius: 4px; min-height: 24px; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}

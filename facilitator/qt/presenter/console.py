@@ -223,8 +223,12 @@ class ConsoleWindow(QWidget):
         self.status.setText("")
 
     def _on_rehearsal_changed(self, rehearsing: bool) -> None:
-        self.buttons[Action.START_SESSION].setVisible(rehearsing)
-        self.buttons[Action.START_SESSION].setProperty("role", "start")
+        start = self.buttons[Action.START_SESSION]
+        start.setVisible(rehearsing)
+        if start.property("role") != "start":
+            start.setProperty("role", "start")  # accent-filled (CONSOLE_STYLE)
+            start.style().unpolish(start)
+            start.style().polish(start)
         title = self._state.session.title
         self.setWindowTitle(f"{title} (console, rehearsal: not timed)" if rehearsing
                             else f"{title} (console)")
