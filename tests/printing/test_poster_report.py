@@ -133,3 +133,20 @@ def test_a_room_under_the_minimum_is_said_once() -> None:
 def test_matrix_and_scale_columns_carry_the_anchors() -> None:
     text = _report(RUN, {"gut-check": ("Normal phase", "Real problem")})
     assert "1 · Normal 2 3 4 5 · Real phase problem" in text  # two-line header cells
+
+
+def test_scale_bars_carry_each_anchor_once_and_prefer_not_none() -> None:
+    """A scale poll's bars come from the tally already reading "1 Never": the report must
+    not add the anchor again, nor put the high end on "Prefer not to say"."""
+    tallied = PollResult("open-talk", "How openly?", "scale", 12, options=(
+        Count("1 Never", 5), Count("2", 1), Count("3", 0), Count("4", 0),
+        Count("5 All the time", 6), Count("Prefer not to say", 0)))
+    text = _report(replace(RUN, polls=(tallied,)), {"open-talk": ("Never", "All the time")})
+    assert "1 Never 5" in text and "5 All the time 6" in text
+    assert "Never · Never" not in text and "All the time · All the time" not in text
+    assert "Prefer not to say · " not in text
+    bare = replace(tallied, options=(Count("1", 5), Count("2", 1), Count("3", 0), Count("4", 0),
+                                     Count("5", 6), Count("Prefer not to say", 0)))
+    text = _report(replace(RUN, polls=(bare,)), {"open-talk": ("Never", "All the time")})
+    assert "1 · Never 5" in text and "5 · All the time 6" in text
+    assert "Prefer not to say · " not in text
