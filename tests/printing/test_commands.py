@@ -158,3 +158,12 @@ def test_print_refuses_a_loopback_poster_unless_allowed(
     assert "Traceback" not in err and not out.exists()
     assert main([*args, "--allow-local"]) == 0
     assert (out / "poster.pdf").is_file()
+
+
+def test_print_with_a_malformed_join_url_is_a_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["print", str(assets.slide_file()), "--out", str(out), "--what", "poster",
+                 "--join-url", "http://[::1/join", "--allow-local"]) == 2
+    err = capsys.readouterr().err
+    assert "is not a valid address" in err and "Traceback" not in err and not out.exists()

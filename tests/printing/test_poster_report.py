@@ -36,6 +36,7 @@ def test_poster_refuses_a_url_a_phone_cannot_open(
 @pytest.mark.parametrize("url", [
     "http://127.0.0.1:8765/join", "http://localhost:8765/", "http://[::1]:8765/",
     "http://169.254.10.20:8765/", "http://[fe80::1]:8765/", "http://0.0.0.0:8765/",
+    "http://[::ffff:127.0.0.1]:8765/", "http://127.1:8765/",
 ])
 def test_poster_refuses_addresses_phones_cannot_reach(
         session: Session, make_ctx: Callable[..., PrintContext], url: str) -> None:
@@ -44,6 +45,17 @@ def test_poster_refuses_addresses_phones_cannot_reach(
     # A test may still ask for it.
     pdf = build_poster(session, make_ctx(), url, allow_local=True)
     assert [qr.text for qr in qr_codes(pdf, 0, scale=1)] == [url]
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("http://[::1/join", "not a valid address"), ("http://10.0.0.2:99999/", "not a valid address"),
+    ("http://", "has no host"), ("http:///join", "has no host"),
+])
+def test_poster_says_what_is_wrong_with_a_malformed_url(
+        session: Session, make_ctx: Callable[..., PrintContext], url: str, message: str) -> None:
+    """A message, not a ValueError traceback nor a poster whose QR opens nothing."""
+    with pytest.raises(PrintError, match=message):
+        build_poster(session, make_ctx(), url, allow_local=True)
 
 
 @pytest.fixture(scope="module")
