@@ -275,9 +275,9 @@ def support_table(entries: Sequence[SupportEntry], width: float, emergency: str 
 
 
 def keep_together(line: str) -> str:
-    """No line break inside a phone number or a text code: "0330 123 1245" and
+    """No line break inside a phone number or a text code: "0330 123 1245", "+44 (0)20" and
     "Text SHOUT to 85258" each stay on one line (no-break spaces)."""
-    line = re.sub(r"(?<=\d) (?=\d)", "\u00a0", line)
+    line = re.sub(r"(?<=[\d)]) (?=[\d(])", "\u00a0", line)  # "+44 (0)20 3447 9000" too
     return re.sub(r"\b(Text|text) (\S+) to (?=[\d+])", "\\1\u00a0\\2\u00a0to\u00a0", line)
 
 
