@@ -79,7 +79,8 @@ def build_poster(session: model.Session, ctx: PrintContext, url: str, room_code:
             canvas.setFont(theme.FONT, 14)
             canvas.drawCentredString(width / 2, qr_y - 34 * mm, "and enter the room code")
             canvas.setFillColor(theme.NAVY)
-            canvas.setFont(theme.BOLD, 40)
+            # A long code (typed on the command line) shrinks rather than run off the paper.
+            canvas.setFont(theme.BOLD, _fit(room_code, width - 2 * m, 40))
             canvas.drawCentredString(width / 2, qr_y - 50 * mm, room_code)
         canvas.setFillColor(theme.MUTED)
         canvas.setFont(theme.FONT, 11)

@@ -162,3 +162,17 @@ def test_scale_bars_carry_each_anchor_once_and_prefer_not_none() -> None:
     text = _report(replace(RUN, polls=(bare,)), {"open-talk": ("Never", "All the time")})
     assert "1 · Never 5" in text and "5 · All the time 6" in text
     assert "Prefer not to say · " not in text
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_long_room_code_stays_on_the_paper(
+        session: Session, make_ctx: Callable[..., PrintContext], paper: str) -> None:
+    from facilitator.printing import theme
+    from tests.printing.runs import text_runs
+
+    code = "WORKSHOP-2026-ROOM-B"
+    pdf = build_poster(session, make_ctx(paper=paper), JOIN, code)
+    width = theme.page_size(paper)[0]
+    shown = [run for run in text_runs(pdf, 0) if run.text == code]
+    assert len(shown) == 1
+    assert theme.MARGIN - 1 <= shown[0].left and shown[0].right <= width - theme.MARGIN + 1
