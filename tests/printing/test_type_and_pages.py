@@ -273,3 +273,17 @@ def test_keep_together_joins_a_number_with_brackets() -> None:
 
     assert keep_together("Call +44 (0)20 3447 9000") == "Call +44\u00a0(0)20\u00a03447\u00a09000"
     assert keep_together("Call or text 988") == "Call or text 988"
+
+
+@pytest.mark.parametrize("kind", ["handout", "guide"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_long_web_address_breaks_after_a_dot_not_inside_a_name(
+        variant: Callable[..., bytes], kind: str, paper: str) -> None:
+    """The support table's address column printed "counselling.northshire.example.e" over
+    "du"; a line of an address now ends at a "." or "/"."""
+    pdf = variant(kind, paper, "uk", True)
+    pieces = [run.text for runs in _pages(pdf) for run in runs if "northshire.example" in run.text
+              or run.text in ("edu", "du", "u", "org")]
+    assert pieces
+    for piece in pieces:
+        assert piece.endswith((".", "/", ".edu", ".org")) or piece in ("edu", "org"), pieces
