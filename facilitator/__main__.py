@@ -116,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = with_default_command(given)
     parser = build_parser(commands_needed(words))
     args = parser.parse_args(words)
+    if args.command is None:  # `facilitator --config` alone: "run" was taken for its FILE
+        parser.error("--config needs a settings FILE before the command")
     result: int = args.handler(args)
     return result
 

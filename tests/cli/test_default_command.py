@@ -66,3 +66,13 @@ def test_every_command_registers_and_has_help(name: str,
         build_parser().parse_args(["--help"])
     listed = capsys.readouterr().out
     assert all(f"\n    {command} " in listed for command in COMMANDS)
+
+
+def test_config_without_a_file_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """It was an AttributeError traceback ("run" became the settings file's name)."""
+    from facilitator.__main__ import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--config"])
+    assert exit_info.value.code == 2
+    assert "--config needs a settings FILE" in capsys.readouterr().err
