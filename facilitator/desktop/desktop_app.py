@@ -141,7 +141,7 @@ class DesktopApp:
 
         results = results_from_export(export, self.session)
         dialog = PrintMaterialsDialog(
-            materials.report_producer(results, self.settings), paper=self.settings.paper,
+            materials.report_producer(results, self.settings, self.session), paper=self.settings.paper,
             region=self.settings.region or self.session.region, offered=("report",),
             documents=("report",), parent=self.presenter.console,
         )
