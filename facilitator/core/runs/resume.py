@@ -11,13 +11,16 @@ Call these before the server starts: afterwards the box and the room belong to i
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from facilitator.core.polls.answers import AnswerError
 from facilitator.core.polls.ballot import BallotBox, BallotError
+from facilitator.core.polls.groups import GroupPlan
 from facilitator.core.polls.room import Room
 from facilitator.core.questions.box import QuestionBox
 from facilitator.core.runs.journal import Journal, JournalError, RunState
@@ -31,6 +34,8 @@ class Run:
     room: Room
     slide: int = 0
     dropped: int = 0  # journaled answers that no longer fit their poll (file edited)
+    resumed: bool = False  # reopened after an interruption: the session is already live
+    presenter: str = ""  # the presenter's journaled timing state (JSON), "" if none
     # Anonymous questions, journaled and restored like answers (`core.questions`).
     questions: QuestionBox = field(default_factory=QuestionBox)
 
@@ -67,7 +72,10 @@ def resume_run(
     if journal.info().finished is not None:
         journal.close()
         raise JournalError(f"{path}: this run has finished; start a new one")
-    return _attach(journal, polls, journal.state())
+    run = _attach(journal, polls, journal.state())
+    run.resumed = True
+    run.presenter = journal.meta("presenter") or ""
+    return run
 
 
 def _attach(journal: Journal, polls: Iterable[Poll], state: RunState) -> Run:
@@ -78,6 +86,8 @@ def _attach(journal: Journal, polls: Iterable[Poll], state: RunState) -> Run:
         token=journal.room_secret("token", lambda: defaults.token),
         pseudonym=journal.pseudonym,
         on_join=journal.record_device,
+        groups=groups_from_json(journal.meta("groups") or ""),
+        on_groups=lambda plan: journal.record_groups(groups_to_json(plan)),
     )
     box = BallotBox(polls, journal)
     journal.record_rules({p.id: (str(p.type), box.minimum(p.id)) for p in box.polls})
@@ -86,7 +96,26 @@ def _attach(journal: Journal, polls: Iterable[Poll], state: RunState) -> Run:
     questions = QuestionBox(journal=journal)
     for stored in journal.questions():
         questions.restore(stored.id, stored.text, stored.state, stored.voters)
-    return Run(journal, box, room, state.slide, dropped, questions)
+    return Run(journal, box, room, state.slide, dropped, questions=questions)
+
+
+def groups_to_json(plan: GroupPlan | None) -> str:
+    if plan is None:
+        return ""
+    return json.dumps({"size": plan.size, "count": plan.count, "members": dict(plan.members)})
+
+
+def groups_from_json(text: str) -> GroupPlan | None:
+    """The journaled plan; None when there is none or it is unreadable (groups can be
+    assigned again; a run must still resume)."""
+    try:
+        data = json.loads(text) if text else None
+        if not isinstance(data, dict):
+            return None
+        members = {str(key): int(value) for key, value in data["members"].items()}
+        return GroupPlan(int(data["size"]), int(data["count"]), MappingProxyType(members))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def _replay(state: RunState, box: BallotBox, room: Room) -> int:
