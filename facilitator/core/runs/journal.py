@@ -296,6 +296,7 @@ class Journal:
             self._db.execute("UPDATE answer SET device = NULL, at = CAST(at / 60 AS INTEGER) * 60")
             self._db.execute("UPDATE poll SET changed = CAST(changed / 60 AS INTEGER) * 60")
             self._db.execute("DELETE FROM device")
+            self._db.execute("DELETE FROM meta WHERE key = 'groups'")  # keyed by pseudonym
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.execute("VACUUM")
         self._device_key = None
