@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 # Order is the order `--help` lists them in.
-COMMANDS = ("check", "render", "serve", "print", "report", "import", "run")
+COMMANDS = ("check", "render", "serve", "print", "report", "import", "run", "doctor")
 
 
 def build_parser() -> argparse.ArgumentParser:

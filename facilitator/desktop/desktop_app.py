@@ -22,8 +22,10 @@ from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session
 from facilitator.core.timing.timer import Clock
 from facilitator.desktop.polling import DesktopPolling
+from facilitator.qt.dialogs import room_probes
 from facilitator.qt.dialogs.import_dialog import ImportDialog
 from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
+from facilitator.qt.dialogs.room_check import RoomCheckDialog, room_panel
 from facilitator.qt.dialogs.runs_dialog import RunsDialog, ask_to_resume, runs_panel
 from facilitator.qt.polls.controls import press
 from facilitator.qt.presenter.chime import Chime
@@ -33,6 +35,7 @@ from facilitator.qt.presenter.state import PresenterState
 from facilitator.qt.style import theme_named
 from facilitator.services import materials
 from facilitator.services import settings as settings_module
+from facilitator.services.preflight.checks import Probes, Request, run_all
 from facilitator.services.run_journal import RunUnavailable, open_run, runs_folder
 from facilitator.services.settings import Settings
 from facilitator.services.support_source import support_from_settings
@@ -50,6 +53,7 @@ class DesktopApp:
                  settings_path: Path | None = None) -> None:
         """`settings_path`: the settings file in use (`--config`; None: the default)."""
         self.settings = settings
+        self.settings_path = settings_path
         self.chime = Chime(enabled=settings.chime)
         support, self.problems = support_from_settings(session, settings)
         region = support.region(support.default_region)
@@ -84,6 +88,10 @@ class DesktopApp:
         self.runs_button = QPushButton("Past runs…")
         self.runs_button.clicked.connect(self.open_runs_dialog)
         self.polling.console.tabs.addTab(runs_panel(self.runs_button), "Runs")
+        # Pre-flight, the same checks as `facilitator doctor`, against the running server.
+        self.room_button = QPushButton("Check the room…")
+        self.room_button.clicked.connect(self.open_room_check)
+        self.polling.console.tabs.addTab(room_panel(self.room_button), "Room")
         self.session = session
         self.presenter.poll_key.connect(self._on_poll_key)
         self.presenter.print_requested.connect(self.open_print_dialog)
@@ -96,6 +104,20 @@ class DesktopApp:
         self.polling.on_slide(self.state.slide)
         for problem in [*self.problems, *([network] if network else [])]:
             self.state.message.emit(problem)
+
+    def open_room_check(self) -> RoomCheckDialog:
+        """Network (the running server on its LAN address), screens, chime, printer, session."""
+        server = self.polling.service.server
+        serving = (server.host, server.port) if server and server.host else None
+        request = Request(session=self.session, screen=None, serving=serving,
+                          settings_file=str(self.settings_path or settings_module.default_path()))
+        probes = Probes(screens=room_probes.screen_probe(self.settings),
+                        sound=lambda: room_probes.play_chime(self.chime, wait_ms=0),
+                        printers=room_probes.printers)
+        dialog = RoomCheckDialog(lambda: run_all(request, self.settings, probes),
+                                 self.presenter.console)
+        dialog.open()
+        return dialog
 
     def open_runs_dialog(self) -> RunsDialog:
         run = self.polling.run
