@@ -69,7 +69,7 @@ def check_interface(probe: NetworkProbe, port: int) -> tuple[Interface | None, L
     found = usable_interfaces(probe.interfaces, probe.route)
     if not found:
         return None, Line(AREA, Level.PROBLEM, "no network phones can reach (loopback only)",
-                          f"Connect the laptop to the room's Wi-Fi, or: {advice.HOTSPOT}.")
+                          f"Connect the laptop to the room's Wi-Fi. {advice.HOTSPOT}.")
     chosen = found[0]
     others = f"; also {', '.join(i.label for i in found[1:])}" if found[1:] else ""
     return chosen, Line(AREA, Level.OK, f"phones will use {chosen.label} at {chosen.address}"
