@@ -26,6 +26,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from facilitator.core.release import creator
 from facilitator.core.session import model
 from facilitator.printing import theme
 from facilitator.printing.context import PrintContext, reflection_prompt
@@ -60,7 +61,7 @@ def _render(session: model.Session, ctx: PrintContext, scale: float,
         buffer, pagesize=ctx.page_size, leftMargin=m, rightMargin=m, topMargin=m,
         bottomMargin=FOOTER + 6 * mm, title=f"{session.title}: participant handout",
         author=ctx.author, subject=session.subtitle, lang=session.language,
-        creator="facilitator", pageCompression=1, initialFontName=theme.FONT,
+        creator=creator(), pageCompression=1, initialFontName=theme.FONT,
     )
     body_width = width - 2 * m
     first = Frame(m, FOOTER + 6 * mm, body_width, height - BAND - 8 * mm - FOOTER - 6 * mm,
