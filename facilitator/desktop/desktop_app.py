@@ -23,6 +23,7 @@ from facilitator.core.session.model import Session
 from facilitator.core.timing.timer import Clock
 from facilitator.desktop.polling import DesktopPolling
 from facilitator.qt.dialogs import room_probes
+from facilitator.qt.dialogs.about_dialog import AboutDialog
 from facilitator.qt.dialogs.import_dialog import ImportDialog
 from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
 from facilitator.qt.dialogs.room_check import RoomCheckDialog, room_panel
@@ -91,7 +92,10 @@ class DesktopApp:
         # Pre-flight, the same checks as `facilitator doctor`, against the running server.
         self.room_button = QPushButton("Check the room…")
         self.room_button.clicked.connect(self.open_room_check)
-        self.polling.console.tabs.addTab(room_panel(self.room_button), "Room")
+        self.about_button = QPushButton("About…")
+        self.about_button.clicked.connect(self.open_about)
+        self.polling.console.tabs.addTab(room_panel(self.room_button, self.about_button),
+                                         "Room")
         self.session = session
         self.presenter.poll_key.connect(self._on_poll_key)
         self.presenter.print_requested.connect(self.open_print_dialog)
@@ -116,6 +120,12 @@ class DesktopApp:
                         printers=room_probes.printers)
         dialog = RoomCheckDialog(lambda: run_all(request, self.settings, probes),
                                  self.presenter.console)
+        dialog.open()
+        return dialog
+
+    def open_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.settings_path or settings_module.default_path(),
+                             settings_module.data_dir(), self.presenter.console)
         dialog.open()
         return dialog
 

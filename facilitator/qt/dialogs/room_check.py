@@ -76,8 +76,8 @@ class RoomCheckDialog(QDialog):
             f"{problems} problem(s), {warnings} warning(s): see what to do on each line.")
 
 
-def room_panel(button: QPushButton) -> QWidget:
-    """The console's Room tab: the button, and when to press it."""
+def room_panel(button: QPushButton, *more: QPushButton) -> QWidget:
+    """The console's Room tab: the button, when to press it, and any `more` (About)."""
     panel = QWidget()
     layout = QHBoxLayout(panel)
     layout.setContentsMargins(6, 6, 6, 6)
@@ -86,4 +86,6 @@ def room_panel(button: QPushButton) -> QWidget:
     note.setWordWrap(True)
     layout.addWidget(button)
     layout.addWidget(note, 1)
+    for other in more:
+        layout.addWidget(other)
     return panel

@@ -109,7 +109,8 @@ def check_serving(host: str, port: int, probe: NetworkProbe) -> list[Line]:
     if failure:
         return [Line(AREA, Level.PROBLEM, f"the phone server does not answer at {url} "
                      f"({failure})", advice.when_phones_cannot_join(port))]
-    return [Line(AREA, Level.OK, f"the phone server answers at {url_host(host)}:{port}",
+    return [Line(AREA, Level.OK, f"phones join at {url_host(host)}:{port}, and the server "
+                 "answers there",
                  "Open that address on your own phone to be sure the Wi-Fi lets phones in.")]
 
 
@@ -152,11 +153,11 @@ def run(session: Session, settings: Settings, port: int | None, probe: NetworkPr
         serving: tuple[str, int] | None = None) -> list[Line]:
     """Every network line. `serving`: the address and port of a server already running (the
     console asks about its own); then nothing new is started."""
+    if serving is not None:  # the app already chose its network: ask that server
+        return check_serving(*serving, probe)
     wanted = settings.port if port is None else port
     chosen, line = check_interface(probe, wanted)
     lines = [line]
-    if serving is not None:
-        return [*lines, *check_serving(*serving, probe)]
     actual, port_line = check_port(wanted)
     lines.append(port_line)
     if chosen is None or port_line.level is Level.PROBLEM:
