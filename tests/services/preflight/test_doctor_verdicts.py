@@ -153,3 +153,24 @@ def test_the_console_dialog_shows_the_same_lines(qtbot: QtBot) -> None:
     assert dialog.table.item(0, 0).text() == "Problem"
     assert dialog.table.item(0, 2).text() == lines[0].text
     assert "1 problem(s)" in dialog.summary.text()
+
+
+def test_the_terminal_qr_scans_as_the_join_url() -> None:
+    """Each character is two modules stacked; a terminal draws the block characters in its
+    (light) text colour on its (dark) background, which is what this picture redraws."""
+    import zxingcpp
+    from PIL import Image
+
+    url = "http://192.168.1.23:8765/j/K7Q4M?t=dQsvIhwMSA0U5VwN9kH6-w"
+    rows = net_check.terminal_qr(url).splitlines()
+    halves = {"█": (1, 1), "▀": (1, 0), "▄": (0, 1), " ": (0, 0), "\xa0": (0, 0)}
+    scale = 8
+    image = Image.new("L", (len(rows[0]) * scale, len(rows) * 2 * scale), 0)
+    for y, row in enumerate(rows):
+        for x, char in enumerate(row):
+            for half, lit in enumerate(halves[char]):
+                if lit:
+                    image.paste(255, (x * scale, (2 * y + half) * scale,
+                                      (x + 1) * scale, (2 * y + half + 1) * scale))
+    found = zxingcpp.read_barcodes(image)
+    assert [code.text for code in found] == [url]
