@@ -4,5 +4,21 @@ import sys
 
 from facilitator.__main__ import main
 
+
+def hide_own_console_on_windows() -> None:
+    """The Windows executable is a console program, so that `facilitator.exe doctor` prints in
+    a terminal. Double-clicked, Windows gives it a console window of its own: hide that one
+    (a console shared with a terminal has more than one process and is left alone)."""
+    if sys.platform != "win32" or len(sys.argv) > 1:
+        return
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32
+    processes = (ctypes.c_uint * 2)()
+    if kernel32.GetConsoleProcessList(processes, 2) == 1:
+        ctypes.windll.user32.ShowWindow(kernel32.GetConsoleWindow(), 0)  # SW_HIDE
+
+
 if __name__ == "__main__":
+    hide_own_console_on_windows()
     sys.exit(main())
