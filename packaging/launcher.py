@@ -7,9 +7,10 @@ from facilitator.__main__ import main
 
 def hide_own_console_on_windows() -> None:
     """The Windows executable is a console program, so that `facilitator.exe doctor` prints in
-    a terminal. Double-clicked, Windows gives it a console window of its own: hide that one
-    (a console shared with a terminal has more than one process and is left alone)."""
-    if sys.platform != "win32" or len(sys.argv) > 1:
+    a terminal. Double-clicked (or given a session file dropped on it), Windows gives it a
+    console window of its own: hide that one (a console shared with a terminal has more
+    than one process attached and is left alone)."""
+    if sys.platform != "win32":
         return
     import ctypes
 
