@@ -74,9 +74,16 @@ def network_lines(port: int) -> list[Line]:
 
 
 def test_a_free_port_is_ok() -> None:
-    port = free_port()
-    actual, line = check_port(port)
-    assert (actual, line.level, line.text) == (port, Level.OK, f"port {port} is free")
+    # Other processes on this shared machine take ports all the time: a port free a moment
+    # ago may be taken by the time it is checked, so a few fresh ones get a chance.
+    verdicts = []
+    for _ in range(5):
+        port = free_port()
+        actual, line = check_port(port)
+        verdicts.append((actual, line.level, line.text))
+        if verdicts[-1] == (port, Level.OK, f"port {port} is free"):
+            return
+    raise AssertionError(f"no free port was called free: {verdicts}")
 
 
 def test_a_busy_port_warns_and_names_the_port_phones_would_use(held_port: int) -> None:
