@@ -33,6 +33,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="session file (default: the bundled session)")
     parser.add_argument("--screen", metavar="WxH",
                         help="the projector's size, to test every slide at (e.g. 1024x768)")
+    parser.add_argument("--host", help="address phones will use (default: this machine's LAN "
+                        "address on the default-route interface)")
     parser.add_argument("--port", type=int, help="port to check (default: the settings' port)")
     parser.add_argument("--json", action="store_true", help="print the lines as JSON")
     parser.add_argument("--wait", action="store_true",
@@ -82,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     probes = Probes() if args.no_qt else _qt_probes(settings)
     wait = args.wait and not args.json
     probes = dataclasses.replace(probes, network=NetworkProbe(hold=_hold if wait else None))
-    request = Request(Path(args.file) if args.file else None, args.port, screen,
+    request = Request(Path(args.file) if args.file else None, args.port, args.host, screen,
                       settings_file=str(args.config or settings_module.default_path()))
     lines = run_all(request, settings, probes)
     if args.json:

@@ -38,6 +38,7 @@ class Probes:
 class Request:
     session_file: Path | None = None  # None: the bundled session
     port: int | None = None  # None: the settings' port
+    host: str | None = None  # the address to serve on; None: the default-route interface's
     screen: tuple[int, int] | None = None  # the projector size to test, instead of asking Qt
     serving: tuple[str, int] | None = None  # a server already running (the console's own)
     settings_file: str = "the settings file"
@@ -61,7 +62,7 @@ def run_all(request: Request, settings: Settings, probes: Probes) -> list[Line]:
         serve_with, _ = session_check.load(assets.slide_file())
     if serve_with is not None:
         lines += net_check.run(serve_with, settings, request.port, probes.network,
-                               request.serving)
+                               request.serving, request.host)
     lines += screen_check.run(session, probes.screens, request.screen)
     lines += sound_check.run(settings, probes.sound)
     region = settings.region or (session.region if session else "") or "us"

@@ -65,7 +65,10 @@ def terminal_qr(url: str) -> str:
     return out.getvalue()
 
 
-def check_interface(probe: NetworkProbe, port: int) -> tuple[Interface | None, Line]:
+def check_interface(probe: NetworkProbe, host: str | None) -> tuple[Interface | None, Line]:
+    if host is not None:  # the facilitator named the address (e.g. a hotspot's)
+        return Interface("--host", "the address given", (host,)), Line(
+            AREA, Level.OK, f"phones will use {host} (given with --host)")
     found = usable_interfaces(probe.interfaces, probe.route)
     if not found:
         return None, Line(AREA, Level.PROBLEM, "no network phones can reach (loopback only)",
@@ -150,13 +153,13 @@ def check_lan(session: Session, settings: Settings, host: str, port: int,
 
 
 def run(session: Session, settings: Settings, port: int | None, probe: NetworkProbe,
-        serving: tuple[str, int] | None = None) -> list[Line]:
+        serving: tuple[str, int] | None = None, host: str | None = None) -> list[Line]:
     """Every network line. `serving`: the address and port of a server already running (the
     console asks about its own); then nothing new is started."""
     if serving is not None:  # the app already chose its network: ask that server
         return check_serving(*serving, probe)
     wanted = settings.port if port is None else port
-    chosen, line = check_interface(probe, wanted)
+    chosen, line = check_interface(probe, host)
     lines = [line]
     actual, port_line = check_port(wanted)
     lines.append(port_line)

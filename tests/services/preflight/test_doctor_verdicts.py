@@ -181,3 +181,51 @@ def test_the_terminal_qr_scans_as_the_join_url() -> None:
                                       (x + 1) * scale, (2 * y + half + 1) * scale))
     found = zxingcpp.read_barcodes(image)
     assert [code.text for code in found] == [url]
+
+
+def doctor(*args: str) -> tuple[int, dict[str, object]]:
+    """`facilitator doctor ... --json` in its own process, as a facilitator runs it."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "facilitator", "doctor", *args, "--json"],
+                          capture_output=True, text=True, timeout=120, env=os.environ.copy())
+    assert "Traceback" not in done.stderr, done.stderr
+    report: dict[str, object] = json.loads(done.stdout)
+    return done.returncode, report
+
+
+def levels(report: dict[str, object], area: str) -> list[tuple[str, str]]:
+    checks = report["checks"]
+    assert isinstance(checks, list)
+    return [(c["level"], c["text"]) for c in checks if c["area"] == area]
+
+
+def test_doctor_command_exits_1_for_slides_too_long_and_0_when_they_fit(tmp_path: Path) -> None:
+    overlong = tmp_path / "overlong.md"
+    overlong.write_text(OVERLONG, encoding="utf-8")
+    status, report = doctor(str(overlong), "--host", "127.0.0.1", "--port", "0",
+                            "--screen", "1024x768")
+    assert status == 1 and report["problems"] == 1
+    assert levels(report, "screens")[1] == (
+        "problem", "1 of 1 slides do not fit at 1024x768: slide 1 ('Too much')")
+    network = levels(report, "network")
+    assert [level for level, _ in network] == ["ok", "ok", "ok"]
+    assert network[2][1].startswith("the phone server answers on 127.0.0.1:")
+
+    short = tmp_path / "short.md"
+    short.write_text(SHORT, encoding="utf-8")
+    status, report = doctor(str(short), "--host", "127.0.0.1", "--port", "0",
+                            "--screen", "1024x768")
+    assert status == 0 and report["problems"] == 0
+    assert levels(report, "screens")[1] == ("ok", "all 1 slides fit at 1024x768")
+
+
+def test_doctor_command_on_a_busy_port_warns_and_serves_on_the_next(held_port: int) -> None:
+    status, report = doctor("--host", "127.0.0.1", "--port", str(held_port), "--screen",
+                            "1280x720")
+    network = levels(report, "network")
+    assert network[1] == ("warning", f"port {held_port} is in use by another program")
+    assert network[2][0] == "ok" and f"127.0.0.1:{held_port}" not in network[2][1]
+    assert status == 0  # warnings alone do not fail
