@@ -82,3 +82,13 @@ def test_every_pdf_names_the_app_version(tmp_path: Path) -> None:
         out = tmp_path / f"{name}.pdf"
         out.write_bytes(data)
         assert PdfReader(out).metadata.creator == f"facilitator {app_version()}", name
+
+
+def test_the_slides_pdf_names_the_app_version(tmp_path: Path) -> None:
+    from facilitator.__main__ import main
+
+    file = tmp_path / "versions.md"
+    file.write_text(SESSION, encoding="utf-8")
+    assert main(["render", str(file), "--out", str(tmp_path / "out"), "--pdf"]) == 0
+    reader = PdfReader(tmp_path / "out" / "slides.pdf")
+    assert reader.metadata.creator == f"facilitator {app_version()}"
