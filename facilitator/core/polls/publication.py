@@ -43,7 +43,9 @@ def coarsen(tally: Tally, min_people: int) -> Tally:
     """The room's copy of `tally`: rounded shares and means, words given by >= min_people."""
     match tally:
         case ChoiceTally(bars=bars, mean=mean):
-            rounded: tuple[Bar, ...] = tuple(replace(b, share=round_share(b.share)) for b in bars)
+            rounded: tuple[Bar, ...] = tuple(
+                replace(b, share=round_share(b.share), percent=round(round_share(b.share) * 100))
+                for b in bars)
             return replace(tally, bars=rounded, mean=_mean(mean))
         case MatrixTally(rows=rows):
             means: tuple[MatrixRow, ...] = tuple(replace(r, mean=_mean(r.mean)) for r in rows)

@@ -44,6 +44,7 @@ from typing import Any
 from facilitator.core.polls.answers import Answer, JsonAnswer, answer_to_json
 from facilitator.core.polls.ballot import PollState, PollStatus
 from facilitator.core.polls.moderation import Decision
+from facilitator.core.release import app_version
 from facilitator.core.runs.checkpoint import Checkpointer
 from facilitator.core.runs.question_records import QuestionRecords
 from facilitator.core.runs.schema import SCHEMA, connect, transaction
@@ -56,6 +57,14 @@ _DEVICE_KEY = "device-hmac"
 
 class JournalError(Exception):
     """A journal file that cannot be opened or is not a run journal; the message says why."""
+
+
+class IncompatibleRun(JournalError):
+    """A run recorded by a version of the app whose run format this one cannot read."""
+
+    def __init__(self, message: str, session_hash: str) -> None:
+        super().__init__(message)
+        self.session_hash = session_hash
 
 
 @dataclass(frozen=True)
@@ -119,6 +128,8 @@ class Journal(QuestionRecords):
         self._checkpointer = Checkpointer(path) if live else None
 
     # -- opening ----------------------------------------------------------------------
+    # The schema number decides whether a run can be resumed; the app version recorded
+    # beside it is only there to say which version to open it with when it cannot.
 
     @classmethod
     def create(
@@ -144,6 +155,7 @@ class Journal(QuestionRecords):
                 "INSERT INTO meta (key, value) VALUES (?, ?)",
                 [
                     ("schema", str(SCHEMA_VERSION)),
+                    ("app_version", app_version()),
                     ("run_id", run_id),
                     ("session_hash", session_hash),
                     ("title", title),
@@ -170,11 +182,17 @@ class Journal(QuestionRecords):
         try:
             connection = connect(path, durable)
             version = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            recorded = connection.execute(
+                "SELECT value FROM meta WHERE key = 'app_version'").fetchone()
+            digest = connection.execute(
+                "SELECT value FROM meta WHERE key = 'session_hash'").fetchone()
         except sqlite3.DatabaseError as error:
             raise JournalError(f"{path}: not a run journal ({error})") from None
         if version is None or version[0] != str(SCHEMA_VERSION):
             connection.close()
-            raise JournalError(f"{path}: unknown journal version {version and version[0]}")
+            raise IncompatibleRun(_incompatible(path, version and version[0],
+                                                recorded and recorded[0]),
+                                  digest[0] if digest else "")
         if live:  # a run started before a table existed (questions) gets it, empty
             connection.executescript(SCHEMA)
         return cls(connection, path, clock, live)
@@ -300,6 +318,7 @@ class Journal(QuestionRecords):
             self._db.execute("UPDATE poll SET changed = CAST(changed / 60 AS INTEGER) * 60")
             self._db.execute("DELETE FROM device")
             self._unlink_questions()
+            self._db.execute("DELETE FROM meta WHERE key = 'groups'")  # keyed by pseudonym
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.execute("VACUUM")
         self._device_key = None
@@ -426,3 +445,12 @@ def _share_only(polls: dict[str, dict[str, Any]], rules_json: str | None) -> Non
         elif kind == "word":
             counts = Counter(json.dumps(a) for a in entry["answers"])
             entry["answers"] = [a for a in entry["answers"] if counts[json.dumps(a)] >= minimum]
+
+
+def _incompatible(path: Path, schema: str | None, recorded: str | None) -> str:
+    """Why a run from another version cannot be opened, and that nothing in it is lost."""
+    who = f"facilitator {recorded}" if recorded else "an older facilitator"
+    return (f"{path}: this run was recorded by {who} (run format {schema or 'unknown'}); "
+            f"this is facilitator {app_version()} (run format {SCHEMA_VERSION}), which cannot "
+            "resume it. Its answers are still in the file: open it with the version that "
+            "recorded it to resume or export it.")

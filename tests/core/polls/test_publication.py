@@ -61,6 +61,9 @@ def test_closing_publishes_what_is_left_and_reset_forgets() -> None:
     assert shares(box, "talked")[1] == 0.0
     box.close("talked")
     assert shares(box, "talked")[1] == 0.15  # 1 of 7
+    tally = box.results("talked").tally
+    assert isinstance(tally, ChoiceTally)
+    assert [bar.percent for bar in tally.bars] == [85, 15, 0]  # what the projector prints
     box.reset("talked")
     assert box.results("talked").tally is None
 

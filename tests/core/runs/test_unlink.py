@@ -28,6 +28,7 @@ def test_finishing_drops_key_pseudonyms_and_precise_times(tmp_path: Path) -> Non
     run.box.moderate("idea", first.id, Decision.APPROVED)
     second = run.box.results("idea").pending[0]
     run.box.moderate("idea", second.id, Decision.REJECTED)
+    run.room.make_groups(2)  # journaled by pseudonym, for a resume
     path = run.journal.path
     with sqlite3.connect(path) as db:  # live: what a resume needs is there
         assert db.execute("SELECT count(*) FROM secret").fetchone()[0] >= 1
@@ -40,6 +41,7 @@ def test_finishing_drops_key_pseudonyms_and_precise_times(tmp_path: Path) -> Non
         assert db.execute("SELECT count(*) FROM answer WHERE device IS NOT NULL").fetchone() \
             == (0,)
         assert all(at % 60 == 0 for (at,) in db.execute("SELECT at FROM answer"))
+        assert db.execute("SELECT count(*) FROM meta WHERE key = 'groups'").fetchone() == (0,)
     raw = path.read_bytes()
     assert not any(key.encode() in raw for key in run.room.devices())
     try:
