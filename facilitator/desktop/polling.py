@@ -80,7 +80,7 @@ class DesktopPolling:
         # loop (the box's owner), and every change there sends the tab a fresh copy.
         self.questions = QuestionQueue()
         if session.questions:
-            self.console.tabs.addTab(self.questions, "Questions")
+            self.console.tabs.addTab(self.questions, "Q&&A")  # "&&": a literal &, not a mnemonic
         box = self.service.questions
         box.add_listener(lambda: self.questions.updated.emit(box.snapshot()))
         self.questions.decided.connect(
