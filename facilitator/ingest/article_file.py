@@ -27,6 +27,8 @@ def read_article(path: Path) -> tuple[str, str]:
         size = path.stat().st_size
     except OSError as error:
         raise ArticleError(f"cannot read: {error.strerror or error}") from None
+    if path.is_dir():  # the readers below would each fail their own way (a traceback for PDF)
+        raise ArticleError("is a folder, not an article file")
     if size > MAX_FILE_BYTES:
         raise ArticleError(f"the file is {size // 1_000_000} MB; articles up to 20 MB are read")
     if suffix == ".docx":
