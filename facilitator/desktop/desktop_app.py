@@ -97,6 +97,7 @@ class DesktopApp:
         self.presenter.console.add_side_panel("Poll", self.polling.console)
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
         self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
+        self.state.slide_changed.connect(self._show_poll_panel)
         self.state.slide_changed.connect(self.polling.record_slide)
         # A poll command the run journal could not save changed nothing: the console says so.
         self.polling.bridge.failed.connect(self.state.message.emit)
@@ -200,6 +201,12 @@ class DesktopApp:
         self._place_banners()
         showing = any(overlay.showing for overlay in self.polling.overlays)
         self.state.message.emit("Join QR code on the projector (Q hides it)" if showing else "")
+
+    def _show_poll_panel(self, *_: object) -> None:
+        """On a poll slide the poll controls come into view: on a 1280x720 laptop they sit
+        below the agenda, out of sight, in the column that scrolls."""
+        if self.state.slide.poll is not None:
+            self.presenter.console.tools_area.ensureWidgetVisible(self.polling.console, 0, 0)
 
     def _place_banners(self, *_: object) -> None:
         """The groups banner belongs to prompt slides, never over a chart, a black or
