@@ -236,6 +236,8 @@ class DesktopApp:
                 self.polling.bridge.reset_poll(slide.poll.id)
 
     def _on_ended(self) -> None:
+        if self.state.rehearsing:  # ended without starting: the run keeps no test answer
+            self._on_session_started()
         try:
             folder = settings_module.data_dir() / TIMING_FOLDER
             self.timing_report = self.state.save_timing_report(folder)
