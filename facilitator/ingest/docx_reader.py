@@ -4,8 +4,8 @@ to h1-h6 and keeps lists, tables and quotes) and the same walk as web pages."""
 from __future__ import annotations
 
 import zipfile
-from xml.parsers.expat import ExpatError
 from pathlib import Path
+from xml.parsers.expat import ExpatError
 
 import mammoth
 

@@ -165,3 +165,22 @@ def test_a_folder_with_an_article_suffix_fails_with_a_message(tmp_path: Path,
     (tmp_path / name).mkdir()
     with pytest.raises(ArticleError, match="is a folder"):
         read_article(tmp_path / name)
+
+
+@pytest.mark.parametrize("name, data", [
+    ("nobody.html", b"<html><head><title>x</title></head></html>"),
+    ("empty.html", b""),
+    ("scripts.html", b"<html><body><script>let x = 1;</script><nav>Home</nav></body></html>"),
+])
+def test_a_page_with_no_article_text_says_so(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ArticleError, match="no article text found in this web page"):
+        read_article(path)
+
+
+def test_an_empty_word_file_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "empty.docx"
+    Document().save(str(path))
+    with pytest.raises(ArticleError, match="no article text found in this Word file"):
+        read_article(path)
