@@ -64,10 +64,13 @@ class DesktopApp:
             self.problems.append(f"{region.add_local} (local_resources in "
                                  f"{settings_module.default_path()})")
         # A new showing opens in rehearsal (nothing timed, test answers cleared at Start
-        # session); a resumed run is already live.
+        # session); a resumed run is already live, unless it stopped before Start session
+        # (a crash during the rehearsal: its test answers must still be cleared at Start).
+        saved = SavedTiming.from_json(run.presenter) if run is not None else None
+        live = run is not None and run.resumed and (saved is None or saved.started)
         self.state = PresenterState(session, theme_named(theme or settings.theme), support,
                                     clock=clock, play_chime=self.chime.play,
-                                    rehearsal=not (run is not None and run.resumed))
+                                    rehearsal=not live)
         self.presenter = Presenter(self.state, screens)
         self.presenter.ended.connect(self._on_ended)
         self.presenter.session_started.connect(self._on_session_started)
@@ -77,7 +80,6 @@ class DesktopApp:
         # a Q-key QR overlay; the server starts in show() and stops when the session ends.
         self.polling = polling or DesktopPolling(session, settings, run=run,
                                                  settings_path=settings_path)
-        saved = SavedTiming.from_json(run.presenter) if run is not None else None
         if saved is not None:  # after a crash: the same agenda clock and countdown
             self.state.restore_timing(saved, time.time())
         if run is not None and run.slide:  # a resumed run opens where it stopped
