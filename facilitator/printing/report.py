@@ -20,6 +20,8 @@ from reportlab.platypus import (
     Table,
 )
 
+from facilitator.core.release import creator
+from facilitator.core.runs.from_journal import PREFER_NOT_LABEL
 from facilitator.core.runs.results import PollResult, RunResults, shown_counts
 from facilitator.printing import theme
 from facilitator.printing.context import PrintContext
@@ -48,7 +50,7 @@ def build_report(results: RunResults, ctx: PrintContext, language: str = "en",
         buffer, pagesize=ctx.page_size, leftMargin=m, rightMargin=m, topMargin=m + 6 * mm,
         bottomMargin=bottom, title=f"{results.session_title}: results", author=ctx.author,
         subject="Aggregate results of an anonymous session", lang=language,
-        creator="facilitator", pageCompression=1, initialFontName=theme.FONT,
+        creator=creator(), pageCompression=1, initialFontName=theme.FONT,
     )
     frame = Frame(m, bottom, width - 2 * m, height - m - 6 * mm - bottom, leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0)
@@ -157,7 +159,10 @@ def _bars(poll: PollResult, threshold: int, ends: tuple[str, str] | None) -> lis
     if all(count < threshold for count in counts):
         return _all_small(poll, threshold)
     labels = cell_labels(counts, threshold, poll.one_answer_each)
-    names = _anchored([item.label for item in poll.options], ends)
+    names = [item.label for item in poll.options]
+    # "Prefer not to say" comes after the scale's last point: it is not the high end.
+    points = len(names) - (names[-1:] == [PREFER_NOT_LABEL])
+    names = _anchored(names[:points], ends) + names[points:]
     items = [(name, item.count if label == str(item.count) else 0, label)
              for name, item, label in zip(names, poll.options, labels, strict=True)]
     return [BarChart(items, max_value=max(poll.responses, 1)), *_explain(list(labels), threshold)]
@@ -177,16 +182,22 @@ def _words(poll: PollResult, threshold: int) -> list[Flowable]:
 
 
 def _anchored(columns: list[str], ends: tuple[str, str] | None) -> list[str]:
-    """Scale points with their end labels: "1 · Never", "2", ..., "5 · All the time"."""
+    """Scale points with their end labels: "1 · Never", "2", ..., "5 · All the time".
+    Only a bare number gets one: a scale poll's bars already read "1 Never" (the tally
+    labels them), and must not read "1 Never · Never"."""
     if not ends or len(columns) < 2:
         return columns
     low, high = ends
     labelled = list(columns)
-    if low:
+    if low and _is_point(columns[0]):
         labelled[0] = f"{columns[0]} · {low}"
-    if high:
+    if high and _is_point(columns[-1]):
         labelled[-1] = f"{columns[-1]} · {high}"
     return labelled
+
+
+def _is_point(label: str) -> bool:
+    return label.removeprefix("-").isdigit()
 
 
 def _matrix(poll: PollResult, threshold: int, width: float,
