@@ -6,6 +6,7 @@ reads settings or finds files (the composition root, `facilitator.services.mater
 
 from facilitator.printing.cards import build_cards
 from facilitator.printing.context import PrintContext, reflection_prompt
+from facilitator.printing.evaluation_form import build_evaluation_form
 from facilitator.printing.guide import build_guide
 from facilitator.printing.handout import build_handout
 from facilitator.printing.poster import build_poster
@@ -16,6 +17,7 @@ __all__ = [
     "PrintContext",
     "PrintError",
     "build_cards",
+    "build_evaluation_form",
     "build_guide",
     "build_handout",
     "build_poster",

@@ -25,6 +25,7 @@ from facilitator.core.runs.from_journal import PREFER_NOT_LABEL
 from facilitator.core.runs.results import PollResult, RunResults, shown_counts
 from facilitator.printing import theme
 from facilitator.printing.context import PrintContext
+from facilitator.printing.evaluation_report import evaluation_page, is_evaluation
 from facilitator.printing.flowables import BarChart, bullets, keep_together
 from facilitator.printing.pages import numbered_canvas
 from facilitator.printing.theme import styles, text
@@ -84,20 +85,24 @@ def build_report(results: RunResults, ctx: PrintContext, language: str = "en",
             "that alone would not hide it, one more count reads “not shown”.",
             st["body"]),
     ]
-    if results.polls and all(poll.responses < results.threshold for poll in results.polls):
+    polls = [poll for poll in results.polls if not is_evaluation(poll)]
+    if polls and all(poll.responses < results.threshold for poll in polls):
         # A room under the minimum: said once, not a page of "fewer than" per poll.
         story.append(Paragraph(
             f"No poll reached {results.threshold} answers in this room, so no poll results "
             "are printed: with so few people, even a count could point at someone. The "
             "questions asked were:", st["body"]))
-        story.append(bullets([text(poll.question) for poll in results.polls]))
+        story.append(bullets([text(poll.question) for poll in polls]))
     else:
-        for poll in results.polls:
+        for poll in polls:
             story.append(KeepTogether(_poll(poll, results, body, anchors.get(poll.poll_id))))
     if results.questions:
         story += _questions(results, body)
     if results.timing:
         story += _timing(results, body)
+    story += evaluation_page(
+        results, body, lambda poll: _poll(poll, results, body, anchors.get(poll.poll_id)),
+        cell_labels, anchors)
     doc.build(story, canvasmaker=numbered_canvas(stamp))
     return buffer.getvalue()
 

@@ -16,6 +16,7 @@ from facilitator.printing import (
     PrintContext,
     PrintError,
     build_cards,
+    build_evaluation_form,
     build_guide,
     build_handout,
     build_poster,
@@ -24,7 +25,7 @@ from facilitator.printing import (
 from facilitator.services import assets
 from facilitator.services.settings import Settings
 
-DOCUMENTS = ("handout", "cards", "guide", "poster")
+DOCUMENTS = ("handout", "cards", "guide", "poster", "evaluation")
 DEFAULT_DOCUMENTS = ("handout", "cards", "guide")
 
 
@@ -67,6 +68,8 @@ def render(session: Session, ctx: PrintContext, documents: Sequence[str],
             out[name] = build_cards(session, ctx)
         elif name == "guide":
             out[name] = build_guide(session, ctx)
+        elif name == "evaluation":
+            out[name] = build_evaluation_form(session, ctx)
         elif name == "poster":
             if not join_url:
                 raise PrintError("the join poster needs the server's URL (--join-url)")

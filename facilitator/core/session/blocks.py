@@ -19,6 +19,7 @@ from facilitator.core.session.model import (
     Prompt,
     ResourcesRef,
 )
+from facilitator.core.session.evaluation import EVALUATION_KEYS, build_evaluation
 from facilitator.core.session.poll_blocks import POLL_KEYS, build_poll
 
 BLOCK_KEYS: dict[str, tuple[str, ...]] = {
@@ -27,6 +28,7 @@ BLOCK_KEYS: dict[str, tuple[str, ...]] = {
     "chart": ("type", "unit", "caption", "items"),
     "flow": ("steps",),
     "resources": ("region", "show"),
+    "evaluation": EVALUATION_KEYS,
 }
 REGIONS = ("us", "uk", "ie", "ca", "au", "intl")
 _GROUPS = re.compile(r"^(?:small\s+)?groups?\s+of\s+(\d+)$")
@@ -162,6 +164,7 @@ __all__ = [
     "REGIONS",
     "BlockErrors",
     "build_chart",
+    "build_evaluation",
     "build_flow",
     "build_poll",
     "build_prompt",

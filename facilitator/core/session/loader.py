@@ -18,6 +18,7 @@ from facilitator.core.session import blocks as build
 from facilitator.core.session.diagnostics import Diagnostic, Severity, did_you_mean
 from facilitator.core.session.durations import DurationError, parse_duration
 from facilitator.core.session.fields import parse_fields, split_list
+from facilitator.core.session.evaluation import EvaluationBlock, before_polls, end_polls
 from facilitator.core.session.frontmatter import read_front_matter
 from facilitator.core.session.model import (
     Block,
@@ -70,6 +71,7 @@ class _SlideDraft:
     chart: Chart | None = None
     flow: Flow | None = None
     resources: ResourcesRef | None = None
+    evaluation: EvaluationBlock | None = None
     seen_blocks: dict[str, int] = field(default_factory=dict)
     refused: bool = False  # something on the slide already has an error message
 
@@ -287,6 +289,8 @@ class _Parser:
                 slide.flow = build.build_flow(fields, block_errors)
             case "resources":
                 slide.resources = build.build_resources(fields, block_errors)
+            case "evaluation":
+                slide.evaluation = build.build_evaluation(fields, block_errors)
         self.problems.extend(block_errors.items)
         slide.refused = slide.refused or bool(block_errors.items)
 
@@ -299,13 +303,21 @@ class _Parser:
             return None
         sections = []
         poll_lines: dict[str, int] = {}
+        evaluation = _EvaluationState()
         for draft in self.sections:
             if not draft.slides:
                 self.error(
                     draft.line, f'section "{draft.title}" has no slides; add one with "## Title"'
                 )
-            slides = tuple(self._slide(s, poll_lines) for s in draft.slides)
+            slides = tuple(
+                slide
+                for slide_draft in draft.slides
+                for slide in self._expand(slide_draft, poll_lines, evaluation)
+            )
             sections.append(Section(draft.title, draft.minutes, slides, draft.line))
+        if evaluation.before and not evaluation.end_line:
+            self.error(evaluation.before_line, 'these "before" questions are never asked '
+                       'again: add an evaluation block (phase: end) near the end')
         planned_sum = sum(section.minutes for section in sections)
         minutes = planned_sum
         if raw := front.get("minutes"):
@@ -352,11 +364,42 @@ class _Parser:
             questions=questions != "off",
         )
 
+    def _expand(
+        self, draft: _SlideDraft, poll_lines: dict[str, int], state: _EvaluationState
+    ) -> list[Slide]:
+        """A slide, or for an evaluation block one poll slide per evaluation item."""
+        block = draft.evaluation
+        if block is None:
+            return [self._slide(draft, poll_lines)]
+        if block.phase == "before":
+            if state.before_line or state.end_line:
+                self.error(block.line, "only one \"phase: before\" evaluation, before the end one")
+                return [self._slide(draft, poll_lines)]
+            state.before_line, state.before = block.line, before_polls(block)
+            polls = state.before
+        else:
+            if state.end_line:
+                self.error(block.line, f"a second end evaluation (first on line {state.end_line})")
+                return [self._slide(draft, poll_lines)]
+            state.end_line = block.line
+            polls = end_polls(block, state.before)
+        if not polls:
+            self.error(block.line, 'this evaluation asks nothing: use "defaults: yes" or add '
+                       "before-after questions")
+            return [self._slide(draft, poll_lines)]
+        slides = []
+        for poll in polls:
+            draft.poll = poll
+            slides.append(self._slide(draft, poll_lines))
+        draft.poll = None
+        return slides
+
     def _slide(self, draft: _SlideDraft, poll_lines: dict[str, int]) -> Slide:
         features = [
             name
             for name, value in (
-                ("poll", draft.poll),
+                ("poll", draft.poll if draft.evaluation is None else None),
+                ("evaluation", draft.evaluation),
                 ("prompt", draft.prompt),
                 ("chart", draft.chart),
                 ("flow", draft.flow),
@@ -388,6 +431,15 @@ class _Parser:
             content_note=draft.content_note,
             line=draft.line,
         )
+
+
+@dataclass
+class _EvaluationState:
+    """What the walk has seen of the session's evaluation so far (blocks in file order)."""
+
+    before: tuple[Poll, ...] = ()
+    before_line: int = 0
+    end_line: int = 0
 
 
 def _kind(draft: _SlideDraft) -> SlideKind:

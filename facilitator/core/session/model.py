@@ -153,6 +153,12 @@ class Poll:
     # Results reach phones and projector only when the poll closes (`reveal: on-close`):
     # nobody can watch the chart move as a neighbour answers. Sensitive polls default to it.
     reveal_on_close: bool = False
+    # Evaluation items (from an ```evaluation block) are polls like any other, so they are
+    # anonymous, journaled, thresholded and moderated the same way; `evaluation` says when
+    # the item is asked ("before", "after" or "end") and `pair` joins a before item to its
+    # after item by question, never by person.
+    evaluation: str = ""
+    pair: str = ""
     line: int = 0
 
     @property
@@ -305,6 +311,11 @@ class Session:
     @property
     def prompts(self) -> tuple[Prompt, ...]:
         return tuple(slide.prompt for slide in self.slides if slide.prompt)
+
+    @property
+    def evaluation_polls(self) -> tuple[Poll, ...]:
+        """The session's own evaluation items, in the order they are asked."""
+        return tuple(poll for poll in self.polls if poll.evaluation)
 
     def poll(self, poll_id: str) -> Poll | None:
         return next((poll for poll in self.polls if poll.id == poll_id), None)

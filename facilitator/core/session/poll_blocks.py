@@ -40,6 +40,9 @@ POLL_KEYS = (
 )
 # Below this the group is small enough that a result can point at a person.
 MIN_RESPONSES_FLOOR = 3
+# The evaluation block's items are named "eval-..." (see core.session.evaluation, which
+# imports this module, hence the literal here).
+EVALUATION_PREFIX = "eval-"
 _POLL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
 _SCALE = re.compile(r"\s*(-?\d+)\s*(?:-|to|\.\.)\s*(-?\d+)\s*")
 _YES_NO_LABELS = ["Yes", "No", "Unsure"]
@@ -99,6 +102,9 @@ def _required(fields: Fields, errors: BlockErrors) -> tuple[Field, Field, Field]
 def _check_id(poll_id: Field, errors: BlockErrors) -> None:
     if poll_id.value and not _POLL_ID.match(poll_id.value):
         errors.on(poll_id, f'poll id "{poll_id.value}" may only use letters, digits and "-"')
+    elif poll_id.value.lower().startswith(EVALUATION_PREFIX):
+        errors.on(poll_id, f'poll ids starting "{EVALUATION_PREFIX}" are kept for the '
+                  "evaluation block's items; choose another id")
 
 
 def _poll_type(type_field: Field, errors: BlockErrors) -> PollType | None:
