@@ -112,7 +112,8 @@ def end_polls(block: EvaluationBlock, asked_before: tuple[Poll, ...]) -> tuple[P
             id=f"{ID_PREFIX}recommend", question="Would you recommend this session to a colleague?",
             type=PollType.YES_NO,
             options=(Option("yes", "Yes"), Option("no", "No"), Option("unsure", "Unsure")),
-            min_responses=block.min_responses, evaluation="end", line=block.line))
+            min_responses=block.min_responses, reveal_on_close=True, evaluation="end",
+            line=block.line))
     for item in asked_before:
         polls.append(_scale(after_id(item.id), item.question, block, "after", pair=item.pair,
                             labels=item.scale_labels, min_responses=item.min_responses))

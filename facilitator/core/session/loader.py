@@ -371,6 +371,10 @@ class _Parser:
         block = draft.evaluation
         if block is None:
             return [self._slide(draft, poll_lines)]
+        if draft.poll is not None or draft.prompt is not None:
+            self.error(draft.line, f'slide "{draft.title}" has an evaluation and a '
+                       f'{"poll" if draft.poll else "prompt"}; give each its own slide')
+            return []
         if block.phase == "before":
             if state.before_line or state.end_line:
                 self.error(block.line, "only one \"phase: before\" evaluation, before the end one")
