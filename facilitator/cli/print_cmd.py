@@ -30,7 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                         help="support resources; default: settings, then the session's own")
     parser.add_argument("--what", default="", metavar="LIST",
                         help="comma-separated: handout,cards,guide,poster,evaluation,"
-                        "takehome (HTML) (default: handout,cards,guide, plus poster with --join-url)")
+                        "takehome (HTML) (default: handout,cards,guide, plus poster with "
+                        "--join-url)")
     parser.add_argument("--start", type=_clock_time, metavar="HH:MM",
                         help="session start, for clock times in the guide's agenda")
     parser.add_argument("--card-back", choices=("prompt", "check"), default="prompt",

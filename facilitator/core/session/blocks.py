@@ -7,6 +7,7 @@ import re
 from facilitator.core.session.block_errors import BlockErrors
 from facilitator.core.session.diagnostics import did_you_mean
 from facilitator.core.session.durations import DurationError, parse_duration
+from facilitator.core.session.evaluation import EVALUATION_KEYS, build_evaluation
 from facilitator.core.session.fields import Fields, split_list
 from facilitator.core.session.model import (
     Chart,
@@ -19,7 +20,6 @@ from facilitator.core.session.model import (
     Prompt,
     ResourcesRef,
 )
-from facilitator.core.session.evaluation import EVALUATION_KEYS, build_evaluation
 from facilitator.core.session.poll_blocks import POLL_KEYS, build_poll
 
 BLOCK_KEYS: dict[str, tuple[str, ...]] = {

@@ -106,8 +106,10 @@ def end_polls(block: EvaluationBlock, asked_before: tuple[Poll, ...]) -> tuple[P
     if block.defaults:
         polls.append(_scale(f"{ID_PREFIX}useful", "How useful was this session for you?",
                             block, "end", labels=("Not useful", "Very useful")))
-        polls.append(_open(f"{ID_PREFIX}keep", "What is one thing this session should keep?", block))
-        polls.append(_open(f"{ID_PREFIX}change", "What is one thing this session should change?", block))
+        polls.append(_open(f"{ID_PREFIX}keep", "What is one thing this session should keep?",
+                           block))
+        polls.append(_open(f"{ID_PREFIX}change",
+                           "What is one thing this session should change?", block))
         polls.append(Poll(
             id=f"{ID_PREFIX}recommend", question="Would you recommend this session to a colleague?",
             type=PollType.YES_NO,

@@ -17,8 +17,8 @@ from markdown_it.token import Token
 from facilitator.core.session import blocks as build
 from facilitator.core.session.diagnostics import Diagnostic, Severity, did_you_mean
 from facilitator.core.session.durations import DurationError, parse_duration
-from facilitator.core.session.fields import parse_fields, split_list
 from facilitator.core.session.evaluation import EvaluationBlock, before_polls, end_polls
+from facilitator.core.session.fields import parse_fields, split_list
 from facilitator.core.session.frontmatter import read_front_matter
 from facilitator.core.session.model import (
     Block,
