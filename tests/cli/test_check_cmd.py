@@ -25,7 +25,7 @@ def test_bundled_session_summary() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert done.stdout.strip() == (
-        f"{slide_file()}: ok: 38 slides, 9 sections, 8 prompts, 8 polls, 85 minutes"
+        f"{slide_file()}: ok: 44 slides, 9 sections, 8 prompts, 14 polls, 85 minutes"
     )
 
 
@@ -35,7 +35,7 @@ def test_json_summary_per_file() -> None:
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert (
         lines
-        == [{"slides": 38, "sections": 9, "prompts": 8, "polls": 8, "minutes": 85, "warnings": []}]
+        == [{"slides": 44, "sections": 9, "prompts": 8, "polls": 14, "minutes": 85, "warnings": []}]
         * 2
     )
 
@@ -47,7 +47,7 @@ def test_errors_go_to_stderr_with_exit_1(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.startswith(f"{bad}:5:")
     assert "Traceback" not in done.stderr
-    assert "ok: 38 slides" in done.stdout, "good files are still summarised"
+    assert "ok: 44 slides" in done.stdout, "good files are still summarised"
 
 
 def test_missing_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:

@@ -8,8 +8,10 @@ format reference lists them, so a generated file reads like a hand-written one.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from facilitator.core.session.model import (
+    DEFAULT_MIN_RESPONSES,
     Block,
     BulletList,
     Chart,
@@ -188,7 +190,7 @@ def write_resources(ref: ResourcesRef) -> list[str]:
     return _fenced("resources", body)
 
 
-def write_slide(slide: Slide) -> list[str]:
+def write_slide(slide: Slide, extra: list[str] | None = None) -> list[str]:
     mark = " {.title}" if slide.kind is SlideKind.TITLE else ""
     lines = [f"## {one_line(slide.title)}{mark}", ""]
     chunks: list[list[str]] = [write_block(block) for block in slide.blocks]
@@ -198,6 +200,8 @@ def write_slide(slide: Slide) -> list[str]:
         chunks.append(write_prompt(slide.prompt))
     if slide.poll:
         chunks.append(write_poll(slide.poll))
+    if extra:
+        chunks.append(extra)
     if slide.chart:
         chunks.append(write_chart(slide.chart))
     if slide.flow:
@@ -211,10 +215,47 @@ def write_slide(slide: Slide) -> list[str]:
     return lines
 
 
+def write_evaluation(polls: list[Poll]) -> list[str]:
+    """The ```evaluation block the loader expanded into `polls` (one slide each)."""
+    first = polls[0]
+    body = [f"phase: {'before' if first.evaluation == 'before' else 'end'}"]
+    if first.evaluation == "before":
+        body.append("before-after:")
+        body.extend(f"- {one_line(poll.question)}" for poll in polls)
+        low, high = first.scale_labels
+        body.extend([f"low: {one_line(low)}", f"high: {one_line(high)}"])
+    elif first.evaluation == "after":
+        body.append("defaults: no")  # the end block asked only the before items again
+    if first.min_responses != DEFAULT_MIN_RESPONSES:
+        body.append(f"min-responses: {first.min_responses}")
+    return _fenced("evaluation", body)
+
+
+def _evaluation_group(slide: Slide) -> str:
+    """"before" or "end" for a slide the loader made from an evaluation block, else ""."""
+    if slide.poll is None or not slide.poll.evaluation:
+        return ""
+    return "before" if slide.poll.evaluation == "before" else "end"
+
+
 def write_section(section: Section) -> list[str]:
     lines = [f"# {one_line(section.title)} ({section_minutes(section.minutes)})", ""]
-    for slide in section.slides:
-        lines.extend(write_slide(slide))
+    slides = list(section.slides)
+    index = 0
+    while index < len(slides):
+        slide = slides[index]
+        group = _evaluation_group(slide)
+        if not group:
+            lines.extend(write_slide(slide))
+            index += 1
+            continue
+        # One evaluation block stands for the run of slides it was expanded into.
+        end = index + 1
+        while end < len(slides) and _evaluation_group(slides[end]) == group:
+            end += 1
+        polls = [s.poll for s in slides[index:end] if s.poll is not None]
+        lines.extend(write_slide(replace(slide, poll=None), extra=write_evaluation(polls)))
+        index = end
     return lines
 
 
