@@ -21,3 +21,16 @@ def private_user_dirs(
     monkeypatch.setenv("FACILITATOR_CONFIG", str(root / "config" / "settings.toml"))
     monkeypatch.setenv("FACILITATOR_DATA", str(root / "data"))
     yield root
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str]) -> object:
+    """pytest-qt's application, with the app's bundled font registered as every entry
+    point does, so widgets and slides lay out as they will for a facilitator."""
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.qt.fonts import register_fonts
+
+    app = QApplication.instance() or QApplication(qapp_args)
+    register_fonts()
+    return app

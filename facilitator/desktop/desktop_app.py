@@ -25,6 +25,7 @@ from facilitator.desktop.polling import DesktopPolling
 from facilitator.qt.dialogs.import_dialog import ImportDialog
 from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
 from facilitator.qt.dialogs.runs_dialog import RunsDialog, ask_to_resume, runs_panel
+from facilitator.qt.fonts import register_fonts
 from facilitator.qt.polls.controls import press
 from facilitator.qt.presenter.chime import Chime
 from facilitator.qt.presenter.controller import Presenter
@@ -189,6 +190,7 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
     `settings_path` is the settings file in use (None: the default one)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("facilitator")
+    register_fonts()  # before any window: console and projector use the bundled family
     journal_run, problem = open_session_run(session, file, resume, ask_to_resume)
     if resume and journal_run is None:
         print(problem, file=sys.stderr)  # asked for on the command line: say so and stop
