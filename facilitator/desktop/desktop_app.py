@@ -51,7 +51,8 @@ class DesktopApp:
                  settings_path: Path | None = None) -> None:
         """`settings_path`: the settings file in use (`--config`; None: the default)."""
         self.settings = settings
-        self.chime = Chime(enabled=settings.chime)
+        # Audio is optional: without it the countdown flashes, and the console says so once.
+        self.chime = Chime(enabled=settings.chime, on_unavailable=self._no_sound)
         support, self.problems = support_from_settings(session, settings)
         region = support.region(support.default_region)
         if not support.local and region is not None and region.add_local:
@@ -160,6 +161,10 @@ class DesktopApp:
         """Hold a reference while the dialog is open (Qt would otherwise lose it)."""
         self.dialogs.append(dialog)
         dialog.finished.connect(lambda _result: self.dialogs.remove(dialog))
+
+    def _no_sound(self, message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+        self.state.message.emit(message)
 
     def _on_poll_key(self, action: str) -> None:
         if not press(self.polling.console, action):
