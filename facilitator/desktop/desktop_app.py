@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, QTimer
+from PySide6.QtCore import QObject, QProcess, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from facilitator.core.network import Interface
@@ -21,7 +21,9 @@ from facilitator.core.runs.journal import Journal, JournalError, RunInfo, file_h
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session
 from facilitator.core.timing.timer import Clock
+from facilitator.desktop.front_door import FrontDoor, knock
 from facilitator.desktop.polling import DesktopPolling
+from facilitator.qt.dialogs.already_running import FRONT, NEW, ask_already_running
 from facilitator.qt.dialogs.import_dialog import ImportDialog
 from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
 from facilitator.qt.dialogs.runs_dialog import RunsDialog, ask_to_resume, runs_panel
@@ -32,13 +34,21 @@ from facilitator.qt.presenter.controller import Presenter
 from facilitator.qt.presenter.screens import ScreenInfo, qt_screens
 from facilitator.qt.presenter.state import PresenterState
 from facilitator.qt.style import theme_named
-from facilitator.services import materials
+from facilitator.services import materials, run_lock
 from facilitator.services import settings as settings_module
-from facilitator.services.run_journal import RunUnavailable, open_run, runs_folder
+from facilitator.services.run_journal import (
+    RunUnavailable,
+    discard_run,
+    open_run,
+    retire_run,
+    runs_folder,
+)
+from facilitator.services.run_lock import RunLock, front_door_name
 from facilitator.services.settings import Settings
 from facilitator.services.support_source import support_from_settings
 
 TIMING_FOLDER = "timing"
+ALREADY_RUNNING = "This session is already running in another window"
 
 
 class DesktopApp:
@@ -162,6 +172,15 @@ class DesktopApp:
         self.dialogs.append(dialog)
         dialog.finished.connect(lambda _result: self.dialogs.remove(dialog))
 
+    def bring_to_front(self) -> None:
+        """Another start of this session asked for these windows (it started nothing)."""
+        for window in (self.presenter.console, self.presenter.projector):
+            if window.isVisible():
+                window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+                window.raise_()
+                window.activateWindow()
+        self.state.message.emit("Brought to the front: this session was started again")
+
     def _no_sound(self, message: str) -> None:
         print(message, file=sys.stderr, flush=True)
         self.state.message.emit(message)
@@ -196,12 +215,45 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("facilitator")
     register_fonts()  # before any window: console and projector use the bundled family
-    journal_run, problem = open_session_run(session, file, resume, ask_to_resume)
+    asked_at = time.time()
+    try:
+        journal_run, problem = open_session_run(session, file, resume, ask_to_resume)
+    except AlreadyRunning as live:
+        return live.answer()
     if resume and journal_run is None:
         print(problem, file=sys.stderr)  # asked for on the command line: say so and stop
         return 1
+    lock = RunLock(journal_run.journal.path) if journal_run else None
+    if lock is not None and not lock.acquire():  # another start resumed it a moment ago
+        print(f"{ALREADY_RUNNING}; close it there first", file=sys.stderr)
+        return 1
     if port is not None:  # a copy: this run's choice, never written back to the settings
         settings = dataclasses.replace(settings, port=port)
+    try:
+        desktop = _start(session, settings, theme, journal_run, host, settings_path, problem)
+    except BaseException:
+        # Failed before the first slide: a new run has nothing in it, so it must not be
+        # offered for resume on every later start.
+        if journal_run is not None and journal_run.journal.info().started >= asked_at:
+            discard_run(journal_run)
+        if lock is not None:
+            lock.release()
+        raise
+    desktop.presenter.ended.connect(app.quit)
+    end_on_signals(desktop.presenter.end, app)
+    if lock is not None:  # a second start on this run can ask for these windows
+        FrontDoor(front_door_name(lock.journal), desktop.bring_to_front, app)
+    app.exec()
+    if lock is not None:
+        lock.release()
+    if desktop.timing_report is not None:
+        print(f"Timing report saved to {desktop.timing_report}")
+    return 0
+
+
+def _start(session: Session, settings: Settings, theme: str, journal_run: Run | None,
+           host: str | None, settings_path: Path | None, problem: str) -> DesktopApp:
+    """The windows and the phone server, up to the first slide on screen."""
     polling = DesktopPolling(session, settings, run=journal_run, settings_path=settings_path,
                              interfaces=given_interface(host),
                              remember_network=False) if host else None
@@ -209,18 +261,34 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
                          settings_path=settings_path)
     if problem:
         desktop.problems.append(problem)
-    desktop.presenter.ended.connect(app.quit)
-    end_on_signals(desktop.presenter.end, app)
     desktop.show()
     # Like `facilitator serve`: a facilitator at a terminal (and a test) sees the address.
     if desktop.polling.join_url:
         print(f"Join: {desktop.polling.join_url}", flush=True)
     elif desktop.polling.message:
         print(desktop.polling.message, file=sys.stderr, flush=True)
-    app.exec()
-    if desktop.timing_report is not None:
-        print(f"Timing report saved to {desktop.timing_report}")
-    return 0
+    return desktop
+
+
+class AlreadyRunning(Exception):
+    """The session's run is live in another process of the app, and the facilitator did
+    not ask for a separate run here."""
+
+    def __init__(self, journal: Path, choice: str) -> None:
+        super().__init__(ALREADY_RUNNING)
+        self.journal = journal
+        self.choice = choice
+
+    def answer(self) -> int:
+        """Bring the other window forward if asked; this start then ends (exit 0)."""
+        if self.choice != FRONT:
+            print(f"{ALREADY_RUNNING}; nothing started here", file=sys.stderr)
+            return 0
+        reached = knock(front_door_name(self.journal))
+        print(f"{ALREADY_RUNNING}: " + ("brought it to the front" if reached
+                                       else "it did not answer; look for its window"),
+              file=sys.stderr)
+        return 0
 
 
 def end_on_signals(end: Callable[[], None], parent: QObject) -> None:
@@ -245,22 +313,35 @@ def given_interface(host: str) -> Callable[[], list[Interface]]:
 
 
 def open_session_run(session: Session, file: Path | None, resume: bool,
-                     ask: Callable[[RunInfo], bool]) -> tuple[Run | None, str]:
+                     ask: Callable[[RunInfo], bool],
+                     running: Callable[[RunInfo], str] | None = None,
+                     ) -> tuple[Run | None, str]:
     """The run journal for this showing, and a problem for the console ("" when fine).
 
-    Without `resume`, an interrupted run of the same file is offered through `ask` (the
-    "resume after crash" question). Without a journal the session still runs: answers then
-    live in memory only, and the console says so.
+    When the file's newest unfinished run is live in another process (its lock is held),
+    `running` decides: FRONT or CANCEL raise AlreadyRunning, NEW starts a separate run.
+    Otherwise, without `resume`, an interrupted run of the same file is offered through
+    `ask` (the "resume after crash" question); declining retires it, so it is not offered
+    again. Without a journal the session still runs: answers then live in memory only, and
+    the console says so.
     """
     if file is None:
         return None, ""
-    if not resume:
-        try:
-            digest = file_hash(file.read_bytes())
-        except OSError:
-            digest = ""
-        found = latest_interrupted(runs_folder(), digest) if digest else None
-        resume = found is not None and ask(found)
+    try:
+        digest = file_hash(file.read_bytes())
+    except OSError:
+        digest = ""
+    live = run_lock.live_run(runs_folder(), digest) if digest else None
+    found = latest_interrupted(runs_folder(), digest) if digest and not live else None
+    if live is not None:
+        choice = (running or ask_already_running)(live)
+        if choice != NEW:
+            raise AlreadyRunning(live.path, choice)
+        resume = False  # a separate run: never the live one
+    elif not resume and found is not None:
+        resume = ask(found)
+        if not resume:
+            retire_run(found.path)
     try:
         return open_run(session, file, resume=resume), ""
     except RunUnavailable as error:

@@ -67,6 +67,7 @@ class RunInfo:
     finished: float | None
     archived: bool
     answers: int
+    retired: bool = False  # left interrupted, but never offered for resume again
 
     @property
     def status(self) -> str:
@@ -268,6 +269,11 @@ class Journal:
         """Mark the run as ended normally: it is no longer offered for resume."""
         self._set_meta("finished", repr(self._clock()))
 
+    def retire(self) -> None:
+        """The facilitator chose a new run over resuming this one: it stays listed as
+        interrupted (its answers are kept), but is not offered for resume again."""
+        self._set_meta("retired", "1")
+
     def archive(self) -> None:
         """Finish the run and destroy the device secret and every pseudonym.
 
@@ -327,6 +333,7 @@ class Journal:
             finished=None if finished is None else float(finished),
             archived=self.meta("archived") == "1",
             answers=int(count),
+            retired=self.meta("retired") == "1",
         )
 
     def export(self) -> dict[str, Any]:
