@@ -8,11 +8,11 @@ import dataclasses
 import signal
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from facilitator.core.network import Interface
 from facilitator.core.runs.catalogue import latest_interrupted
@@ -27,6 +27,7 @@ from facilitator.qt.dialogs.already_running import FRONT, NEW, ask_already_runni
 from facilitator.qt.dialogs.import_dialog import ImportDialog
 from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
 from facilitator.qt.dialogs.runs_dialog import RunsDialog, ask_to_resume, runs_panel
+from facilitator.qt.dialogs.session_errors import SESSION_FILTER
 from facilitator.qt.fonts import register_fonts
 from facilitator.qt.polls.controls import press
 from facilitator.qt.presenter.chime import Chime
@@ -100,14 +101,17 @@ class DesktopApp:
         self.presenter.poll_key.connect(self._on_poll_key)
         self.presenter.print_requested.connect(self.open_print_dialog)
         self.presenter.import_requested.connect(self.open_import_dialog)
+        self.presenter.open_requested.connect(self.open_session_dialog)
         self.dialogs: list[PrintMaterialsDialog | ImportDialog] = []
 
     def show(self) -> None:
         self.presenter.show()
         network = self.polling.start()  # "" or why phones cannot join
         self.polling.on_slide(self.state.slide)
-        for problem in [*self.problems, *([network] if network else [])]:
-            self.state.message.emit(problem)
+        # One message, so none hides another (the console shows the latest message).
+        problems = [*self.problems, *([network] if network else [])]
+        if problems:
+            self.state.message.emit("\n".join(problems))
 
     def open_runs_dialog(self) -> RunsDialog:
         run = self.polling.run
@@ -152,6 +156,18 @@ class DesktopApp:
                               region=self.settings.region or self.session.region)
         dialog.session_created.connect(self._open_in_new_process)
         self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def open_session_dialog(self) -> QFileDialog:
+        """Ctrl+O (File > Open session…): another session file, opened in a new window;
+        this one keeps running (and its phones connected) until the facilitator ends it.
+        A file with mistakes gets the window that lists them, from the new process."""
+        folder = str(Path(self.state.session.source).parent) if self.state.session.source else ""
+        dialog = QFileDialog(self.presenter.console, "Open a session file", folder,
+                             SESSION_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda name: self._open_in_new_process(Path(name)))
         dialog.open()
         return dialog
 
@@ -206,12 +222,13 @@ class DesktopApp:
 
 def run(session: Session, settings: Settings, theme: str = "", file: Path | None = None,
         resume: bool = False, host: str | None = None, port: int | None = None,
-        settings_path: Path | None = None) -> int:
+        settings_path: Path | None = None, notices: Sequence[str] = ()) -> int:
     """Open the presenter on `session` (read from `file`) and block until the facilitator
     ends it. The showing is journaled; `resume` continues the file's interrupted run, and
     without it the facilitator is asked when there is one. `host` and `port` override the
     phone server's address (default: the detected LAN interface) and the settings' port.
-    `settings_path` is the settings file in use (None: the default one)."""
+    `settings_path` is the settings file in use (None: the default one); `notices` are
+    problems found before the app started (a settings line ignored), for the console."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("facilitator")
     register_fonts()  # before any window: console and projector use the bundled family
@@ -230,7 +247,8 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
     if port is not None:  # a copy: this run's choice, never written back to the settings
         settings = dataclasses.replace(settings, port=port)
     try:
-        desktop = _start(session, settings, theme, journal_run, host, settings_path, problem)
+        problems = [*notices, *([problem] if problem else [])]
+        desktop = _start(session, settings, theme, journal_run, host, settings_path, problems)
     except BaseException:
         # Failed before the first slide: a new run has nothing in it, so it must not be
         # offered for resume on every later start.
@@ -252,15 +270,14 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
 
 
 def _start(session: Session, settings: Settings, theme: str, journal_run: Run | None,
-           host: str | None, settings_path: Path | None, problem: str) -> DesktopApp:
+           host: str | None, settings_path: Path | None, problems: list[str]) -> DesktopApp:
     """The windows and the phone server, up to the first slide on screen."""
     polling = DesktopPolling(session, settings, run=journal_run, settings_path=settings_path,
                              interfaces=given_interface(host),
                              remember_network=False) if host else None
     desktop = DesktopApp(session, settings, theme, run=journal_run, polling=polling,
                          settings_path=settings_path)
-    if problem:
-        desktop.problems.append(problem)
+    desktop.problems[:0] = problems
     desktop.show()
     # Like `facilitator serve`: a facilitator at a terminal (and a test) sees the address.
     if desktop.polling.join_url:

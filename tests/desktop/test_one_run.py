@@ -205,7 +205,7 @@ def test_a_second_start_brings_the_first_to_the_front_and_starts_nothing() -> No
         assert [run.path for run in list_runs(runs_folder())] == [live.path]
     finally:
         first.send_signal(signal.SIGTERM)  # ends the session properly
-        out, err = first.communicate(timeout=60)
+        _out, err = first.communicate(timeout=60)
     assert first.returncode == 0, err
     (run,) = list_runs(runs_folder())
     assert run.status == "finished"

@@ -41,6 +41,7 @@ NAV_BUTTONS = (
     (Action.SHORTCUTS, "Keys ?"),
     (Action.PRINT, "Print…"),
     (Action.IMPORT, "From article…"),
+    (Action.OPEN, "Open session…"),
 )
 TIMER_BUTTONS = (
     (Action.TIMER, "Start / pause"),

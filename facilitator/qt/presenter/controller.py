@@ -26,6 +26,7 @@ class Presenter(QObject):
     poll_key = Signal(str)  # O, H, L, Ctrl+R: an Action value for the poll controls
     print_requested = Signal()  # Ctrl+P: the app opens the print dialog (qt/ cannot print)
     import_requested = Signal()  # Ctrl+N: the app opens the article importer
+    open_requested = Signal()  # Ctrl+O: the app asks for another session file
 
     def __init__(self, state: PresenterState,
                  screens: Callable[[], list[ScreenInfo]] = qt_screens) -> None:
@@ -84,6 +85,7 @@ class Presenter(QObject):
             Action.JOIN_QR: self.join_qr_toggled.emit,
             Action.PRINT: self.print_requested.emit,
             Action.IMPORT: self.import_requested.emit,
+            Action.OPEN: self.open_requested.emit,
             Action.END: self.end,
         }
         for poll_action in (Action.POLL_OPEN, Action.POLL_HIDE, Action.POLL_LOCK,

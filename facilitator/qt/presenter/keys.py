@@ -45,6 +45,7 @@ class Action(StrEnum):
     POLL_RESET = "poll-reset"
     PRINT = "print"
     IMPORT = "import"
+    OPEN = "open"
     END = "end"
 
 
@@ -93,6 +94,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(Action.PRINT, "Print materials: handout, cards, guide, poster", ((K.Key_P, CTRL),),
             "Ctrl+P"),
     Binding(Action.IMPORT, "New session from an article", ((K.Key_N, CTRL),), "Ctrl+N"),
+    Binding(Action.OPEN, "Open another session file", ((K.Key_O, CTRL),), "Ctrl+O"),
     Binding(Action.END, "End the session and save the timing report", ((K.Key_Q, CTRL),), "Ctrl+Q"),
 )
 
