@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.paths import ROOT
+from tests.paths import python_path
 
 SESSION = """\
 ---
@@ -72,7 +72,7 @@ sys.exit(main(["run", sys.argv[1], "--host", "127.0.0.1", "--port", "0"]))
 def test_the_app_runs_a_timer_and_quits_cleanly_without_qtmultimedia(tmp_path: Path) -> None:
     session = tmp_path / "no-sound.md"
     session.write_text(SESSION, encoding="utf-8")
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": python_path()}
     done = subprocess.run([sys.executable, "-c", DRIVER, str(session)], env=environment,
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr

@@ -31,7 +31,7 @@ from facilitator.services import run_lock
 from facilitator.services.assets import slide_file
 from facilitator.services.run_journal import runs_folder
 from facilitator.services.settings import Settings
-from tests.paths import ROOT
+from tests.paths import python_path
 
 
 @pytest.fixture
@@ -186,7 +186,7 @@ sys.exit(main(["run", sys.argv[1], "--host", "127.0.0.1", "--port", "0"]))
 
 
 def test_a_second_start_brings_the_first_to_the_front_and_starts_nothing() -> None:
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": python_path()}
     file = str(slide_file())
     first = subprocess.Popen([sys.executable, "-c", FIRST_START, file], env=environment,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -21,7 +21,8 @@ from facilitator.qt.dialogs.session_errors import SessionErrorsDialog
 from facilitator.qt.presenter.keys import Action
 from facilitator.services.assets import slide_file
 from facilitator.services.settings import Settings
-from tests.paths import ROOT
+from tests.desktop.test_desktop_app import on_loopback
+from tests.paths import python_path
 from tests.qt.conftest import Screens
 
 BROKEN = """\
@@ -105,7 +106,7 @@ def test_the_console_names_the_ignored_settings_line_and_keeps_the_rest(
     config = tmp_path / "settings.toml"
     config.write_text('theme = "light"\nchime = maybe\n\n[[local_resources]]\n'
                       'name = "Student counselling"\nphone = "555 0100"\n', encoding="utf-8")
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": python_path(),
                    "FACILITATOR_CONFIG": str(config)}
     done = subprocess.run([sys.executable, "-c", SHOW_STATUS], env=environment,
                           capture_output=True, text=True, timeout=60, check=False)
@@ -119,7 +120,9 @@ def test_the_console_names_the_ignored_settings_line_and_keeps_the_rest(
 
 def test_ctrl_o_asks_for_another_session_and_opens_it_in_a_new_window(
         qtbot: QtBot, bundled: Session, monkeypatch: pytest.MonkeyPatch) -> None:
-    app = DesktopApp(bundled, Settings(port=0), screens=Screens(1))
+    settings = Settings(port=0)
+    app = DesktopApp(bundled, settings, screens=Screens(1),
+                     polling=on_loopback(bundled, settings))
     qtbot.addWidget(app.presenter.console)
     qtbot.addWidget(app.presenter.projector)
     opened: list[Path] = []

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from facilitator.qt import fonts
 from facilitator.qt.style import chart_font, slide_font
 from facilitator.services import assets
-from tests.paths import ROOT
+from tests.paths import ROOT, python_path
 
 NO_FONTS = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
@@ -45,6 +45,6 @@ def render(out: Path, environment: dict[str, str]) -> bytes:
 def test_render_is_identical_with_every_system_font_hidden(tmp_path: Path) -> None:
     config = tmp_path / "fonts.conf"
     config.write_text(NO_FONTS, encoding="utf-8")  # fontconfig with no font folder at all
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": python_path()}
     hidden = {**environment, "FONTCONFIG_FILE": str(config)}
     assert render(tmp_path / "hidden", hidden) == render(tmp_path / "normal", environment)
