@@ -88,6 +88,7 @@ class ConsoleWindow(QWidget):
         self.countdown = CountdownPanel(state)
         self.agenda = AgendaPanel(state)
         self.position = QLabel()
+        self.position.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         # A long message wraps instead of widening the window past the screen's edge.
@@ -117,13 +118,15 @@ class ConsoleWindow(QWidget):
         bottom = QHBoxLayout()
         bottom.addLayout(self._button_row(NAV_BUTTONS, perform))
         bottom.addStretch(1)
-        bottom.addWidget(self.position)
+        # Messages get their own line, beside where we are, so a long one stays readable
+        # and the buttons below keep their full labels on a 1280-pixel screen.
+        messages = QHBoxLayout()
+        messages.addWidget(self.status, 1)
+        messages.addWidget(self.position)
 
         layout = QGridLayout(self)
         layout.addLayout(columns, 0, 0)
-        # Messages get the full width, on their own line, so a long one stays readable
-        # without squeezing the buttons.
-        layout.addWidget(self.status, 1, 0)
+        layout.addLayout(messages, 1, 0)
         layout.addLayout(bottom, 2, 0)
         self.resize(1280, 800)
 
@@ -147,7 +150,8 @@ class ConsoleWindow(QWidget):
             button.setToolTip(tooltip(action))
             # A focused button would take Space for itself instead of "next slide".
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            # Never narrower than the label: an elided "Sw…ns" is no use mid-session.
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, a=action: perform(a))
             if action in (Action.BLACK, Action.WHITE, Action.RESOURCES):
                 button.setCheckable(True)
