@@ -78,13 +78,8 @@ def checked_session(path: Path) -> tuple[Session | None, Path]:
             return result.session, path
         if not windows_can_show():
             return None, path
-        from PySide6.QtWidgets import QApplication
-
         from facilitator.qt.dialogs.session_errors import ask_for_another_file
-        from facilitator.qt.fonts import register_fonts
 
-        _app = QApplication.instance() or QApplication(sys.argv[:1])
-        register_fonts()
         chosen = ask_for_another_file(path, problems)
         if chosen is None:
             return None, path

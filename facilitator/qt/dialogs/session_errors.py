@@ -4,10 +4,12 @@ to open another file instead of a silent exit."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from facilitator.qt.fonts import register_fonts
 
 SESSION_FILTER = "Session files (*.md);;All files (*)"
 
@@ -66,7 +70,10 @@ class SessionErrorsDialog(QDialog):
 
 
 def ask_for_another_file(path: Path, errors: list[str]) -> Path | None:
-    """Show the mistakes; the file the facilitator opens instead, or None (closed)."""
+    """Show the mistakes; the file the facilitator opens instead, or None (closed).
+    Before the app proper starts, so this makes the Qt application if there is none."""
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    register_fonts()
     dialog = SessionErrorsDialog(path, errors)
     dialog.exec()
     return dialog.chosen
