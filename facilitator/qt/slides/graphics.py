@@ -11,7 +11,15 @@ import itertools
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTextDocument,
+)
 
 from facilitator.core.session.model import Chart, ChartKind, Slide
 from facilitator.qt.slides import text as st
@@ -59,6 +67,10 @@ def _paint_bars(painter: QPainter, area: QRectF, chart: Chart, frame: Frame, the
     if px < frame.body * st.FLOOR_SCALE:
         result.fits = False
         result.problems.append(f"{count} bars are too many for one chart slide")
+    # Long labels shrink a little, like body text, before they are reported.
+    while (_widest_label(chart, px) + px > area.width() * 0.42
+           and px - frame.body * st.SCALE_STEP >= frame.body * st.FLOOR_SCALE - 1e-9):
+        px -= frame.body * st.SCALE_STEP
     result.scale = min(result.scale, px / frame.body)
     font = slide_font(px)
     painter.setFont(font)
@@ -87,6 +99,11 @@ def _paint_bars(painter: QPainter, area: QRectF, chart: Chart, frame: Frame, the
         painter.drawText(QRectF(bar_left + length + px * 0.4, y, value_room + px, row),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          _value_text(item.value, chart.unit))
+
+
+def _widest_label(chart: Chart, px: float) -> float:
+    metrics = QFontMetrics(slide_font(px))
+    return max(metrics.horizontalAdvance(item.label) for item in chart.items)
 
 
 def _paint_donut(painter: QPainter, area: QRectF, chart: Chart, frame: Frame, theme: Theme,
