@@ -106,14 +106,30 @@ def _widest_label(chart: Chart, px: float) -> float:
     return max(metrics.horizontalAdvance(item.label) for item in chart.items)
 
 
+def _donut_sizes(area: QRectF, chart: Chart, frame: Frame) -> tuple[float, float]:
+    """Label size and the ring's share of the width: long labels first take room from the
+    ring (down to 24 % of the width), then shrink to the legibility floor."""
+    px, share = frame.body * 0.85, 0.3
+    while _widest_label(chart, px) > area.width() / 2 - min(
+            area.height() * 0.85, area.width() * share) / 2 - px * 1.8:
+        if share > 0.24 + 1e-9:
+            share -= 0.02
+        elif px - frame.body * st.SCALE_STEP >= frame.body * st.FLOOR_SCALE - 1e-9:
+            px -= frame.body * st.SCALE_STEP
+        else:
+            break  # reported where the labels are drawn
+    return px, share
+
+
 def _paint_donut(painter: QPainter, area: QRectF, chart: Chart, frame: Frame, theme: Theme,
                  result: Rendered) -> None:
     """A ring in the middle; each segment labelled beside it, on the side it points to."""
     total = sum(max(0.0, item.value) for item in chart.items) or 1.0
-    px = frame.body * 0.85
+    px, share = _donut_sizes(area, chart, frame)
+    result.scale = min(result.scale, px / frame.body)
     painter.setFont(slide_font(px))
     metrics = painter.fontMetrics()
-    diameter = min(area.height() * 0.85, area.width() * 0.3)
+    diameter = min(area.height() * 0.85, area.width() * share)
     centre = area.center()
     ring = QRectF(centre.x() - diameter / 2, centre.y() - diameter / 2, diameter, diameter)
     thickness = diameter * 0.26
