@@ -210,3 +210,17 @@ def test_a_second_start_brings_the_first_to_the_front_and_starts_nothing() -> No
     (run,) = list_runs(runs_folder())
     assert run.status == "finished"
     assert run_lock.holder(run.path) is None
+
+
+def test_serve_never_resumes_a_run_another_process_is_recording(
+        session: Session, other_process: int) -> None:
+    live = live_run(session, other_process)
+    environment = {**os.environ, "PYTHONPATH": python_path()}
+    done = subprocess.run([sys.executable, "-m", "facilitator", "serve", str(slide_file()),
+                           "--host", "127.0.0.1", "--port", "0", "--resume"],
+                          env=environment, capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 1
+    assert "This session is already running in another window" in done.stderr
+    assert "Join:" not in done.stdout and "Traceback" not in done.stderr
+    assert run_lock.holder(live) == other_process  # the other process keeps its run
