@@ -10,22 +10,21 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QProcess, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from facilitator.core.network import Interface
 from facilitator.core.runs.catalogue import latest_interrupted
-from facilitator.core.runs.from_journal import results_from_export
 from facilitator.core.runs.journal import Journal, JournalError, RunInfo, file_hash
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session
 from facilitator.core.timing.timer import Clock
+from facilitator.desktop.first_paint import exit_after_first_paint
 from facilitator.desktop.front_door import FrontDoor, knock
 from facilitator.desktop.polling import DesktopPolling
 from facilitator.qt.dialogs.already_running import FRONT, NEW, ask_already_running
-from facilitator.qt.dialogs.import_dialog import ImportDialog
-from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
 from facilitator.qt.dialogs.runs_dialog import RunsDialog, ask_to_resume, runs_panel
 from facilitator.qt.dialogs.session_errors import SESSION_FILTER
 from facilitator.qt.fonts import register_fonts
@@ -35,7 +34,7 @@ from facilitator.qt.presenter.controller import Presenter
 from facilitator.qt.presenter.screens import ScreenInfo, qt_screens
 from facilitator.qt.presenter.state import PresenterState
 from facilitator.qt.style import theme_named
-from facilitator.services import materials, run_lock
+from facilitator.services import run_lock
 from facilitator.services import settings as settings_module
 from facilitator.services.run_journal import (
     RunUnavailable,
@@ -47,6 +46,13 @@ from facilitator.services.run_journal import (
 from facilitator.services.run_lock import RunLock, front_door_name
 from facilitator.services.settings import Settings
 from facilitator.services.support_source import support_from_settings
+
+if TYPE_CHECKING:
+    # Imported where they open (Ctrl+P, Ctrl+N, a report): the print dialog brings
+    # reportlab, QtPdf and QtPrintSupport, the import dialog the article importer, about
+    # 0.2 s that the first projector paint need not wait for (benchmarks/startup.py).
+    from facilitator.qt.dialogs.import_dialog import ImportDialog
+    from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
 
 TIMING_FOLDER = "timing"
 ALREADY_RUNNING = "This session is already running in another window"
@@ -74,6 +80,7 @@ class DesktopApp:
         self.presenter = Presenter(self.state, screens)
         self.presenter.ended.connect(self._on_ended)
         self.timing_report: Path | None = None
+        self.first_paint: QObject | None = None  # benchmarks/startup.py's watcher, if set
         # Phone polls: chart and QR on the projector's poll slides, controls in the console,
         # a Q-key QR overlay; the server starts in show() and stops when the session ends.
         self.polling = polling or DesktopPolling(session, settings, run=run,
@@ -129,6 +136,10 @@ class DesktopApp:
         except JournalError as error:
             self.state.message.emit(str(error))
             return None
+        from facilitator.core.runs.from_journal import results_from_export
+        from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
+        from facilitator.services import materials
+
         results = results_from_export(export, self.session)
         dialog = PrintMaterialsDialog(
             materials.report_producer(results, self.settings), paper=self.settings.paper,
@@ -141,6 +152,9 @@ class DesktopApp:
 
     def open_print_dialog(self) -> PrintMaterialsDialog:
         """Ctrl+P: handout, cards, guide, and the join poster for the running server."""
+        from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
+        from facilitator.services import materials
+
         produce = materials.producer(self.session, self.settings, self._join_details)
         dialog = PrintMaterialsDialog(
             produce, paper=self.settings.paper,
@@ -152,6 +166,8 @@ class DesktopApp:
 
     def open_import_dialog(self) -> ImportDialog:
         """Ctrl+N: draft a session from an article; "Open session" starts it in a new window."""
+        from facilitator.qt.dialogs.import_dialog import ImportDialog
+
         dialog = ImportDialog(parent=self.presenter.console,
                               region=self.settings.region or self.session.region)
         dialog.session_created.connect(self._open_in_new_process)
@@ -278,6 +294,9 @@ def _start(session: Session, settings: Settings, theme: str, journal_run: Run | 
     desktop = DesktopApp(session, settings, theme, run=journal_run, polling=polling,
                          settings_path=settings_path)
     desktop.problems[:0] = problems
+    # benchmarks/startup.py only: unset, this is None and does nothing.
+    desktop.first_paint = exit_after_first_paint(desktop.presenter.slide_views(),
+                                                 desktop.presenter.end)
     desktop.show()
     # Like `facilitator serve`: a facilitator at a terminal (and a test) sees the address.
     if desktop.polling.join_url:
