@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.network import Interface
 from facilitator.core.session.model import Session
 from facilitator.desktop.desktop_app import DesktopApp
 from facilitator.desktop.polling import DesktopPolling
+from facilitator.qt.presenter.confirm import StartChoice
 from facilitator.services import settings as settings_module
 from facilitator.services.settings import LocalResource, Settings
 from tests.qt.conftest import Clock, Screens
@@ -21,6 +23,26 @@ LOOPBACK = Interface("lo-test", "Test network", ("127.0.0.1",))
 def on_loopback(session: Session, settings: Settings) -> DesktopPolling:
     """Phones on 127.0.0.1 only: a test never listens on the machine's real network."""
     return DesktopPolling(session, settings, interfaces=lambda: [LOOPBACK])
+
+
+def start_session(app: DesktopApp, choice: StartChoice = StartChoice.FROM_HERE) -> None:
+    """Ctrl+Enter, answering the start question with `choice`."""
+    app.presenter.ask_start = lambda _parent, _away: choice
+    assert app.presenter.keys.handle(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_rehearsal_alone_saves_no_timing_report(qtbot: QtBot, bundled: Session,
+                                                clock: Clock) -> None:
+    settings = Settings(port=0)
+    app = DesktopApp(bundled, settings, clock=clock, screens=Screens(1),
+                     polling=on_loopback(bundled, settings))
+    qtbot.addWidget(app.presenter.console)
+    app.show()
+    app.state.go_to_number(7)
+    clock.advance(600)
+    assert app.state.agenda.elapsed() == 0 and app.state.agenda.actual(0) == 0
+    app.presenter.end()
+    assert app.timing_report is None
 
 
 def test_closing_the_console_ends_the_run_and_saves_the_timing_report(
@@ -35,6 +57,12 @@ def test_closing_the_console_ends_the_run_and_saves_the_timing_report(
     # The reminder to add local services goes to the facilitator, not onto a slide.
     assert any(problem.startswith("Add your local services") for problem in app.problems)
     assert app.presenter.projector.isVisible()
+    # Setting up early and rehearsing: an hour that must not count as the session's.
+    assert app.state.rehearsing
+    app.state.go_to_number(12)
+    clock.advance(3600)
+    start_session(app, StartChoice.FROM_FIRST)
+    assert app.state.index == 0 and not app.state.rehearsing
     clock.advance(240)
     app.state.go_to_number(5)
     clock.advance(60)
