@@ -20,6 +20,7 @@ from facilitator.core.polls.ballot import BallotSnapshot
 from facilitator.core.polls.room import RoomStatus
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session
+from facilitator.services.interfaces import usable_interfaces
 from facilitator.services.poll_service import PollService
 from facilitator.services.run_journal import RunUnavailable, open_run
 from facilitator.services.run_lock import RunLock
@@ -37,8 +38,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("file", metavar="FILE", help="session file")
     parser.add_argument("--host", help="address to listen on (default: this machine's LAN "
                         "address on the default-route interface)")
-    parser.add_argument("--port", type=int, default=8765,
-                        help="port (default 8765; a busy port moves to the next; 0 = any)")
+    parser.add_argument("--port", type=int, default=None,
+                        help="port (default: the settings' port, 8765; a busy port moves to "
+                        "the next; 0 = any)")
     parser.add_argument("--poll", metavar="ID", help="poll to open (default: the first)")
     parser.add_argument("--record", action="store_true",
                         help="keep a run journal (answers survive a crash; see --resume)")
@@ -63,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         known = ", ".join(poll.id for poll in session.polls)
         print(f"{args.file}: no poll with id {poll_id!r}; polls are: {known}", file=sys.stderr)
         return 1
-    if not 0 <= args.port <= 65535:
+    if args.port is not None and not 0 <= args.port <= 65535:
         print(f"--port {args.port}: must be 0..65535", file=sys.stderr)
         return 2
     host = args.host or _lan_address()
@@ -71,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         print(NO_NETWORK_MESSAGE, file=sys.stderr)
         return 1
 
-    settings = load_user_settings(args)
+    settings = load_user_settings(args)  # its port is the default when --port is not given
     run, lock, refused = _open_locked_run(session, args)
     if refused:
         print(refused, file=sys.stderr)
@@ -133,8 +135,6 @@ def _serve(args: argparse.Namespace, session: Session, settings: Settings, run: 
 
 
 def _lan_address() -> str | None:
-    from facilitator.qt.polls.interfaces import usable_interfaces  # Qt only when no --host is given
-
     interfaces = usable_interfaces()
     return interfaces[0].address if interfaces else None
 

@@ -27,6 +27,7 @@ from facilitator.desktop.first_paint import exit_after_first_paint
 from facilitator.desktop.front_door import FrontDoor, knock
 from facilitator.desktop.polling import DesktopPolling
 from facilitator.qt.dialogs.already_running import FRONT, NEW, ask_already_running
+from facilitator.qt.dialogs.room_check import room_panel
 from facilitator.qt.dialogs.runs_dialog import RunsDialog, ask_to_resume, runs_panel
 from facilitator.qt.dialogs.session_errors import SESSION_FILTER
 from facilitator.qt.fonts import register_fonts
@@ -53,8 +54,10 @@ if TYPE_CHECKING:
     # Imported where they open (Ctrl+P, Ctrl+N, a report): the print dialog brings
     # reportlab, QtPdf and QtPrintSupport, the import dialog the article importer, about
     # 0.2 s that the first projector paint need not wait for (benchmarks/startup.py).
+    from facilitator.qt.dialogs.about_dialog import AboutDialog
     from facilitator.qt.dialogs.import_dialog import ImportDialog
     from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
+    from facilitator.qt.dialogs.room_check import RoomCheckDialog
 
 TIMING_FOLDER = "timing"
 ALREADY_RUNNING = "This session is already running in another window"
@@ -70,6 +73,7 @@ class DesktopApp:
                  settings_path: Path | None = None) -> None:
         """`settings_path`: the settings file in use (`--config`; None: the default)."""
         self.settings = settings
+        self.settings_path = settings_path
         # Audio is optional: without it the countdown flashes, and the console says so once.
         self.chime = Chime(enabled=settings.chime, on_unavailable=self._no_sound)
         support, self.problems = support_from_settings(session, settings)
@@ -120,6 +124,13 @@ class DesktopApp:
         self.runs_button = QPushButton("Past runs…")
         self.runs_button.clicked.connect(self.open_runs_dialog)
         self.polling.console.tabs.addTab(runs_panel(self.runs_button), "Runs")
+        # Pre-flight, the same checks as `facilitator doctor`, against the running server.
+        self.room_button = QPushButton("Check the room…")
+        self.room_button.clicked.connect(self.open_room_check)
+        self.about_button = QPushButton("About…")
+        self.about_button.clicked.connect(self.open_about)
+        self.polling.console.tabs.addTab(room_panel(self.room_button, self.about_button),
+                                         "Room")
         self.session = session
         self.presenter.poll_key.connect(self._on_poll_key)
         self.presenter.print_requested.connect(self.open_print_dialog)
@@ -136,6 +147,32 @@ class DesktopApp:
         problems = [*self.problems, *([network] if network else [])]
         if problems:
             self.state.message.emit("\n".join(problems))
+
+    def open_room_check(self) -> RoomCheckDialog:
+        """Network (the running server on its LAN address), screens, chime, printer, session."""
+        from facilitator.qt.dialogs import room_probes  # the renderer's fit test, the chime
+        from facilitator.qt.dialogs.room_check import RoomCheckDialog
+        from facilitator.services.preflight.checks import Probes, Request, run_all
+
+        server = self.polling.service.server
+        serving = (server.host, server.port) if server and server.host else None
+        request = Request(session=self.session, screen=None, serving=serving,
+                          settings_file=str(self.settings_path or settings_module.default_path()))
+        probes = Probes(screens=room_probes.screen_probe(self.settings),
+                        sound=lambda: room_probes.play_chime(self.chime, wait_ms=0),
+                        printers=room_probes.printers)
+        dialog = RoomCheckDialog(lambda: run_all(request, self.settings, probes),
+                                 self.presenter.console)
+        dialog.open()
+        return dialog
+
+    def open_about(self) -> AboutDialog:
+        from facilitator.qt.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.settings_path or settings_module.default_path(),
+                             settings_module.data_dir(), self.presenter.console)
+        dialog.open()
+        return dialog
 
     def open_runs_dialog(self) -> RunsDialog:
         run = self.polling.run

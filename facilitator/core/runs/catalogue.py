@@ -10,7 +10,13 @@ import json
 import sqlite3
 from pathlib import Path
 
-from facilitator.core.runs.journal import SUFFIX, Journal, JournalError, RunInfo
+from facilitator.core.runs.journal import (
+    SUFFIX,
+    IncompatibleRun,
+    Journal,
+    JournalError,
+    RunInfo,
+)
 
 
 def list_runs(folder: Path) -> list[RunInfo]:
@@ -35,6 +41,21 @@ def latest_interrupted(folder: Path, session_hash: str | None = None) -> RunInfo
                 None, run.session_hash):
             return run
     return None
+
+
+def incompatible_runs(folder: Path, session_hash: str) -> list[IncompatibleRun]:
+    """Runs of this session file that another version of the app recorded and this one
+    cannot read: `--resume` names them rather than saying there is nothing to resume."""
+    found = []
+    for path in folder.glob(f"*{SUFFIX}") if folder.is_dir() else ():
+        try:
+            Journal.open(path).close()
+        except IncompatibleRun as error:
+            if error.session_hash == session_hash:
+                found.append(error)
+        except (JournalError, sqlite3.DatabaseError):
+            continue
+    return found
 
 
 def export_run(path: Path) -> str:

@@ -41,6 +41,7 @@ from typing import Any
 from facilitator.core.polls.answers import Answer, JsonAnswer, answer_to_json
 from facilitator.core.polls.ballot import PollState, PollStatus
 from facilitator.core.polls.moderation import Decision
+from facilitator.core.release import app_version
 from facilitator.core.runs.checkpoint import Checkpointer
 from facilitator.core.runs.schema import SCHEMA, connect, transaction
 
@@ -52,6 +53,14 @@ _DEVICE_KEY = "device-hmac"
 
 class JournalError(Exception):
     """A journal file that cannot be opened or is not a run journal; the message says why."""
+
+
+class IncompatibleRun(JournalError):
+    """A run recorded by a version of the app whose run format this one cannot read."""
+
+    def __init__(self, message: str, session_hash: str) -> None:
+        super().__init__(message)
+        self.session_hash = session_hash
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,8 @@ class Journal:
         self._checkpointer = Checkpointer(path) if live else None
 
     # -- opening ----------------------------------------------------------------------
+    # The schema number decides whether a run can be resumed; the app version recorded
+    # beside it is only there to say which version to open it with when it cannot.
 
     @classmethod
     def create(
@@ -141,6 +152,7 @@ class Journal:
                 "INSERT INTO meta (key, value) VALUES (?, ?)",
                 [
                     ("schema", str(SCHEMA_VERSION)),
+                    ("app_version", app_version()),
                     ("run_id", run_id),
                     ("session_hash", session_hash),
                     ("title", title),
@@ -167,11 +179,17 @@ class Journal:
         try:
             connection = connect(path, durable)
             version = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            recorded = connection.execute(
+                "SELECT value FROM meta WHERE key = 'app_version'").fetchone()
+            digest = connection.execute(
+                "SELECT value FROM meta WHERE key = 'session_hash'").fetchone()
         except sqlite3.DatabaseError as error:
             raise JournalError(f"{path}: not a run journal ({error})") from None
         if version is None or version[0] != str(SCHEMA_VERSION):
             connection.close()
-            raise JournalError(f"{path}: unknown journal version {version and version[0]}")
+            raise IncompatibleRun(_incompatible(path, version and version[0],
+                                                recorded and recorded[0]),
+                                  digest[0] if digest else "")
         return cls(connection, path, clock, live)
 
     def close(self) -> None:
@@ -387,3 +405,12 @@ class Journal:
     def _set_meta(self, key: str, value: str) -> None:
         with transaction(self._db):
             self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+
+def _incompatible(path: Path, schema: str | None, recorded: str | None) -> str:
+    """Why a run from another version cannot be opened, and that nothing in it is lost."""
+    who = f"facilitator {recorded}" if recorded else "an older facilitator"
+    return (f"{path}: this run was recorded by {who} (run format {schema or 'unknown'}); "
+            f"this is facilitator {app_version()} (run format {SCHEMA_VERSION}), which cannot "
+            "resume it. Its answers are still in the file: open it with the version that "
+            "recorded it to resume or export it.")
