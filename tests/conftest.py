@@ -44,20 +44,17 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
     import ipaddress
     import socket
 
-    real_bind = socket.socket.bind
+    real_listen = socket.socket.listen
 
-    def bind(self: socket.socket, address: object) -> None:
-        if not (isinstance(address, tuple) and self.family in (socket.AF_INET,
-                                                               socket.AF_INET6)):
-            real_bind(self, address)  # type: ignore[arg-type]
-            return
-        host, port = str(address[0]), int(address[1])
-        if port == 8765:
-            raise AssertionError("a test tried to listen on the fixed default port 8765")
-        # An address this machine does not have fails here, as it would for a facilitator
-        # (tests of that path stay valid); one it has would open the test to the network.
-        real_bind(self, address)  # type: ignore[arg-type]
-        if not host or not ipaddress.ip_address(host.split("%")[0]).is_loopback:
-            raise AssertionError(f"a test listened on {host or 'every address'}")
+    def listen(self: socket.socket, *backlog: int) -> None:
+        # Checked when a socket starts accepting connections: a bind alone (a probe for a
+        # free port) opens nothing to the room.
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            host, port = self.getsockname()[:2]
+            if port == 8765:
+                raise AssertionError("a test listened on the fixed default port 8765")
+            if not ipaddress.ip_address(str(host).split("%")[0]).is_loopback:
+                raise AssertionError(f"a test listened on {host}")
+        real_listen(self, *backlog)
 
-    monkeypatch.setattr(socket.socket, "bind", bind)
+    monkeypatch.setattr(socket.socket, "listen", listen)
