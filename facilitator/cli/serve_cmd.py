@@ -17,7 +17,7 @@ from types import FrameType
 from facilitator.cli.check_cmd import load_checked
 from facilitator.core.network import NO_NETWORK_MESSAGE
 from facilitator.core.polls.ballot import BallotSnapshot
-from facilitator.core.polls.room import RoomStatus
+from facilitator.core.polls.room import DEVICES_PER_ADDRESS, RoomStatus
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session
 from facilitator.services.interfaces import usable_interfaces
@@ -47,6 +47,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--resume", action="store_true",
                         help="continue the newest interrupted recorded run of this file: "
                         "same room code and link, same open poll, every answer kept")
+    parser.add_argument("--devices-per-address", type=int, default=DEVICES_PER_ADDRESS,
+                        metavar="N", help="new phones one network address may join "
+                        f"(default {DEVICES_PER_ADDRESS}; raise it only for a room behind "
+                        "one shared address, where it weakens the one-device-per-person rule)")
     parser.set_defaults(handler=run)
 
 
@@ -107,6 +111,7 @@ def _serve(args: argparse.Namespace, session: Session, settings: Settings, run: 
            host: str, poll_id: str) -> int:
     service = PollService(session, settings, box=run.box if run else None,
                           room=run.room if run else None)
+    service.room.devices_per_address = max(1, args.devices_per_address)
     for message in service.problems:
         print(message, file=sys.stderr)
     if run is None or not args.resume:

@@ -82,10 +82,13 @@ class DesktopApp:
             self.problems.append(f"{region.add_local} (local_resources in "
                                  f"{settings_module.default_path()})")
         # A new showing opens in rehearsal (nothing timed, test answers cleared at Start
-        # session); a resumed run is already live.
+        # session); a resumed run is already live, unless it stopped before Start session
+        # (a crash during the rehearsal: its test answers must still be cleared at Start).
+        saved = SavedTiming.from_json(run.presenter) if run is not None else None
+        live = run is not None and run.resumed and (saved is None or saved.started)
         self.state = PresenterState(session, theme_named(theme or settings.theme), support,
                                     clock=clock, play_chime=self.chime.play,
-                                    rehearsal=not (run is not None and run.resumed))
+                                    rehearsal=not live)
         self.presenter = Presenter(self.state, screens)
         self.presenter.ended.connect(self._on_ended)
         self.presenter.session_started.connect(self._on_session_started)
@@ -96,7 +99,6 @@ class DesktopApp:
         # a Q-key QR overlay; the server starts in show() and stops when the session ends.
         self.polling = polling or DesktopPolling(session, settings, run=run,
                                                  settings_path=settings_path)
-        saved = SavedTiming.from_json(run.presenter) if run is not None else None
         if saved is not None:  # after a crash: the same agenda clock and countdown
             self.state.restore_timing(saved, time.time())
         if run is not None and run.slide:  # a resumed run opens where it stopped
@@ -116,6 +118,7 @@ class DesktopApp:
         self.presenter.console.add_side_panel("Poll", self.polling.console)
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
         self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
+        self.state.slide_changed.connect(self._show_poll_panel)
         self.state.slide_changed.connect(self.polling.record_slide)
         # A poll command the run journal could not save changed nothing: the console says so.
         self.polling.bridge.failed.connect(self.state.message.emit)
@@ -282,6 +285,12 @@ class DesktopApp:
         showing = any(overlay.showing for overlay in self.polling.overlays)
         self.state.message.emit("Join QR code on the projector (Q hides it)" if showing else "")
 
+    def _show_poll_panel(self, *_: object) -> None:
+        """On a poll slide the poll controls come into view: on a 1280x720 laptop they sit
+        below the agenda, out of sight, in the column that scrolls."""
+        if self.state.slide.poll is not None:
+            self.presenter.console.tools_area.ensureWidgetVisible(self.polling.console, 0, 0)
+
     def _place_banners(self, *_: object) -> None:
         """The groups banner belongs to prompt slides, never over a chart, a black or
         white screen, the support overlay or the join QR."""
@@ -310,6 +319,8 @@ class DesktopApp:
                 self.polling.bridge.reset_poll(slide.poll.id)
 
     def _on_ended(self) -> None:
+        if self.state.rehearsing:  # ended without starting: the run keeps no test answer
+            self._on_session_started()
         try:
             folder = settings_module.data_dir() / TIMING_FOLDER
             self.timing_report = self.state.save_timing_report(folder)

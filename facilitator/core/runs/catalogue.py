@@ -59,9 +59,10 @@ def incompatible_runs(folder: Path, session_hash: str) -> list[IncompatibleRun]:
 
 
 def export_run(path: Path) -> str:
-    """The run at `path` as a JSON document (UTF-8 text)."""
+    """The run at `path` as a JSON document (UTF-8 text), the copy meant to be shared:
+    approved open text only, words only those at least the poll's minimum gave."""
     with Journal.open(path) as journal:
-        return json.dumps(journal.export(), ensure_ascii=False, indent=2)
+        return json.dumps(journal.export(shareable=True), ensure_ascii=False, indent=2)
 
 
 def delete_run(path: Path) -> None:

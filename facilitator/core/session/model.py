@@ -150,6 +150,9 @@ class Poll:
     min_responses: int = DEFAULT_MIN_RESPONSES
     prefer_not_to_say: bool = True
     sensitive: bool = False
+    # Results reach phones and projector only when the poll closes (`reveal: on-close`):
+    # nobody can watch the chart move as a neighbour answers. Sensitive polls default to it.
+    reveal_on_close: bool = False
     line: int = 0
 
     @property

@@ -36,6 +36,7 @@ POLL_KEYS = (
     "min-responses",
     "sensitive",
     "prefer-not-to-say",
+    "reveal",
 )
 # Below this the group is small enough that a result can point at a person.
 MIN_RESPONSES_FLOOR = 3
@@ -61,6 +62,7 @@ def build_poll(fields: Fields, errors: BlockErrors) -> Poll | None:
     reference = _reference(fields, errors, poll_type, options)
     min_responses = _min_responses(fields, errors)
     sensitive, prefer = _privacy(fields, errors)
+    reveal_on_close = _reveal(fields, errors, sensitive)
     if len(errors.items) > before:
         return None
     return Poll(
@@ -78,6 +80,7 @@ def build_poll(fields: Fields, errors: BlockErrors) -> Poll | None:
         min_responses=min_responses,
         prefer_not_to_say=prefer,
         sensitive=sensitive,
+        reveal_on_close=reveal_on_close,
         line=errors.line,
     )
 
@@ -235,6 +238,22 @@ def _privacy(fields: Fields, errors: BlockErrors) -> tuple[bool, bool]:
         errors.on(prefer_field, 'a sensitive poll always offers "prefer not to say"')
         prefer = True
     return sensitive, prefer
+
+
+REVEAL_VALUES = ("live", "on-close")
+
+
+def _reveal(fields: Fields, errors: BlockErrors, sensitive: bool) -> bool:
+    """`reveal: live` (results in batches while the poll is open) or `reveal: on-close`
+    (only once it closes); a sensitive poll defaults to on-close."""
+    found = fields.get("reveal")
+    if found is None:
+        return sensitive
+    value = found.value.strip().lower()
+    if value not in REVEAL_VALUES:
+        errors.on(found, f'reveal must be "live" or "on-close", not "{found.value}"')
+        return sensitive
+    return value == "on-close"
 
 
 def _slug(label: str) -> str:

@@ -28,6 +28,7 @@ from facilitator.core.polls.room import RoomStatus
 from facilitator.core.session.model import PollType
 from facilitator.qt.polls.bridge import PollBridge
 from facilitator.qt.polls.groups_panel import GroupsPanel
+from facilitator.qt.polls.headcount_panel import HeadcountPanel
 from facilitator.qt.polls.moderation_panel import ModerationPanel
 from facilitator.qt.presenter.keys import Action, tooltip
 from facilitator.qt.style import POLL_PANEL_STYLE
@@ -71,6 +72,7 @@ class PollConsole(QWidget):
             button.setToolTip(tooltip(action))
             # A focused button would take Space for itself instead of "next slide".
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.headcount = HeadcountPanel()
         self.moderation = ModerationPanel()
         self.groups = GroupsPanel()
         self.network = QWidget()  # the app puts the network picker here
@@ -87,7 +89,8 @@ class PollConsole(QWidget):
             # Like the console's own buttons: never take the keyboard (Space = next slide).
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button, 2 + index // 2, index % 2)
-        buttons.setRowStretch(4, 1)
+        buttons.addWidget(self.headcount, 4, 0, 1, 2)
+        buttons.setRowStretch(5, 1)
         # Tabs keep the panel short: the console also needs its notes, timer and agenda.
         self.tabs = QTabWidget()
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -106,6 +109,7 @@ class PollConsole(QWidget):
         self.moderation.decided.connect(bridge.moderate)
         self.groups.assign.connect(bridge.make_groups)
         self.groups.cleared.connect(bridge.clear_groups)
+        self.headcount.headcount_set.connect(bridge.set_headcount)
         bridge.changed.connect(self._on_changed)
         bridge.current_changed.connect(self._on_current_changed)
         self._refresh()
@@ -122,6 +126,7 @@ class PollConsole(QWidget):
 
     def _on_changed(self, _snapshot: BallotSnapshot, status: RoomStatus) -> None:
         self.groups.set_status(status)
+        self.headcount.set_status(status)
         self._refresh()
 
     def _refresh(self) -> None:
