@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from facilitator.qt import fonts
+
 # Okabe-Ito, the colour-blind-safe palette, by name so charts can pick roles from it.
 ORANGE = "#E69F00"
 SKY_BLUE = "#56B4E9"
@@ -28,8 +30,9 @@ REDDISH_PURPLE = "#CC79A7"
 OKABE_ITO = (ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW, BLUE, VERMILLION, REDDISH_PURPLE)
 OKABE_GREY = "#999999"
 
-# Narrow, widely installed sans faces first: more words per line at the same size.
-FONT_FAMILIES = ["Liberation Sans", "Arial", "Helvetica Neue", "Helvetica", "DejaVu Sans"]
+# Only the font the app ships (qt/fonts.py): a slide fits the same on every machine, and
+# nothing falls back to whatever the laptop happens to have installed.
+FONT_FAMILIES = [fonts.FAMILY]
 
 
 @dataclass(frozen=True)
@@ -365,8 +368,10 @@ def contrast_ratio(foreground: str, background: str) -> float:
 
 
 def slide_font(pixel_size: float, bold: bool = False) -> QFont:
+    fonts.register_fonts()  # once; a no-op when the entry point already registered them
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
+    _same_everywhere(font)
     font.setPixelSize(max(1, round(pixel_size)))
     font.setBold(bold)
     return font
@@ -374,11 +379,21 @@ def slide_font(pixel_size: float, bold: bool = False) -> QFont:
 
 def chart_font(pixels: float, bold: bool = False) -> QFont:
     """Chart text: the slide faces, never under 9 px (a chart in a small preview)."""
+    fonts.register_fonts()
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
+    _same_everywhere(font)
     font.setPixelSize(max(9, round(pixels)))
     font.setBold(bold)
     return font
+
+
+def _same_everywhere(font: QFont) -> None:
+    """Hinting and antialiasing chosen here, not by the machine's fontconfig settings, so a
+    slide is drawn pixel for pixel alike on every laptop (slight, vertical-only hinting keeps
+    glyph widths as designed, so the fit does not change with the machine either)."""
+    font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
+    font.setStyleStrategy(QFont.StyleStrategy.NoSubpixelAntialias)
 
 
 def restyle(widget: QWidget, css: str) -> None:

@@ -55,3 +55,9 @@ def test_answer_to_wall_prints_percentiles_and_the_floor() -> None:
     assert line, out
     assert int(line[3]) > 0 and int(line[4]) > 1  # answers arrived and the chart repainted
     assert "unpainted 0" in out and "errors 0" in out
+
+
+def test_reconnect_storm_prints_the_time_every_phone_took_to_come_back() -> None:
+    out = run_script("reconnect_storm.py", "--phones", "20", "--runs", "1")
+    assert re.search(r"^run 1: 20 phones back in [\d.]+ s$", out, re.M), out
+    assert re.search(r"^reconnect storm, 20 phones: median [\d.]+ s", out, re.M), out

@@ -8,12 +8,21 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from facilitator.core.network import Interface
 from facilitator.core.session.model import Session
 from facilitator.desktop.desktop_app import DesktopApp
+from facilitator.desktop.polling import DesktopPolling
 from facilitator.qt.presenter.confirm import StartChoice
 from facilitator.services import settings as settings_module
 from facilitator.services.settings import LocalResource, Settings
 from tests.qt.conftest import Clock, Screens
+
+LOOPBACK = Interface("lo-test", "Test network", ("127.0.0.1",))
+
+
+def on_loopback(session: Session, settings: Settings) -> DesktopPolling:
+    """Phones on 127.0.0.1 only: a test never listens on the machine's real network."""
+    return DesktopPolling(session, settings, interfaces=lambda: [LOOPBACK])
 
 
 def start_session(app: DesktopApp, choice: StartChoice = StartChoice.FROM_HERE) -> None:
@@ -24,7 +33,9 @@ def start_session(app: DesktopApp, choice: StartChoice = StartChoice.FROM_HERE) 
 
 def test_rehearsal_alone_saves_no_timing_report(qtbot: QtBot, bundled: Session,
                                                 clock: Clock) -> None:
-    app = DesktopApp(bundled, Settings(), clock=clock, screens=Screens(1))
+    settings = Settings(port=0)
+    app = DesktopApp(bundled, settings, clock=clock, screens=Screens(1),
+                     polling=on_loopback(bundled, settings))
     qtbot.addWidget(app.presenter.console)
     app.show()
     app.state.go_to_number(7)
@@ -36,7 +47,9 @@ def test_rehearsal_alone_saves_no_timing_report(qtbot: QtBot, bundled: Session,
 
 def test_closing_the_console_ends_the_run_and_saves_the_timing_report(
         qtbot: QtBot, bundled: Session, clock: Clock) -> None:
-    app = DesktopApp(bundled, Settings(theme="light"), clock=clock, screens=Screens(2))
+    settings = Settings(theme="light", port=0)
+    app = DesktopApp(bundled, settings, clock=clock, screens=Screens(2),
+                     polling=on_loopback(bundled, settings))
     qtbot.addWidget(app.presenter.console)
     qtbot.addWidget(app.presenter.projector)
     app.show()
@@ -68,8 +81,9 @@ def test_local_resources_from_settings_come_first_and_bad_ones_are_reported(
     settings = Settings(local_resources=[
         LocalResource("Student Counselling", phone="555-0100", hours="9-5 weekdays"),
         LocalResource("Broken", text="not a text code at all !!"),
-    ])
-    app = DesktopApp(bundled, settings, screens=Screens(1))
+    ], port=0)
+    app = DesktopApp(bundled, settings, screens=Screens(1),
+                     polling=on_loopback(bundled, settings))
     qtbot.addWidget(app.presenter.console)
     qtbot.addWidget(app.presenter.projector)
     assert app.state.support is not None

@@ -58,7 +58,7 @@ from facilitator.core.session.model import (
 from facilitator.core.session.safety import mentions_risk
 
 MAX_BULLETS = 6
-MAX_POLL_QUESTION_CHARS = 88  # what a poll slide's heading holds at 1280x720 (measured)
+MAX_POLL_QUESTION_CHARS = 80  # a poll slide's heading at 1280x720, DejaVu Sans (measured)
 MAX_BULLET_WORDS = 70
 _GENERIC_HEADERS = frozenset({"", "category", "label", "item", "name", "group", "type", "option"})
 RISK_QUESTION_NOTE = (

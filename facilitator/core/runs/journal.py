@@ -80,6 +80,7 @@ class RunInfo:
     finished: float | None
     archived: bool
     answers: int
+    retired: bool = False  # left interrupted, but never offered for resume again
 
     @property
     def status(self) -> str:
@@ -327,6 +328,11 @@ class Journal(QuestionRecords):
         """Each poll's type and minimum, so a shared export can apply the report's rules."""
         self._set_meta("poll_rules", json.dumps(rules, sort_keys=True))
 
+    def retire(self) -> None:
+        """The facilitator chose a new run over resuming this one: it stays listed as
+        interrupted (its answers are kept), but is not offered for resume again."""
+        self._set_meta("retired", "1")
+
     def archive(self) -> None:
         """Finish the run and destroy the device secret and every pseudonym.
 
@@ -380,6 +386,7 @@ class Journal(QuestionRecords):
             finished=None if finished is None else float(finished),
             archived=self.meta("archived") == "1",
             answers=int(count),
+            retired=self.meta("retired") == "1",
         )
 
     def export(self, shareable: bool = False) -> dict[str, Any]:

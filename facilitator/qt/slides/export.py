@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPd
 
 from facilitator.core.release import creator
 from facilitator.core.session.model import Session
+from facilitator.qt.fonts import register_fonts
 from facilitator.qt.slides.render import SlideContext, paint_slide, render_image
 from facilitator.qt.style import Theme
 from facilitator.services.support_source import SupportSource
@@ -27,7 +28,9 @@ PNG_NAME = re.compile(r"^slide-\d{3,}\.png$")
 def gui_application() -> QCoreApplication:
     """The running Qt application, or a new GUI one: painting text needs one, a window
     does not (offscreen is fine)."""
-    return QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    register_fonts()  # the bundled family, so the fit never depends on system fonts
+    return app
 
 
 @dataclass(frozen=True)

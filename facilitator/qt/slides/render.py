@@ -104,6 +104,44 @@ def _paint_title(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContex
     painter.fillRect(bar, QColor(theme.accent))
 
 
+PANEL_SPLITS = (0.62, 0.56, 0.5)  # the content's share of the width, widest first
+
+
+def _paint_support_panel(painter: QPainter, frame: Frame, area: QRectF, body: str,
+                         slide: Slide, ctx: SlideContext, result: Rendered) -> QRectF:
+    """Content paired with help (safe messaging): the help sits in its own panel on the
+    right so neither has to shrink below legibility. On a narrow screen the panel takes
+    more of the width, as long as the content beside it still fits. Returns the content's
+    area."""
+    assert ctx.support is not None and slide.resources is not None
+    panel_html = support_panel.support_html(ctx.support.block(slide.resources), ctx.theme,
+                                            frame.body * 0.85, columns=1, compact=True)
+    gap, pad = frame.width * 0.03, frame.body * 0.5
+
+    def split_at(share: float) -> tuple[QRectF, QRectF]:
+        panel = QRectF(area.left() + area.width() * share + gap, area.top(),
+                       area.width() * (1 - share) - gap, area.height())
+        content = QRectF(area.left(), area.top(), area.width() * share, area.height())
+        return panel, content
+
+    def fits(text: str, box: QRectF, px: float) -> bool:
+        return st.fit(lambda scale: st.document(text, box.width(), px * scale, ctx.theme.text),
+                      box.size()).fits
+
+    for share in PANEL_SPLITS:
+        panel, content = split_at(share)
+        inner = panel.adjusted(pad * 1.6, pad, -pad, -pad)
+        if fits(panel_html, inner, frame.body * 0.85) and (
+                not body or fits(body, content, frame.body)):
+            break
+    else:
+        panel, content = split_at(PANEL_SPLITS[0])  # nothing fits: report it at the usual split
+        inner = panel.adjusted(pad * 1.6, pad, -pad, -pad)
+    paint_panel(painter, panel, ctx.theme, frame)
+    fit_and_draw(painter, panel_html, inner, frame.body * 0.85, ctx, result, "the support panel")
+    return content
+
+
 def _paint_content(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContext,
                    result: Rendered) -> None:
     theme = ctx.theme
@@ -136,17 +174,6 @@ def _paint_content(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideCont
         return
     body = st.blocks_html(slide.blocks, theme, frame.body)
     if slide.resources is not None and ctx.support is not None:
-        # Content paired with help (safe messaging): the help sits in its own panel on the
-        # right so neither has to shrink below legibility.
-        gap = frame.width * 0.03
-        panel = QRectF(area.left() + area.width() * 0.62 + gap, area.top(),
-                       area.width() * 0.38 - gap, area.height())
-        area = QRectF(area.left(), area.top(), area.width() * 0.62, area.height())
-        paint_panel(painter, panel, theme, frame)
-        pad = frame.body * 0.5
-        fit_and_draw(painter, support_panel.support_html(ctx.support.block(slide.resources), theme,
-                                           frame.body * 0.85, columns=1, compact=True),
-                     panel.adjusted(pad * 1.6, pad, -pad, -pad), frame.body * 0.85, ctx, result,
-                     "the support panel")
+        area = _paint_support_panel(painter, frame, area, body, slide, ctx, result)
     if body:
         fit_and_draw(painter, body, area, frame.body, ctx, result, "the body")
