@@ -71,7 +71,8 @@ def test_discussing_it_in_pairs_is_refused_and_alone_is_warned() -> None:
     alone = parse_session(
         head + "```prompt\ntext: Have you ever wanted to die?\nformat: solo\nduration: 2m\n```\n", "s.md"
     )
-    assert alone.ok and [w.line for w in alone.warnings] == [14]
+    # Line 12: the slide itself names the topic and no support follows it; line 14: the prompt.
+    assert alone.ok and [w.line for w in alone.warnings] == [12, 14]
 
 
 def test_word_cloud_holds_back_words_about_suicide_or_self_harm() -> None:
