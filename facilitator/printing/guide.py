@@ -213,11 +213,11 @@ def _slides(session: model.Session, ctx: PrintContext, width: float) -> list[Flo
         ]
         for slide in section.slides:
             number += 1
-            story.append(KeepTogether(_slide(number, slide, width)))
+            story.append(KeepTogether(_slide(number, slide, width, ctx.region.code)))
     return story
 
 
-def _slide(number: int, slide: model.Slide, width: float) -> list[Flowable]:
+def _slide(number: int, slide: model.Slide, width: float, region: str = "us") -> list[Flowable]:
     st = styles()
     parts: list[Flowable] = [
         Paragraph(f"<font color='#00796B'>{number}</font>  {text(slide.title)}  "
@@ -232,7 +232,8 @@ def _slide(number: int, slide: model.Slide, width: float) -> list[Flowable]:
     if slide.poll:
         parts.append(_panel("POLL", _poll(slide.poll), width))
     if slide.notes:
-        parts.append(Paragraph(_notes(slide.notes), st["body"].clone("notes", leftIndent=4 * mm)))
+        parts.append(Paragraph(_notes(for_region(slide.notes, region)),
+                               st["body"].clone("notes", leftIndent=4 * mm)))
     parts.append(Spacer(1, 3))
     return parts
 
@@ -265,6 +266,25 @@ def _panel(label: str, body: str, width: float) -> Table:
     table.hAlign = "RIGHT"
     table.spaceAfter = 3
     return table
+
+
+# Services that exist in one region only: a note that cites them is left out of a guide
+# printed for any other region (a UK facilitator must not send people to a US line).
+REGION_ONLY = {"Physician Support Line": "us"}
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_SENTENCE = re.compile(r"[^.!?]*[.!?]")
+
+
+def for_region(notes: str, region: str) -> str:
+    """The notes without the clauses or sentences that cite another region's services."""
+    for service, home in REGION_ONLY.items():
+        if region == home or service not in notes:
+            continue
+        notes = _PARENTHESES.sub(lambda m: "" if service in m.group(0) else m.group(0), notes)
+        if service in notes:
+            notes = "".join(sentence for sentence in _SENTENCE.findall(notes + ".")
+                            if service not in sentence).rstrip(".").strip() + "."
+    return notes
 
 
 def _notes(notes: str) -> str:
