@@ -90,9 +90,19 @@ def _ladder(entries: tuple[SupportEntry, ...], wide: bool) -> Iterator[tuple[int
         yield 1, FULL, len(entries)
         yield 1, PLAIN, len(entries)
         yield 1, ONE_LINE, len(entries)
-    # Last resort: fewer services (local ones come first), the rest are on the card.
+    # Last resort: fewer services, the rest are on the card (see `_kept`).
     for shown in range(len(entries) - 1, 0, -1):
         yield (2 if wide and shown > 2 else 1), ONE_LINE, shown
+
+
+def _kept(entries: tuple[SupportEntry, ...], shown: int) -> tuple[SupportEntry, ...]:
+    """The `shown` entries to keep when not all fit, in their usual order. The region's
+    first service (its round-the-clock crisis line) goes last, after the local ones: a
+    school counselling office closes at night, the crisis line does not."""
+    shipped = [entry for entry in entries if not entry.local]
+    priority = [*shipped[:1], *(entry for entry in entries if entry.local), *shipped[1:]]
+    keep = set(map(id, priority[:shown]))
+    return tuple(entry for entry in entries if id(entry) in keep)
 
 
 @dataclass
@@ -128,7 +138,7 @@ def fit_support(block: SupportBlock, theme: Theme, px: float, box: QSizeF, wide:
     shown = len(entries)
     for columns, detail, shown in _ladder(entries, wide):
         more = MORE_ON_CARD if shown < len(entries) else ""
-        body = lead_html + entries_html(entries[:shown], theme, px, columns, detail, more)
+        body = lead_html + entries_html(_kept(entries, shown), theme, px, columns, detail, more)
 
         def build(scale: float, body: str = body) -> QTextDocument:
             return st.document(body, box.width(), px * scale, theme.text)

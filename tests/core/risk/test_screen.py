@@ -8,7 +8,7 @@ from facilitator.core.risk.normalise import variants
 from facilitator.core.risk.phrases import ALL, LANGUAGES, Category
 from facilitator.core.risk.screen import category_of, mentions_risk, screen
 from facilitator.core.session import safety
-from tests.core.risk.wordings import CHAT, FALSE_ALARMS, RISKY
+from tests.core.risk.wordings import CHAT, FALSE_ALARMS, RISKY, WORD_ANSWERS
 
 RISKY_CASES = [(lang, text, cat) for lang, cases in RISKY.items() for text, cat in cases]
 ALARM_CASES = [(lang, text) for lang, texts in FALSE_ALARMS.items() for text in texts]
@@ -25,6 +25,12 @@ def test_risky_wording_is_caught_with_its_category(lang: str, text: str,
 @pytest.mark.parametrize("text", CHAT)
 def test_chat_and_obfuscated_spellings_are_caught(text: str) -> None:
     assert mentions_risk(text), text
+
+
+@pytest.mark.parametrize("text", WORD_ANSWERS)
+def test_one_word_answers_are_caught_alone_but_not_inside_a_sentence(text: str) -> None:
+    assert mentions_risk(text)
+    assert not mentions_risk(f"the word {text} in a sentence about tools")
 
 
 @pytest.mark.parametrize(("lang", "text"), ALARM_CASES)

@@ -108,9 +108,12 @@ CHAT: list[str] = [
     "kms", "KMS", "kys", "unalive", "unaliving myself", "un-alive", "sewerslide", "sewer slide",
     "su1cide", "SU1C1DE", "$uicide", "s u i c i d e", "s.u.i.c.i.d.e", "s-u-i-c-i-d-e",
     "suiciiide", "sucide", "suiside", "hang myself", "k m s", "k.m.s", "kill my self",
-    "k1ll myself", "self delete", "wanna die", "want 2 die", "d1e", "ctb", "sh urges",
+    "k1ll myself", "self delete", "wanna die", "want 2 die", "ctb", "sh urges",
     "w4nt t0 d!e", "k!ll mys3lf",
 ]
+
+# One-word answers held back only when they are the whole answer (a word cloud's words).
+WORD_ANSWERS: list[str] = ["die", "d1e", "cutting", "Ritzen"]
 
 # Everyday idiom, grief, burnout and medicine words that must pass.
 FALSE_ALARMS: dict[str, list[str]] = {
