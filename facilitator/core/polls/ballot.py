@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import Protocol
 
 from facilitator.core.polls.answers import Answer, AnswerError, parse_answer
-from facilitator.core.polls.moderation import Decision, ModerationQueue, TextItem
+from facilitator.core.polls.moderation import Decision, ModerationQueue, TextItem, WordDecisions
 from facilitator.core.polls.owner import OwnerThread
 from facilitator.core.polls.tally import Tally, count
 from facilitator.core.session.model import PREFER_NOT_TO_SAY, Poll, PollType
@@ -95,6 +95,7 @@ class PollResults:
     # Answers other than "prefer not to say". Only these count towards the threshold:
     # two people declining and one answering must not put that one answer on screen.
     counted: int = 0
+    approved: tuple[TextItem, ...] = ()  # text polls: on screen now, for "withdraw"
 
     @property
     def reached(self) -> bool:
@@ -134,6 +135,8 @@ class BallotBox:
             for poll in self._polls.values()
             if poll.type is PollType.TEXT
         }
+        self._words = {poll.id: WordDecisions() for poll in self._polls.values()
+                       if poll.type is PollType.WORD}
         self._current: str | None = None
         self._version = 0
         self._cache: dict[str, tuple[int, PollResults]] = {}
@@ -181,15 +184,17 @@ class BallotBox:
         counted = sum(1 for answer in answers.values() if answer != PREFER_NOT_TO_SAY)
         tally: Tally | None = None
         pending: tuple[TextItem, ...] = ()
+        approved: tuple[TextItem, ...] = ()
         if counted >= threshold:
             queue = self._queues.get(poll_id)
             if queue is not None:
-                pending = queue.pending()
+                pending, approved = queue.pending(), queue.approved_items()
                 tally = count(poll, answers.values(), queue.approved(), len(pending))
             else:
-                tally = count(poll, answers.values())
+                tally = count(poll, answers.values(), decisions=self._words.get(poll_id))
         results = PollResults(
-            poll, self._states[poll_id], len(answers), threshold, tally, pending, counted
+            poll, self._states[poll_id], len(answers), threshold, tally, pending, counted,
+            approved,
         )
         self._cache[poll_id] = (self._changed_at[poll_id], results)
         return results
@@ -305,6 +310,18 @@ class BallotBox:
         self._changed(poll_id)
         return True
 
+    def moderate_word(self, poll_id: str, word: str, decision: Decision) -> bool:
+        """Show, hold back or withdraw one word of a word poll (for every phone that gave it).
+        Not journaled (the run journal keeps decisions per answer, not per word): after a
+        crash a moderated poll's words wait for approval again, the safe side."""
+        self._owned()
+        words = self._words.get(self.poll(poll_id).id)
+        if words is None:
+            return False
+        words.decide(word, decision)
+        self._changed(poll_id)
+        return True
+
     # -- replay from a journal (no journaling, same checks) ---------------------------------
 
     def restore_answer(self, poll_id: str, device_key: str, raw: object) -> None:
@@ -347,6 +364,8 @@ class BallotBox:
         queue = self._queues.get(poll_id)
         if queue is not None:
             queue.clear()
+        if poll_id in self._words:
+            self._words[poll_id].clear()
         self._changed(poll_id)
 
     def _set_state(self, poll_id: str, state: PollState) -> None:

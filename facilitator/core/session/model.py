@@ -150,7 +150,14 @@ class Poll:
     min_responses: int = DEFAULT_MIN_RESPONSES
     prefer_not_to_say: bool = True
     sensitive: bool = False
+    # Word polls: approve each word before the room sees it (text polls always are).
+    # None until the loader decides: on in a session with a content note, else off.
+    moderate: bool | None = None
     line: int = 0
+
+    @property
+    def moderated(self) -> bool:
+        return self.type is PollType.TEXT or bool(self.moderate)
 
     @property
     def scale_points(self) -> tuple[int, ...]:
