@@ -22,26 +22,15 @@ from reportlab.platypus import (
     Table,
 )
 
+from facilitator.core.risk.protocol import STEPS
 from facilitator.core.session import model
 from facilitator.printing import theme
 from facilitator.printing.context import PrintContext
 from facilitator.printing.flowables import bullets, support_table
 from facilitator.printing.theme import styles, text
 
-DISTRESS_STEPS = (
-    "<b>Someone leaves the room.</b> The co-facilitator follows after a moment, checks in "
-    "privately and away from the group, and asks only “Are you okay? Do you want company or "
-    "space?”. Nobody comments on it in the room.",
-    "<b>Someone is upset in the room.</b> No spotlight. Offer the quiet space quietly; keep "
-    "the activity going or move to the next slide. Never ask them to explain to the group.",
-    "<b>Someone says they might not be safe.</b> Stay with them; do not leave them alone. "
-    "Call or text a crisis line together, or the emergency number if there is immediate "
-    "danger. Tell the session lead afterwards.",
-    "<b>Something worrying arrives in an anonymous answer.</b> It cannot be traced, and must "
-    "not be: repeat the support contacts to the whole room and leave them on screen.",
-    "<b>Afterwards.</b> Stay ten minutes for anyone who wants to talk. Debrief with the "
-    "co-facilitator; look after yourselves too.",
-)
+# The same steps as the console's safety-protocol dialog (one text, in core).
+DISTRESS_STEPS = tuple(f"<b>{text(what)}</b> {text(do)}" for what, do in STEPS)
 
 
 def build_guide(session: model.Session, ctx: PrintContext) -> bytes:
