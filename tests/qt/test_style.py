@@ -78,7 +78,7 @@ def test_console_pairs_cover_every_text_colour() -> None:
     foregrounds = {foreground for foreground, _ in CONSOLE.text_pairs().values()}
     # Disabled text is left out on purpose: WCAG sets no minimum for inactive controls.
     assert foregrounds == {CONSOLE.text, CONSOLE.bright_text, CONSOLE.caption,
-                           CONSOLE.on_accent}
+                           CONSOLE.on_accent, CONSOLE.notice_edge}
 
 
 @pytest.mark.parametrize("name, pair", {**CHART.text_pairs(), **BLANK.text_pairs()}.items(),
