@@ -70,6 +70,8 @@ ENGLISH = (
         r"\bdeath wish\b",
         r"\btired of (?:living|being alive)\b",
         r"^(?:die|to die)$",  # one word in a word cloud
+        r"\b(?:fantasi[sz]\w*|dream\w*|wish\w*|hop\w*|imagin\w*) (?:about |of )?(?:getting|being)"
+        r" hit by a (?:bus|car|train|truck)\b",
     )),
     Phrases("en", H, (
         r"\bself ?(?:harm\w*|injur\w*|mutilat\w*|inflicted)",
