@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime, time, timedelta
+from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -264,12 +265,16 @@ _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _SENTENCE = re.compile(r"[^.!?]*[.!?]")
 
 
+def _drop_citing(service: str, found: re.Match[str]) -> str:
+    return "" if service in found.group(0) else found.group(0)
+
+
 def for_region(notes: str, region: str) -> str:
     """The notes without the clauses or sentences that cite another region's services."""
     for service, home in REGION_ONLY.items():
         if region == home or service not in notes:
             continue
-        notes = _PARENTHESES.sub(lambda m: "" if service in m.group(0) else m.group(0), notes)
+        notes = _PARENTHESES.sub(partial(_drop_citing, service), notes)
         if service in notes:
             notes = "".join(sentence for sentence in _SENTENCE.findall(notes + ".")
                             if service not in sentence).rstrip(".").strip() + "."

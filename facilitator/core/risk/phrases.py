@@ -44,7 +44,8 @@ ENGLISH = (
         r"|ones|our) (?:own )?li(?:fe|ves)\b",
         r"\bend(?:s|ing|ed)? it all\b",
         r"\b(?:thought|thoughts|think|thinking|thinks|considered|considering|consider|plan"
-        r"|planning|planned|want|wanted|wanting|wants|going|gonna|just|about|of) (?:about |of |to )?"
+        r"|planning|planned|want|wanted|wanting|wants|going|gonna|just|about|of)"
+        r" (?:about |of |to )?"
         r"(?:end|ending) it\b",
         r"\boverdos\w*",
         r"\bjump(?:s|ed|ing)? (?:off|from) (?:a|the) (?:bridge|roof|building|cliff)\b",
@@ -55,7 +56,8 @@ ENGLISH = (
         r"|not wake up|never wake up|go to sleep forever)\b",
         rf"\bwish(?:ed|es|ing)?(?: that)? {_SOMEONE} (?:was|were|had been|could be) dead\b",
         rf"\bwish(?:ed|es|ing)?(?: that)? {_SOMEONE} (?:could|would) (?:just )?die\b",
-        rf"\bwish(?:ed|es|ing)?(?: that)? {_SOMEONE}(?:'d| had| was| were)? (?:never|not) (?:been |be )?born\b",
+        rf"\bwish(?:ed|es|ing)?(?: that)? {_SOMEONE}(?:'d| had| was| were)? (?:never|not)"
+        r" (?:been |be )?born\b",
         rf"\b{_NEVER} (?:ever )?wak(?:e|ing) up(?! (?:early|before|on time|in time|at \d|at \w+ "
         r"(?:am|pm)|rested|refreshed|feeling|until|till|for|when|without|in the|on the))",
         r"\b(?:not|isn't|isnt|is not|ain't|aint|wasn't|no longer) worth (?:living|being alive"
@@ -105,14 +107,16 @@ CHAT = (
 SPANISH = (
     Phrases("es", S, (
         r"\bsuicid\w*",
-        r"\b(?:quitar|quitarme|quitarse|quitarte|quite|quito|quitado) (?:la|mi|su|tu) (?:propia )?vida\b",
+        r"\b(?:quitar|quitarme|quitarse|quitarte|quite|quito|quitado) (?:la|mi|su|tu)"
+        r" (?:propia )?vida\b",
         r"\bmatar(?:me|se|te)\b", r"\bme (?:quiero|voy a|vaya a) matar\b",
         r"\b(?:acabar|terminar|acabe|acabo) con (?:mi|su|tu) (?:propia )?vida\b",
         r"\bacabar con todo\b", r"\bponer fin a (?:mi|su|tu) vida\b",
         r"\bahorcar(?:me|se|te)\b",
     )),
     Phrases("es", W, (
-        r"\b(?:quiero|quisiera|queria|quieres|quiere|deseo|deseas|desearia|deseado|deseaba|desee|ganas de) morir"
+        r"\b(?:quiero|quisiera|queria|quieres|quiere|deseo|deseas|desearia|deseado|deseaba|desee"
+        r"|ganas de) morir"
         r"(?:me|se|te)?\b",
         r"\bno (?:quiero|quisiera|quieres|quiere|deseo) (?:seguir )?(?:vivir|viviendo|estar vivo"
         r"|estar viva|existir|despertar)\b",
@@ -128,7 +132,8 @@ SPANISH = (
         r"\bautolesi\w*", r"\bautolastim\w*", r"\bautoagresi\w*",
         r"\bhacer(?:me|se|te) dano\b", r"\bhecho dano (?:a proposito|adrede|intencionadamente)\b",
         r"\bme hago dano\b", r"\blastimar(?:me|se|te)\b",
-        r"\bcortar(?:me|se|te)\b(?! (?:el|la|las|los|un|una)\b)", r"\bme corto\b(?! (?:el|la|las|los)\b)",
+        r"\bcortar(?:me|se|te)\b(?! (?:el|la|las|los|un|una)\b)",
+        r"\bme corto\b(?! (?:el|la|las|los)\b)",
     )),
 )
 
@@ -145,7 +150,8 @@ FRENCH = (
     Phrases("fr", W, (
         r"\b(?:veux|voulais|voudrais|veut|envie de|souhaite|souhaiterais|desir de) mourir\b",
         r"\b(?:ne plus|ne jamais|ne pas|jamais|plus jamais) me reveiller\b",
-        r"\bla vie ne vaut (?:pas|plus) la peine\b", r"\bne vaut (?:pas|plus) la peine d'etre vecue\b",
+        r"\bla vie ne vaut (?:pas|plus) la peine\b",
+        r"\bne vaut (?:pas|plus) la peine d'etre vecue\b",
         r"\b(?:plus|pas) envie de vivre\b", r"\bmieux (?:mort|morte|morts|mortes)\b",
         r"\bidees (?:noires|de mort)\b", r"\bpensees (?:de mort|morbides)\b",
         r"\bdisparaitre pour toujours\b", r"\bne plus exister\b",

@@ -28,9 +28,9 @@ from facilitator.core.polls.ballot import BallotSnapshot, PollResults, PollStatu
 from facilitator.core.polls.room import RoomStatus
 from facilitator.core.polls.tally import WordTally
 from facilitator.core.session.model import PollType
+from facilitator.qt.dialogs.safety_protocol import SafetyProtocolDialog
 from facilitator.qt.polls.bridge import PollBridge
 from facilitator.qt.polls.groups_panel import GroupsPanel
-from facilitator.qt.dialogs.safety_protocol import SafetyProtocolDialog
 from facilitator.qt.polls.moderation_panel import ModerationPanel
 from facilitator.qt.polls.risk_notice import RiskNotice, RiskWatch
 from facilitator.qt.presenter.keys import Action, tooltip

@@ -30,7 +30,7 @@ def word_tally(box: BallotBox, poll_id: str = "word") -> WordTally:
 
 def test_a_risky_text_answer_is_flagged_with_its_category() -> None:
     box = box_with(polls.TEXT)
-    for key, text in zip("abc", ["More sleep", "I want to kill myself", "Peer groups"]):
+    for key, text in zip("abc", ["More sleep", "I want to kill myself", "Peer groups"], strict=True):
         box.submit("idea", key, text)
     pending = box.results("idea").pending
     assert [(item.text, item.risk) for item in pending] == [
@@ -78,7 +78,7 @@ def test_every_chat_spelling_is_held_back_by_the_word_cloud() -> None:
 
 def test_a_moderated_word_poll_shows_only_approved_words_and_any_can_be_withdrawn() -> None:
     box = box_with(MODERATED)
-    for key, word in zip("abcd", ["dr smith sucks", "hope", "hope", "coffee"]):
+    for key, word in zip("abcd", ["dr smith sucks", "hope", "hope", "coffee"], strict=True):
         box.submit("word", key, word)
     tally = word_tally(box)
     assert tally.words == () and dict(tally.waiting) == {"hope": 2, "dr smith sucks": 1,
@@ -92,7 +92,7 @@ def test_a_moderated_word_poll_shows_only_approved_words_and_any_can_be_withdraw
     assert word_tally(box).words == ()
     # An unmoderated cloud shows words at once, and any can still be withdrawn.
     plain = box_with(polls.WORD)
-    for key, word in zip("abc", ["hope", "tea", "tea"]):
+    for key, word in zip("abc", ["hope", "tea", "tea"], strict=True):
         plain.submit("word", key, word)
     plain.moderate_word("word", "tea", Decision.REJECTED)
     assert word_tally(plain).words == (("hope", 1),)
