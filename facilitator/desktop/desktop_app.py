@@ -30,6 +30,7 @@ from facilitator.qt.presenter.chime import Chime
 from facilitator.qt.presenter.controller import Presenter
 from facilitator.qt.presenter.screens import ScreenInfo, qt_screens
 from facilitator.qt.presenter.state import PresenterState
+from facilitator.qt.slides.export import fit_problems
 from facilitator.qt.style import theme_named
 from facilitator.services import materials
 from facilitator.services import settings as settings_module
@@ -56,6 +57,13 @@ class DesktopApp:
         if not support.local and region is not None and region.add_local:
             self.problems.append(f"{region.add_local} (local_resources in "
                                  f"{settings_module.default_path()})")
+        # The same fit test as `check`: a clipped emergency line must be said before the
+        # session starts, not discovered on the wall.
+        self.problems += [f"{problem} on a 1280x720 projector with your region and local "
+                          "services; run `facilitator check` for details"
+                          for problem in fit_problems(session, 1280, 720,
+                                                      theme_named(theme or settings.theme),
+                                                      support)]
         self.state = PresenterState(session, theme_named(theme or settings.theme), support,
                                     clock=clock, play_chime=self.chime.play)
         self.presenter = Presenter(self.state, screens)
