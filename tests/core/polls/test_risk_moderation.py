@@ -119,3 +119,4 @@ def test_word_polls_are_moderated_by_default_in_a_session_with_a_content_note() 
     wrong = parse_session(head + "## P\n\n```poll\nid: p\nquestion: Q?\ntype: yes-no\n"
                           "moderate: yes\n```\n", "s.md")
     assert [e.line for e in wrong.errors] == [13]
+
