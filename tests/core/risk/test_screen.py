@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from facilitator.core.risk.normalise import variants
 from facilitator.core.risk.phrases import ALL, LANGUAGES, Category
@@ -58,3 +60,15 @@ def test_readings_undo_the_usual_disguises() -> None:
     assert variants("24/7 help") == ("24 7 help",)  # numbers alone stay numbers
     assert category_of("Ich möchte sterben") is Category.WANTING_TO_DIE
     assert category_of("") is None and category_of("   ") is None
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_screened_without_error(text: str) -> None:
+    found = screen(text)
+    assert found is None or found.category in set(Category)
+
+
+@given(st.sampled_from([text for cases in RISKY.values() for text, _ in cases]),
+       st.sampled_from(["", "  ", "!!", "lol", "...", "\n"]))
+def test_punctuation_and_padding_do_not_hide_a_wording(text: str, pad: str) -> None:
+    assert mentions_risk(f"{pad} {text.upper()} {pad}")
