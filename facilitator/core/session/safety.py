@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from facilitator.core.risk.screen import mentions_risk
 from facilitator.core.session.diagnostics import Diagnostic, Severity
-from facilitator.core.session.model import GroupKind, Poll, Prompt, Session, Slide
+from facilitator.core.session.model import GroupKind, Poll, Prompt, Session, Slide, SlideKind
 
 __all__ = ["check_session", "mentions_risk", "poll_text"]
 
@@ -20,10 +20,19 @@ def poll_text(poll: Poll) -> str:
     return "\n".join([poll.question, *labels, *poll.scale_labels])
 
 
+# The slide kinds whose resources block the projector draws; on a poll, prompt, chart, flow
+# or title slide a resources block would be invisible, so it must not count as support.
+DRAWS_SUPPORT = frozenset({SlideKind.CONTENT, SlideKind.CONTENT_NOTE, SlideKind.RESOURCES})
+
+
+def shows_support(slide: Slide) -> bool:
+    return slide.resources is not None and slide.kind in DRAWS_SUPPORT
+
+
 def _support_within_reach(slides: tuple[Slide, ...], index: int) -> bool:
-    """Help is on this slide or the very next one (the projector draws a resources block on
-    content and content-note slides alike, so the room sees it while the topic is up)."""
-    return any(slide.resources is not None for slide in slides[index : index + 2])
+    """Help is on this slide or the very next one, where the room can see it while the
+    topic is up."""
+    return any(shows_support(slide) for slide in slides[index : index + 2])
 
 
 def _poll_problem(poll: Poll, path: str) -> Diagnostic | None:
@@ -52,7 +61,7 @@ def _prompt_problem(prompt: Prompt, path: str) -> Diagnostic | None:
 def check_session(session: Session, path: str) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     slides = session.slides
-    has_support = any(slide.content_note or slide.resources is not None for slide in slides)
+    has_support = any(slide.content_note or shows_support(slide) for slide in slides)
     for number, slide in enumerate(slides, start=1):
         if slide.poll and (problem := _poll_problem(slide.poll, path)):
             problems.append(problem)
