@@ -1,14 +1,23 @@
-"""How long all printouts for the bundled session take (target: under 1.5 s together).
+"""How long printing the bundled session takes.
 
 Run: python benchmarks/print_time.py [--paper a4|letter] [--region us] [--repeat 5]
-Prints the time per document and the total, first run (fonts registered, QR codes made)
-and the best of the repeats.
+Prints, first, `facilitator print` timed as a whole process (interpreter start, imports,
+loading the session, handout + cards + guide, writing them; target under 1.0 s), then the
+time per document in one process, first run (fonts registered, QR codes made) and the best
+of the repeats.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 from facilitator.core.runs.results import (
     ApprovedText,
@@ -53,6 +62,25 @@ def sample_run(session: Session) -> RunResults:
     return RunResults(session.title, 5, tuple(polls), texts, timing, "2026-11-29")
 
 
+def process_times(paper: str, region: str, repeat: int) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU (user + system) seconds of `python -m facilitator print` on the
+    bundled session, with a settings file of its own (none: the defaults) so the user's
+    settings play no part. CPU time says more than wall time on a machine that is busy."""
+    seconds, cpu = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "FACILITATOR_CONFIG": str(Path(folder) / "settings.toml")}
+        command = [sys.executable, "-m", "facilitator", "print", str(assets.slide_file()),
+                   "--out", folder, "--paper", paper, "--region", region]
+        for _ in range(repeat):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            subprocess.run(command, env=env, check=True, capture_output=True)
+            seconds.append(time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return seconds, cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--paper", default="a4")
@@ -63,6 +91,13 @@ def main() -> None:
     session = load_session(assets.slide_file()).session
     assert session is not None
     run = sample_run(session)
+
+    whole, cpu = process_times(args.paper, args.region, args.repeat)
+    print(f"`facilitator print` as a process ({args.paper}, {args.region}, {len(whole)} runs, "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs):\n"
+          f"  wall best {min(whole):.2f} s, median {statistics.median(whole):.2f} s, "
+          f"worst {max(whole):.2f} s   (target < 1.0 s)\n"
+          f"  CPU  best {min(cpu):.2f} s, median {statistics.median(cpu):.2f} s")
 
     runs: list[dict[str, float]] = []
     for _ in range(args.repeat):
@@ -82,7 +117,7 @@ def main() -> None:
         print(f"  {name:8s} first {first[name] * 1000:6.0f} ms   best {best[name] * 1000:6.0f} ms")
     print(
         f"  {'total':8s} first {sum(first.values()) * 1000:6.0f} ms   "
-        f"best {sum(best.values()) * 1000:6.0f} ms   (target < 1500 ms)"
+        f"best {sum(best.values()) * 1000:6.0f} ms"
     )
 
 

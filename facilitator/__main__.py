@@ -15,7 +15,9 @@ from importlib import import_module
 COMMANDS = ("check", "render", "serve", "print", "report", "import", "run")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str = "") -> argparse.ArgumentParser:
+    """The parser with every command, or with `only` that one: a command then imports only
+    its own module (`print` has no use for the web server or Qt, which take a while)."""
     parser = argparse.ArgumentParser(
         prog="facilitator",
         description="Run a small-group session from one laptop. With no command, open the app.",
@@ -25,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
+        if only and name != only:
+            continue
         try:
             module = import_module(f"facilitator.cli.{name}_cmd")
         except ModuleNotFoundError as error:
@@ -47,9 +51,19 @@ def with_default_command(argv: list[str]) -> list[str]:
     return [*argv[:index], "run", *rest]
 
 
+def _command(argv: list[str]) -> str:
+    """The command word after the global options ("" for none or help)."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("--config"):
+        index += 1 if "=" in argv[index] else 2
+    word = argv[index] if index < len(argv) else ""
+    return word if word in COMMANDS else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(with_default_command(list(sys.argv[1:] if argv is None else argv)))
+    arguments = with_default_command(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser(_command(arguments))
+    args = parser.parse_args(arguments)
     result: int = args.handler(args)
     return result
 

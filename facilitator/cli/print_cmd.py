@@ -37,6 +37,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("--join-url", default="", metavar="URL",
                         help="the phone server's join URL, for the poster")
     parser.add_argument("--room-code", default="", metavar="CODE", help="room code on the poster")
+    parser.add_argument("--allow-local", action="store_true",
+                        help="accept a loopback or link-local join URL (for tests: phones "
+                        "cannot open it)")
     parser.set_defaults(handler=run)
 
 
@@ -67,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
         ctx = materials.context(result.session, user, paper=args.paper or "",
                                 region=args.region or "", start=args.start,
                                 card_back=args.card_back)
-        pdfs = materials.render(result.session, ctx, documents, args.join_url, args.room_code)
+        pdfs = materials.render(result.session, ctx, documents, args.join_url, args.room_code,
+                                args.allow_local)
     except (PrintError, SupportError) as error:
         print(f"facilitator print: {error}", file=sys.stderr)
         return 2

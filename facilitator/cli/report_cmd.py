@@ -12,6 +12,7 @@ from facilitator.core.runs.from_journal import results_from_export
 from facilitator.core.runs.journal import SUFFIX as JOURNAL_SUFFIX
 from facilitator.core.runs.journal import Journal, JournalError
 from facilitator.core.runs.results import ResultsError, RunResults, with_timing
+from facilitator.core.session.model import Session
 from facilitator.core.support.regions import REGION_CODES, SupportError
 from facilitator.printing import PrintError
 from facilitator.services import materials
@@ -43,9 +44,9 @@ def _read(path: Path) -> RunResults:
     return RunResults.from_json(path.read_text(encoding="utf-8"), str(path))
 
 
-def _recorded(run: str, session_file: str | None) -> tuple[RunResults, str] | None:
-    """Results of a recorded run (journal, run id or JSON export) and its session's region;
-    None if RUN is not one."""
+def _recorded(run: str, session_file: str | None) -> tuple[RunResults, Session] | None:
+    """Results of a recorded run (journal, run id or JSON export) and its session; None if
+    RUN is not one."""
     path = Path(run)
     by_id = runs_folder() / f"{run}{JOURNAL_SUFFIX}"
     if not path.is_file() and by_id.is_file():
@@ -67,13 +68,16 @@ def _recorded(run: str, session_file: str | None) -> tuple[RunResults, str] | No
     if loaded is None or loaded.session is None:
         why = "; ".join(str(e) for e in loaded.errors) if loaded else "no session file recorded"
         raise ResultsError(f"{run}: cannot load the run's session ({why}); give it with --session")
-    return results_from_export(export, loaded.session), loaded.session.region
+    return results_from_export(export, loaded.session), loaded.session
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         recorded = _recorded(args.run_file, args.session)
-        results, session_region = recorded or (_read(Path(args.run_file)), "")
+        results, session = recorded or (_read(Path(args.run_file)), None)
+        if session is None and args.session:  # a saved results file: its scales' labels
+            loaded = load_checked(args.session)
+            session = loaded.session
         if args.timing:
             results = with_timing(results, _read(Path(args.timing)))
     except OSError as error:
@@ -89,8 +93,9 @@ def run(args: argparse.Namespace) -> int:
     user = load_user_settings(args)
     try:
         # The footer's support contacts: as asked, else the settings', else the session's.
-        region = args.region or user.region or session_region
-        pdf = materials.report(results, user, paper=args.paper or "", region=region)
+        region = args.region or user.region or (session.region if session else "")
+        pdf = materials.report(results, user, paper=args.paper or "", region=region,
+                               session=session)
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(pdf)

@@ -26,7 +26,7 @@ class PrintContext:
     region: Region
     font_dir: Path
     paper: str = "a4"
-    author: str = "facilitator"
+    author: str = ""  # a person (settings' facilitator_name), never the app
     start: time | None = None  # the guide's clock times; None prints minutes from the start
     quiet_space: str = ""
     co_facilitator: str = ""

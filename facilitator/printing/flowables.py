@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reportlab.lib import colors
@@ -15,9 +16,9 @@ from facilitator.printing import theme
 from facilitator.printing.theme import markup, styles, text
 
 
-def bullets(items: Sequence[str], ordered: bool = False, scale: float = 1.0) -> Flowable:
+def bullets(items: Sequence[str], ordered: bool = False) -> Flowable:
     """A list of already-marked-up items with teal bullets (or numbers)."""
-    style = styles(scale)["bullet"]
+    style = styles()["bullet"]
     return ListFlowable(
         [ListItem(Paragraph(item, style), leftIndent=12) for item in items],
         bulletType="1" if ordered else "bullet",
@@ -31,26 +32,26 @@ def bullets(items: Sequence[str], ordered: bool = False, scale: float = 1.0) -> 
     )
 
 
-def slide_blocks(blocks: Sequence[model.Block], width: float, scale: float = 1.0) -> list[Flowable]:
+def slide_blocks(blocks: Sequence[model.Block], width: float) -> list[Flowable]:
     """Paragraphs, lists and tables of a slide as flowables."""
     out: list[Flowable] = []
     for block in blocks:
         match block:
             case model.Paragraph(text=inline):
-                out.append(Paragraph(markup(inline), styles(scale)["body"]))
+                out.append(Paragraph(markup(inline), styles()["body"]))
                 out.append(Spacer(1, 2.5))
             case model.BulletList(items=items, ordered=ordered):
-                out.append(bullets([markup(item) for item in items], ordered, scale))
+                out.append(bullets([markup(item) for item in items], ordered))
                 out.append(Spacer(1, 2.5))
             case model.Table():
-                out.append(comparison_table(block, width, scale))
+                out.append(comparison_table(block, width))
                 out.append(Spacer(1, 4))
     return out
 
 
-def comparison_table(table: model.Table, width: float, scale: float = 1.0) -> Table:
+def comparison_table(table: model.Table, width: float) -> Table:
     """A pipe table with a navy header row, a bold label column and zebra rows."""
-    st = styles(scale)
+    st = styles()
     columns = len(table.header)
     label_width = min(32 * mm, width * 0.22) if columns >= 3 else width / 2
     rest = (width - label_width) / max(1, columns - 1)
@@ -83,7 +84,7 @@ class FlowDiagram(Flowable):  # type: ignore[misc]
     GAP = 6 * mm
     MIN_BOX = 27 * mm
 
-    def __init__(self, steps: Sequence[str], font_size: float = 8.5) -> None:
+    def __init__(self, steps: Sequence[str], font_size: float = theme.TABLE_PT) -> None:
         super().__init__()
         self.steps = list(steps)
         self.font_size = font_size
@@ -195,7 +196,7 @@ class BarChart(Flowable):  # type: ignore[misc]
         self.max_value = max_value or max((value for _, value, _ in self.items), default=1) or 1
         self.colour = colour
         # As wide as the longest label needs, within reason; longer ones are shortened.
-        widest = max((stringWidth(label, theme.FONT, 8.5) for label, _, _ in self.items),
+        widest = max((stringWidth(label, theme.FONT, theme.TABLE_PT) for label, _, _ in self.items),
                      default=0)
         self.label_width = min(max(widest + 4 * mm, 25 * mm), 75 * mm)
 
@@ -210,9 +211,9 @@ class BarChart(Flowable):  # type: ignore[misc]
         for index, (label, value, shown) in enumerate(self.items):
             y = self.height - (index + 1) * self.ROW
             canvas.setFillColor(theme.INK)
-            canvas.setFont(theme.FONT, 8.5)
+            canvas.setFont(theme.FONT, theme.TABLE_PT)
             shown_label = label
-            while stringWidth(shown_label, theme.FONT, 8.5) > self.label_width - 3 * mm:
+            while stringWidth(shown_label, theme.FONT, theme.TABLE_PT) > self.label_width - 3 * mm:
                 shown_label = shown_label[:-2] + "…"
             canvas.drawRightString(self.label_width - 2 * mm, y + 2 * mm, shown_label)
             length = bar_space * value / self.max_value if value > 0 else 0
@@ -223,7 +224,7 @@ class BarChart(Flowable):  # type: ignore[misc]
                 canvas.setFillColor(self.colour)
                 canvas.rect(self.label_width, bar_y, length, bar_h, stroke=0, fill=1)
             canvas.setFillColor(theme.NAVY)
-            canvas.setFont(theme.BOLD, 8.5)
+            canvas.setFont(theme.BOLD, theme.TABLE_PT)
             canvas.drawString(self.label_width + bar_space + 2 * mm, y + 2 * mm, shown)
 
 
@@ -240,18 +241,20 @@ def support_table(entries: Sequence[SupportEntry], width: float, emergency: str 
     reach_style = st["cell"].clone("support_reach", fontName=theme.BOLD,
                                    textColor=theme.ACCENT_DARK)
     rows = []
+    size = theme.TABLE_PT
     for entry in entries:
-        who = (f"<br/><font size=7.5 color='#4B5563'>{text(entry.audience)}</font>"
+        who = (f"<br/><font size={size} color='#4B5563'>{text(entry.audience)}</font>"
                if entry.audience else "")
-        reach = text(entry.contact_line)
+        reach = text(keep_together(entry.contact_line))
         if entry.web and display_url(entry.web) != entry.contact_line:
-            reach += f"<br/><font name='{theme.FONT}' size=7.5>{text(short_url(entry.web))}"
+            reach += f"<br/><font name='{theme.FONT}' size={size}>{text(short_url(entry.web))}"
             reach += "</font>"
-        details = " ".join(bit for bit in (entry.hours, entry.note) if bit)
+        # Hours and note on lines of their own: run together they read as one sentence.
+        details = "<br/>".join(text(bit) for bit in (entry.hours, entry.note) if bit)
         rows.append([
             Paragraph(text(entry.name) + who, name_style),
             Paragraph(reach, reach_style),
-            Paragraph(text(details), st["small"]),
+            Paragraph(details, st["small"]),
         ])
     if emergency:
         rows.append([Paragraph(text(emergency), name_style), "", ""])
@@ -269,3 +272,19 @@ def support_table(entries: Sequence[SupportEntry], width: float, emergency: str 
         style.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
     table.setStyle(theme.table_style(style))
     return table
+
+
+def keep_together(line: str) -> str:
+    """No line break inside a phone number or a text code: "0330 123 1245" and
+    "Text SHOUT to 85258" each stay on one line (no-break spaces)."""
+    line = re.sub(r"(?<=\d) (?=\d)", "\u00a0", line)
+    return re.sub(r"\b(Text|text) (\S+) to (?=[\d+])", "\\1\u00a0\\2\u00a0to\u00a0", line)
+
+
+def where_note(entry: SupportEntry) -> str:
+    """"England only" for a service limited to part of its region, read from its audience;
+    a card has no room for the audience line, and the limit is what matters on it."""
+    for place in ("England", "Scotland", "Wales", "Northern Ireland", "Ontario", "Quebec"):
+        if re.search(rf"\b{place}\b", entry.audience):
+            return f"{place} only"
+    return ""

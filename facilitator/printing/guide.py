@@ -7,6 +7,7 @@ import io
 import re
 from datetime import datetime, time, timedelta
 from functools import partial
+from pathlib import PurePath
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -26,12 +27,33 @@ from reportlab.platypus import (
 from facilitator.core.risk.protocol import STEPS
 from facilitator.core.session import model
 from facilitator.printing import theme
+from facilitator.printing.cards import card_slots
 from facilitator.printing.context import PrintContext
 from facilitator.printing.flowables import bullets, support_table
+from facilitator.printing.pages import numbered_canvas
 from facilitator.printing.theme import styles, text
 
 # The same steps as the console's safety-protocol dialog (one text, in core).
 DISTRESS_STEPS = tuple(f"<b>{text(what)}</b> {text(do)}" for what, do in STEPS)
+
+
+class _GuideDoc(BaseDocTemplate):  # type: ignore[misc]
+    """A document whose h1/h2 headings become PDF bookmarks (the viewer's outline)."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if not isinstance(flowable, Paragraph):
+            return
+        level = {"h1": 0, "cover": 0, "h2": 1}.get(flowable.style.name)
+        if level is None:
+            return
+        title = flowable.getPlainText().split("  ")[0]  # a section's times stay out
+        key = f"outline-{id(flowable)}"
+        self.canv.bookmarkPage(key)
+        # A level-1 entry needs a level-0 parent: the cover title is the first one.
+        self.canv.addOutlineEntry(title, key, level=min(level, self._outline_depth))
+        self._outline_depth = level + 1
+
+    _outline_depth = 0
 
 
 def build_guide(session: model.Session, ctx: PrintContext) -> bytes:
@@ -39,10 +61,10 @@ def build_guide(session: model.Session, ctx: PrintContext) -> bytes:
     buffer = io.BytesIO()
     width, height = ctx.page_size
     m = theme.MARGIN
-    doc = BaseDocTemplate(
+    doc = _GuideDoc(
         buffer, pagesize=ctx.page_size, leftMargin=m, rightMargin=m, topMargin=m + 6 * mm,
         bottomMargin=m, title=f"{session.title}: facilitator guide", author=ctx.author,
-        subject="Agenda, safety protocol, room checklist and slide notes",
+        subject="Agenda, safety protocol, materials checklist and slide notes",
         lang=session.language, creator="facilitator", pageCompression=1, initialFontName=theme.FONT,
     )
     frame = Frame(m, m, width - 2 * m, height - 2 * m - 6 * mm, leftPadding=0, rightPadding=0,
@@ -50,9 +72,19 @@ def build_guide(session: model.Session, ctx: PrintContext) -> bytes:
 
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
         canvas.saveState()
-        label = f"Facilitator guide  ·  {session.title}"
-        theme.draw_top_band(canvas, width, height, m, label, document.page)
+        canvas.setFillColor(theme.NAVY)
+        canvas.rect(0, height - 9 * mm, width, 9 * mm, stroke=0, fill=1)
+        canvas.setFillColor(theme.WHITE)
+        canvas.setFont(theme.BOLD, theme.TABLE_PT)
+        canvas.drawString(m, height - 6 * mm, f"Facilitator guide  ·  {session.title}")
         canvas.restoreState()
+
+    def stamp(canvas: Canvas, page: int, total: int) -> None:
+        canvas.setFillColor(theme.WHITE)
+        canvas.setFont(theme.FONT, theme.TABLE_PT)
+        canvas.drawRightString(width - m, height - 6 * mm, f"Page {page} of {total}")
+        if page == 1:
+            canvas.showOutline()  # open the viewer with the bookmarks shown
 
     doc.addPageTemplates([PageTemplate("guide", [frame], onPage=on_page)])
     body = width - 2 * m
@@ -60,7 +92,7 @@ def build_guide(session: model.Session, ctx: PrintContext) -> bytes:
     story += _safety(session, ctx, body)
     story += _checklist(session, ctx)
     story += _slides(session, ctx, body)
-    doc.build(story)
+    doc.build(story, canvasmaker=numbered_canvas(stamp))
     return buffer.getvalue()
 
 
@@ -95,6 +127,7 @@ def _cover(session: model.Session, ctx: PrintContext, width: float) -> list[Flow
         Paragraph(f"<b>{total:g} minutes</b> · {len(session.sections)} sections · "
                   f"{len(session.slides)} slides · {len(session.prompts)} prompts · "
                   f"{len(session.polls)} polls · {text(when)}", st["body"]),
+        *_pack(session),
         Paragraph("Agenda", st["h2"]),
     ]
     head = styles()["cell_head"]
@@ -124,7 +157,44 @@ def _cover(session: model.Session, ctx: PrintContext, width: float) -> list[Flow
     style += [("BACKGROUND", (0, i), (-1, i), theme.NAVY_TINT) for i in range(2, len(rows), 2)]
     table.setStyle(theme.table_style(style))
     story.append(table)
+    story += _break_note(session, times)
     return story
+
+
+def _pack(session: model.Session) -> list[Flowable]:
+    """Date, venue, facilitators, objectives and source, where the session gives them."""
+    st = styles()
+    lines = [f"<b>{label}:</b> {text(value)}" for label, value in (
+        ("When", session.date), ("Where", session.venue),
+        ("Facilitators", ", ".join(session.facilitators)), ("Source", session.citation),
+    ) if value]
+    story: list[Flowable] = [Paragraph(line, st["body"]) for line in lines]
+    if session.objectives:
+        story += [Paragraph("<b>By the end, participants can:</b>", st["body"]),
+                  bullets([text(objective) for objective in session.objectives])]
+    return [Spacer(1, 2 * mm), *story] if story else []
+
+
+BREAK_AFTER = 60  # minutes: longer sessions get a break, or a word on why there is none
+
+
+def _break_note(session: model.Session, times: list[tuple[str, str]]) -> list[Flowable]:
+    """Where a long session can breathe: the section boundary nearest its middle."""
+    total = sum(section.minutes for section in session.sections)
+    if total <= BREAK_AFTER or len(session.sections) < 2:
+        return []
+    elapsed, best = 0.0, (total, 0)
+    for index, section in enumerate(session.sections[:-1]):
+        elapsed += section.minutes
+        best = min(best, (abs(total / 2 - elapsed), index))
+    index = best[1]
+    after = session.sections[index].title
+    return [Spacer(1, 2 * mm), Paragraph(
+        f"<b>Break.</b> No break is timed into these {total:g} minutes: a pause in the "
+        "middle of the hard part loses the room’s thread, and people may step out at any "
+        f"time. At {times[index][1]}, after “{text(after)}”, offer a two-minute stretch "
+        "(stand up, refill water) and take it from the closing section if you do.",
+        styles()["body"])]
 
 
 def _safety(session: model.Session, ctx: PrintContext, width: float) -> list[Flowable]:
@@ -150,6 +220,9 @@ def _safety(session: model.Session, ctx: PrintContext, width: float) -> list[Flo
             f"<b>Co-facilitator:</b> {co}. Introduce them by name and point them out. They "
             "sit near the door, watch the room rather than the slides, and follow anyone who "
             "leaves.",
+            "<b>On-site emergency contact:</b> ____________________ (campus security, the "
+            "duty doctor or the building’s emergency line), and where the nearest emergency "
+            f"department is. Emergency number: {text(ctx.region.emergency or 'local')}.",
             "Polls never ask about anyone’s own suicidal thoughts or self-harm: an anonymous "
             "answer cannot be followed up.",
         ]),
@@ -169,25 +242,42 @@ def _safety(session: model.Session, ctx: PrintContext, width: float) -> list[Flo
 
 def _checklist(session: model.Session, ctx: PrintContext) -> list[Flowable]:
     st = styles()
-    items = [
+    # The file name only: the path on the machine that printed the guide means nothing
+    # on the machine that runs the session.
+    name = PurePath(session.source).name if session.source else "SESSION.md"
+    paper = "A4" if ctx.paper == "a4" else "Letter"
+    per_sheet = len(card_slots(ctx.page_size))
+    room = [
         "Projector shows the slides; the console is on your laptop screen (extended display).",
         "Wi-Fi or a phone hotspot that participants can join; guest networks that isolate "
         "devices will not work.",
-        f"Run <b>facilitator serve {text(session.source or 'SESSION.md')}</b> and join from "
-        "your own phone with the QR code: answer one poll end to end.",
-        "Join poster printed or on screen, with the URL and room code.",
-        "Handouts (one each) and support cards (ten per sheet, cut on the marks).",
-        "Phone numbers on the cards checked on each service’s own website this term.",
+        f"Run <b>facilitator serve {text(name)}</b> and join from your own phone with the QR "
+        "code: answer one poll end to end.",
         "Quiet space unlocked and signposted; co-facilitator briefed on the protocol above.",
         "Timer chime audible at the back of the room (or watch for the visual cue).",
     ]
+    materials = [
+        f"Handouts: one per person plus a few spare ({paper}, two-sided is fine).",
+        f"Support cards: {per_sheet} per sheet on card stock. Print at 100 % (actual size, "
+        "no “fit to page”), two-sided, flip on the long edge; cut on the marks.",
+        "Check the card numbers on each service’s own website this term before printing.",
+        "Join poster printed or on screen, with the URL and room code.",
+        "Pens and blank paper for the ten-minute reflection; tissues within reach.",
+        "This guide, with the quiet space and on-site contact filled in.",
+    ]
+    return [CondPageBreak(70 * mm), Paragraph("Room checklist", st["h2"]), _ticks(room),
+            Paragraph("Materials and printing", st["h3"]), _ticks(materials)]
+
+
+def _ticks(items: list[str]) -> Table:
+    st = styles()
     box = "<font name='DejaVuSans' size=11 color='#00796B'>☐</font>"
     rows = [[Paragraph(box, st["body"]), Paragraph(item, st["body"])] for item in items]
     table = Table(rows, colWidths=[8 * mm, None])
     table.setStyle(theme.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    return [CondPageBreak(70 * mm), Paragraph("Room checklist", st["h2"]), table]
+                                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return table
 
 
 def _slides(session: model.Session, ctx: PrintContext, width: float) -> list[Flowable]:
@@ -211,7 +301,8 @@ def _slide(number: int, slide: model.Slide, width: float, region: str = "us") ->
     st = styles()
     parts: list[Flowable] = [
         Paragraph(f"<font color='#00796B'>{number}</font>  {text(slide.title)}  "
-                  f"<font size=7.5 color='#4B5563'>{slide.kind.value}</font>", st["h3"]),
+                  f"<font size={theme.TABLE_PT} color='#4B5563'>{slide.kind.value}</font>",
+                  st["h3"]),
     ]
     if slide.prompt:
         prompt = slide.prompt
@@ -238,9 +329,11 @@ def _poll(poll: model.Poll) -> str:
         kind += f", {poll.scale_min} ({text(low)}) to {poll.scale_max} ({text(high)})"
     lines.append(f"{kind} · results after {poll.min_responses} answers"
                  + (" · sensitive: “prefer not to say” offered" if poll.sensitive else ""))
-    choices = poll.options or poll.rows
-    if choices:
-        lines.append(" · ".join(f"• {text(option.label)}" for option in choices))
+    if poll.options:  # one per line, lettered as the room sees them on the screen
+        lines += [f"{chr(65 + i) if i < 26 else i + 1}.  {text(option.label)}"
+                  for i, option in enumerate(poll.options)]
+    if poll.rows:
+        lines.append("Rows: " + "; ".join(text(row.label) for row in poll.rows))
     return "<br/>".join(lines)
 
 
@@ -248,7 +341,7 @@ def _panel(label: str, body: str, width: float) -> Table:
     st = styles()
     table = Table([[Paragraph(f"<b>{label}</b>", st["small"].clone(
         "panel_label", textColor=theme.ACCENT_DARK)), Paragraph(body, st["body"])]],
-        colWidths=[18 * mm, width - 22 * mm])
+        colWidths=[21 * mm, width - 25 * mm])
     table.setStyle(theme.table_style([("BACKGROUND", (0, 0), (-1, -1), theme.NAVY_TINT),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("TOPPADDING", (0, 0), (-1, -1), 4),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from urllib.parse import urlsplit
 
 from reportlab.lib.units import mm
@@ -15,11 +16,19 @@ from facilitator.printing.qr import draw_qr
 from facilitator.printing.theme import PrintError, styles, text
 
 
-def build_poster(session: model.Session, ctx: PrintContext, url: str, room_code: str = "") -> bytes:
+def build_poster(session: model.Session, ctx: PrintContext, url: str, room_code: str = "",
+                 allow_local: bool = False) -> bytes:
     """`url` is what the QR opens (it may carry the join token); `room_code` is typed by
-    people whose camera will not scan."""
+    people whose camera will not scan. A URL no phone in the room can open (this machine
+    only, or a link-local address) is refused unless `allow_local` (tests)."""
     if not url.startswith(("http://", "https://")):
         raise PrintError(f"join URL must start with http:// or https://, got {url!r}")
+    where = unreachable(url)
+    if where and not allow_local:
+        raise PrintError(
+            f"join URL {url!r} points at {where}, which phones in the room cannot open: use "
+            "the address `facilitator serve` prints for the room's network (or --allow-local "
+            "to print it anyway, for a test)")
     ctx.prepare()
     width, height = ctx.page_size
     # With a room code, people type the bare address and the code; the join token in the
@@ -43,7 +52,10 @@ def build_poster(session: model.Session, ctx: PrintContext, url: str, room_code:
         _, h = title.wrap(width - 2 * m, 30 * mm)
         title.drawOn(canvas, m, height - 40 * mm - h / 2)
 
-        qr = min(width - 2 * m - 20 * mm, 140 * mm)
+        # Below the code: the address, the room code and the anonymity line (about 70 mm
+        # on Letter, the shorter paper); the QR takes what is left, up to 140 mm.
+        below = (62 if room_code else 34) * mm + m + 12 * mm
+        qr = min(width - 2 * m - 20 * mm, 140 * mm, height - band - 12 * mm - below)
         qr_y = height - band - 12 * mm - qr
         draw_qr(canvas, url, (width - qr) / 2, qr_y, qr, theme.NAVY)
         canvas.setFillColor(theme.INK)
@@ -67,6 +79,23 @@ def build_poster(session: model.Session, ctx: PrintContext, url: str, room_code:
         canvas.showPage()
 
     return canvas_pdf(info, ctx.page_size, draw)
+
+
+def unreachable(url: str) -> str:
+    """Why phones cannot reach `url`'s host ("" when they may): this machine itself, or a
+    link-local address that only exists on one cable or when DHCP failed."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return f"{host} (this computer only)"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return ""  # a name: the facilitator's network may well resolve it
+    if address.is_loopback or address.is_unspecified:
+        return f"{host} (this computer only)"
+    if address.is_link_local:
+        return f"{host} (a link-local address)"
+    return ""
 
 
 def _fit(value: str, width: float, size: float) -> float:

@@ -5,6 +5,7 @@ field, so the report cannot leak one."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -22,35 +23,54 @@ from reportlab.platypus import (
 from facilitator.core.runs.results import PollResult, RunResults, shown_counts
 from facilitator.printing import theme
 from facilitator.printing.context import PrintContext
-from facilitator.printing.flowables import BarChart
+from facilitator.printing.flowables import BarChart, bullets, keep_together
+from facilitator.printing.pages import numbered_canvas
 from facilitator.printing.theme import styles, text
 
+Anchors = Mapping[str, tuple[str, str]]  # poll id -> the scale's (low, high) labels
 
-def build_report(results: RunResults, ctx: PrintContext, language: str = "en") -> bytes:
+
+def build_report(results: RunResults, ctx: PrintContext, language: str = "en",
+                 anchors: Anchors | None = None) -> bytes:
+    """`anchors` labels the ends of scale and matrix columns ("1 · Never"), from the
+    session when the caller has it."""
+    anchors = anchors or {}
     ctx.prepare()
     buffer = io.BytesIO()
     width, height = ctx.page_size
     m = theme.MARGIN
+    contacts = " · ".join(f"<b>{text(e.name)}</b>: {text(keep_together(e.contact_line))}"
+                          for e in ctx.region.entries[:3])
+    footer = Paragraph(f"Support: {contacts}", styles()["small"])
+    _, footer_h = footer.wrap(width - 2 * m, height)
+    bottom = m + footer_h
     doc = BaseDocTemplate(
         buffer, pagesize=ctx.page_size, leftMargin=m, rightMargin=m, topMargin=m + 6 * mm,
-        bottomMargin=m + 6 * mm, title=f"{results.session_title}: results", author=ctx.author,
+        bottomMargin=bottom, title=f"{results.session_title}: results", author=ctx.author,
         subject="Aggregate results of an anonymous session", lang=language,
         creator="facilitator", pageCompression=1, initialFontName=theme.FONT,
     )
-    frame = Frame(m, m + 6 * mm, width - 2 * m, height - 2 * m - 12 * mm, leftPadding=0,
+    frame = Frame(m, bottom, width - 2 * m, height - m - 6 * mm - bottom, leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0)
-    contacts = " · ".join(f"{e.name}: {e.contact_line}" for e in ctx.region.entries[:3])
 
     def on_page(canvas: Canvas, document: BaseDocTemplate) -> None:
         canvas.saveState()
-        label = f"Results  ·  {results.session_title}"
-        theme.draw_top_band(canvas, width, height, m, label, document.page)
-        canvas.setFillColor(theme.MUTED)
-        canvas.setFont(theme.FONT, 7)
-        canvas.drawString(m, m, f"Support: {contacts}"[:160])
+        canvas.setFillColor(theme.NAVY)
+        canvas.rect(0, height - 9 * mm, width, 9 * mm, stroke=0, fill=1)
+        canvas.setFillColor(theme.WHITE)
+        canvas.setFont(theme.BOLD, theme.TABLE_PT)
+        canvas.drawString(m, height - 6 * mm, f"Results  ·  {results.session_title}")
         canvas.restoreState()
 
-    doc.addPageTemplates([PageTemplate("report", [frame], onPage=on_page)])
+    def on_end(canvas: Canvas, document: BaseDocTemplate) -> None:
+        footer.drawOn(canvas, m, m - 4 * mm)  # after the body, in reading order too
+
+    def stamp(canvas: Canvas, page: int, total: int) -> None:
+        canvas.setFillColor(theme.WHITE)
+        canvas.setFont(theme.FONT, theme.TABLE_PT)
+        canvas.drawRightString(width - m, height - 6 * mm, f"Page {page} of {total}")
+
+    doc.addPageTemplates([PageTemplate("report", [frame], onPage=on_page, onPageEnd=on_end)])
     body = width - 2 * m
     st = styles()
     story: list[Flowable] = [
@@ -58,18 +78,28 @@ def build_report(results: RunResults, ctx: PrintContext, language: str = "en") -
         Paragraph(
             f"Results{' of ' + text(results.date) if results.date else ''}. Counts only: no "
             f"names, no per-person answers. Any count under {results.threshold} is shown as "
-            f"“fewer than {results.threshold}”, so no small group can be picked out.",
+            f"“fewer than {results.threshold}”, so no small group can be picked out; where "
+            "that alone would not hide it, one more count reads “not shown”.",
             st["body"]),
     ]
-    for poll in results.polls:
-        story.append(KeepTogether(_poll(poll, results, body)))
+    if results.polls and all(poll.responses < results.threshold for poll in results.polls):
+        # A room under the minimum: said once, not a page of "fewer than" per poll.
+        story.append(Paragraph(
+            f"No poll reached {results.threshold} answers in this room, so no poll results "
+            "are printed: with so few people, even a count could point at someone. The "
+            "questions asked were:", st["body"]))
+        story.append(bullets([text(poll.question) for poll in results.polls]))
+    else:
+        for poll in results.polls:
+            story.append(KeepTogether(_poll(poll, results, body, anchors.get(poll.poll_id))))
     if results.timing:
         story += _timing(results, body)
-    doc.build(story)
+    doc.build(story, canvasmaker=numbered_canvas(stamp))
     return buffer.getvalue()
 
 
-def _poll(poll: PollResult, results: RunResults, width: float) -> list[Flowable]:
+def _poll(poll: PollResult, results: RunResults, width: float,
+          ends: tuple[str, str] | None) -> list[Flowable]:
     st = styles()
     threshold = results.threshold
     parts: list[Flowable] = [
@@ -81,22 +111,11 @@ def _poll(poll: PollResult, results: RunResults, width: float) -> list[Flowable]
         parts.append(Paragraph(f"Fewer than {threshold} people answered, so the results are "
                                "not shown.", st["body"]))
     elif poll.type == "word":
-        kept = [item for item in poll.options if item.count >= threshold]
-        if kept:
-            parts.append(BarChart([(i.label, i.count, str(i.count)) for i in kept]))
-        others = len(poll.options) - len(kept)
-        if others:
-            # A rare word can identify its writer: such words are left out, not just masked.
-            parts.append(Paragraph(f"{others} other word{'s' * (others != 1)}, each given by "
-                                   f"fewer than {threshold} people, not shown.", st["small"]))
+        parts += _words(poll, threshold)
     elif poll.rows:
-        parts.append(_matrix(poll, threshold, width))
+        parts += _matrix(poll, threshold, width, ends)
     elif poll.options:
-        shown = shown_counts(tuple(i.count for i in poll.options), threshold,
-                             poll.one_answer_each)
-        items = [(item.label, 0 if label.startswith("fewer") else item.count, label)
-                 for item, label in zip(poll.options, shown, strict=True)]
-        parts.append(BarChart(items, max_value=max(poll.responses, 1)))
+        parts += _bars(poll, threshold, ends)
     texts = results.texts_for(poll.poll_id)
     if texts and poll.responses >= threshold:
         parts.append(Spacer(1, 3))
@@ -107,13 +126,80 @@ def _poll(poll: PollResult, results: RunResults, width: float) -> list[Flowable]
     return parts
 
 
-def _matrix(poll: PollResult, threshold: int, width: float) -> Table:
+NOT_SHOWN = "not shown"
+
+
+def cell_labels(counts: tuple[int, ...], threshold: int, sums_to_total: bool) -> tuple[str, ...]:
+    """Each count as printed. A count under the threshold reads "fewer than N"; a count
+    hidden only so the small one cannot be worked out from the total reads "not shown":
+    calling it "fewer than N" would be false (it may be 5 or 50)."""
+    shown = shown_counts(counts, threshold, sums_to_total)
+    return tuple(NOT_SHOWN if label != str(count) and count >= threshold else label
+                 for count, label in zip(counts, shown, strict=True))
+
+
+def _explain(labels: list[str], threshold: int) -> list[Flowable]:
+    """One line under a chart or table that holds a "not shown"."""
+    if NOT_SHOWN not in labels:
+        return []
+    return [Paragraph(f"“Not shown”: a count of {threshold} or more, held back so that a "
+                      f"count under {threshold} cannot be worked out from the total.",
+                      styles()["small"])]
+
+
+def _all_small(poll: PollResult, threshold: int) -> list[Flowable]:
+    return [Paragraph(f"Every answer was given by fewer than {threshold} people, so the "
+                      "counts are not printed; the room saw them live.", styles()["body"])]
+
+
+def _bars(poll: PollResult, threshold: int, ends: tuple[str, str] | None) -> list[Flowable]:
+    counts = tuple(i.count for i in poll.options)
+    if all(count < threshold for count in counts):
+        return _all_small(poll, threshold)
+    labels = cell_labels(counts, threshold, poll.one_answer_each)
+    names = _anchored([item.label for item in poll.options], ends)
+    items = [(name, item.count if label == str(item.count) else 0, label)
+             for name, item, label in zip(names, poll.options, labels, strict=True)]
+    return [BarChart(items, max_value=max(poll.responses, 1)), *_explain(list(labels), threshold)]
+
+
+def _words(poll: PollResult, threshold: int) -> list[Flowable]:
+    parts: list[Flowable] = []
+    kept = [item for item in poll.options if item.count >= threshold]
+    if kept:
+        parts.append(BarChart([(i.label, i.count, str(i.count)) for i in kept]))
+    others = len(poll.options) - len(kept)
+    if others:
+        # A rare word can identify its writer: such words are left out, not just masked.
+        parts.append(Paragraph(f"{others} other word{'s' * (others != 1)}, each given by "
+                               f"fewer than {threshold} people, not shown.", styles()["small"]))
+    return parts
+
+
+def _anchored(columns: list[str], ends: tuple[str, str] | None) -> list[str]:
+    """Scale points with their end labels: "1 · Never", "2", ..., "5 · All the time"."""
+    if not ends or len(columns) < 2:
+        return columns
+    low, high = ends
+    labelled = list(columns)
+    if low:
+        labelled[0] = f"{columns[0]} · {low}"
+    if high:
+        labelled[-1] = f"{columns[-1]} · {high}"
+    return labelled
+
+
+def _matrix(poll: PollResult, threshold: int, width: float,
+            ends: tuple[str, str] | None) -> list[Flowable]:
     st = styles()
     head = [Paragraph("", st["cell_head"])]
-    head += [Paragraph(text(column), st["cell_head"]) for column in poll.columns]
+    head += [Paragraph(text(column), st["cell_head"])
+             for column in _anchored(list(poll.columns), ends)]
     rows = [head]
+    every: list[str] = []
     for row in poll.rows:
-        shown = shown_counts(row.counts, threshold, True)
+        shown = cell_labels(row.counts, threshold, True)
+        every += shown
         rows.append([Paragraph(f"<b>{text(row.label)}</b>", st["cell"])]
                     + [Paragraph(value, st["cell"]) for value in shown])
     label = 32 * mm
@@ -124,7 +210,7 @@ def _matrix(poll: PollResult, threshold: int, width: float) -> Table:
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, theme.RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
-    return table
+    return [table, *_explain(every, threshold)]
 
 
 def _timing(results: RunResults, width: float) -> list[Flowable]:

@@ -58,7 +58,7 @@ class DocInfo:
     """PDF metadata: title, author, language (BCP 47) go into the document info/catalog."""
 
     title: str
-    author: str = "facilitator"
+    author: str = ""
     language: str = "en"
     subject: str = ""
 
@@ -108,15 +108,24 @@ def text(value: str) -> str:
     return escape(typographic(value))
 
 
+# The type scale's floors (points): what a designer signs off for a handout read at arm's
+# length and a card read in a pocket. Layouts grow a page or a column rather than go below.
+BODY_PT = 10.0
+TABLE_PT = 9.0  # tables, captions, the footer
+CARD_NAME_PT = 8.0  # card service names and numbers
+CARD_NOTE_PT = 7.0  # card hours and notes
+
+
 @cache
-def styles(scale: float = 1.0) -> dict[str, ParagraphStyle]:
-    """Paragraph styles; `scale` shrinks body text for documents that must fit a page count."""
+def styles() -> dict[str, ParagraphStyle]:
+    """Paragraph styles: one scale for every document, nothing below the floors above."""
     body = ParagraphStyle(
-        "body", fontName=FONT, fontSize=9.5 * scale, leading=13.2 * scale, textColor=INK,
+        "body", fontName=FONT, fontSize=BODY_PT, leading=13.6, textColor=INK,
     )
+    heading = {"keepWithNext": 1}  # a heading never ends a page
     return {
         "body": body,
-        "small": ParagraphStyle("small", parent=body, fontSize=8 * scale, leading=10.5 * scale,
+        "small": ParagraphStyle("small", parent=body, fontSize=TABLE_PT, leading=11.6,
                                 textColor=MUTED),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=11, bulletIndent=1,
                                  spaceAfter=1.5),
@@ -124,17 +133,17 @@ def styles(scale: float = 1.0) -> dict[str, ParagraphStyle]:
                                 textColor=WHITE),
         "subtitle": ParagraphStyle("subtitle", fontName=FONT, fontSize=12.5, leading=16,
                                    textColor=WHITE),
-        "kicker": ParagraphStyle("kicker", fontName=BOLD, fontSize=8, leading=10,
+        "kicker": ParagraphStyle("kicker", fontName=BOLD, fontSize=TABLE_PT, leading=11,
                                  textColor=colors.HexColor("#9FD8CF")),
         "h1": ParagraphStyle("h1", fontName=BOLD, fontSize=15, leading=19, textColor=NAVY,
-                             spaceBefore=10, spaceAfter=5),
-        "h2": ParagraphStyle("h2", fontName=BOLD, fontSize=11.5 * scale, leading=15 * scale,
-                             textColor=ACCENT_DARK, spaceBefore=9 * scale, spaceAfter=3),
-        "h3": ParagraphStyle("h3", fontName=BOLD, fontSize=10 * scale, leading=13 * scale,
-                             textColor=NAVY, spaceBefore=5 * scale, spaceAfter=2),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5 * scale, leading=11 * scale),
+                             spaceBefore=10, spaceAfter=5, **heading),
+        "h2": ParagraphStyle("h2", fontName=BOLD, fontSize=12, leading=15.5,
+                             textColor=ACCENT_DARK, spaceBefore=9, spaceAfter=3, **heading),
+        "h3": ParagraphStyle("h3", fontName=BOLD, fontSize=10.5, leading=13.5,
+                             textColor=NAVY, spaceBefore=5, spaceAfter=2, **heading),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=TABLE_PT, leading=11.6),
         "cell_head": ParagraphStyle("cell_head", parent=body, fontName=BOLD,
-                                    fontSize=8.5 * scale, leading=11 * scale, textColor=WHITE),
+                                    fontSize=TABLE_PT, leading=11.6, textColor=WHITE),
         "box": ParagraphStyle("box", parent=body, textColor=NAVY),
         "quote": ParagraphStyle("quote", fontName=BOLD, fontSize=13, leading=18,
                                 textColor=NAVY),
@@ -148,15 +157,3 @@ def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     """A table style whose cells default to the embedded font: reportlab's own default is
     Helvetica, which would otherwise be referenced by every table even around Paragraphs."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
-
-
-def draw_top_band(canvas: Any, width: float, height: float, margin: float, label: str,
-                  page: int) -> None:
-    """The navy strip with the document's name and page number atop guide and report pages."""
-    canvas.setFillColor(NAVY)
-    canvas.rect(0, height - 9 * mm, width, 9 * mm, stroke=0, fill=1)
-    canvas.setFillColor(WHITE)
-    canvas.setFont(BOLD, 8.5)
-    canvas.drawString(margin, height - 6 * mm, label)
-    canvas.setFont(FONT, 8.5)
-    canvas.drawRightString(width - margin, height - 6 * mm, f"Page {page}")

@@ -47,11 +47,13 @@ def context(session: Session, settings: Settings, *, paper: str = "", region: st
         quiet_space=settings.quiet_space,
         co_facilitator=settings.co_facilitator,
         card_back=card_back,
+        author=settings.facilitator_name or ", ".join(session.facilitators),
     )
 
 
 def render(session: Session, ctx: PrintContext, documents: Sequence[str],
-           join_url: str = "", room_code: str = "") -> dict[str, bytes]:
+           join_url: str = "", room_code: str = "", allow_local: bool = False
+           ) -> dict[str, bytes]:
     """{document name: PDF bytes} in the order asked; the poster needs `join_url`."""
     unknown = [name for name in documents if name not in DOCUMENTS]
     if unknown:
@@ -68,18 +70,21 @@ def render(session: Session, ctx: PrintContext, documents: Sequence[str],
         elif name == "poster":
             if not join_url:
                 raise PrintError("the join poster needs the server's URL (--join-url)")
-            out[name] = build_poster(session, ctx, join_url, room_code)
+            out[name] = build_poster(session, ctx, join_url, room_code, allow_local)
     return out
 
 
 def report(results: RunResults, settings: Settings, *, paper: str = "",
-           region: str = "") -> bytes:
+           region: str = "", session: Session | None = None) -> bytes:
+    """The results report; with the run's `session`, scale columns carry their end labels."""
     ctx = PrintContext(
         region=region_for(region or settings.region or "intl", settings),
         font_dir=assets.font_path("DejaVuSans.ttf").parent,
         paper=(paper or settings.paper).lower(),
+        author=settings.facilitator_name,
     )
-    return build_report(results, ctx)
+    anchors = {poll.id: poll.scale_labels for poll in session.polls} if session else {}
+    return build_report(results, ctx, anchors=anchors)
 
 
 Produce = Callable[[str, str, tuple[str, ...], time | None], dict[str, bytes]]
@@ -96,7 +101,9 @@ def producer(session: Session, settings: Settings,
                 start: time | None) -> dict[str, bytes]:
         url, code = server() if server else ("", "")
         ctx = context(session, settings, paper=paper, region=region, start=start)
-        return render(session, ctx, documents, url, code)
+        # The running server's own URL: the app only listens on loopback when a test
+        # gives it nothing else, and says so on screen when phones cannot join.
+        return render(session, ctx, documents, url, code, allow_local=True)
     return produce
 
 

@@ -47,6 +47,7 @@ class Settings:
     local_resources: list[LocalResource] = field(default_factory=list)
     quiet_space: str = ""  # where people can step out to; printed in the guide
     co_facilitator: str = ""
+    facilitator_name: str = ""  # the printouts' author (PDF metadata); empty: the session's
 
     def local_entries(self) -> tuple[tuple[SupportEntry, ...], list[str]]:
         """The facilitator's own support entries, checked, and a message for each one

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import time
+from pathlib import Path
 
 import pytest
 
@@ -56,9 +57,14 @@ duration: 4m
 """
 
 
+# The checkout's own copy of the bundled session: the installed package may point at
+# another checkout (an editable install), whose session may differ from this one's.
+BUNDLED = Path(__file__).resolve().parents[2] / "slides" / assets.BUNDLED_SESSION
+
+
 @pytest.fixture(scope="session")
 def session() -> Session:
-    result = load_session(assets.slide_file())
+    result = load_session(BUNDLED if BUNDLED.is_file() else assets.slide_file())
     assert result.ok, result.errors
     assert result.session is not None
     return result.session

@@ -11,7 +11,6 @@ from facilitator.printing import PrintContext, build_cards
 from facilitator.printing.cards import (
     CARD_H,
     CARD_W,
-    MAX_ENTRIES,
     Rect,
     back_slots,
     card_slots,
@@ -39,11 +38,13 @@ def test_ten_cards_of_85_by_55_mm_centred_on_a4() -> None:
     assert slots[0] == (20.0, 231.0, 85.0, 55.0)  # the first card is top left
 
 
-def test_ten_cards_fit_on_letter() -> None:
+def test_eight_cards_on_letter_leave_room_for_printable_marks() -> None:
+    """Five rows would leave 2.2 mm above and below: four rows keep every mark printable."""
     slots = [mm_rect(slot) for slot in card_slots(page_size("letter"))]
+    assert len(slots) == 8
     assert {x for x, _, _, _ in slots} == {22.95, 107.95}
-    assert min(y for _, y, _, _ in slots) == 2.2
-    assert max(y + h for _, y, _, h in slots) == pytest.approx(277.2)
+    assert min(y for _, y, _, _ in slots) == 29.7
+    assert max(y + h for _, y, _, h in slots) == pytest.approx(249.7)
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -52,21 +53,22 @@ def test_crop_marks_lie_on_every_cut_line_and_outside_every_card(paper: str) -> 
     slots = card_slots(size)
     marks = crop_marks(size)
     cut_x = {round(slots[0].x + i * CARD_W, 3) for i in range(3)}
-    cut_y = {round(slots[-1].y + i * CARD_H, 3) for i in range(6)}
+    rows = len(slots) // 2
+    cut_y = {round(slots[-1].y + i * CARD_H, 3) for i in range(rows + 1)}
     vertical = [m for m in marks if m[0] == m[2]]
     horizontal = [m for m in marks if m[1] == m[3]]
     assert {round(m[0], 3) for m in vertical} == cut_x
     assert {round(m[1], 3) for m in horizontal} == cut_y
     assert len(vertical) == 2 * len(cut_x) and len(horizontal) == 2 * len(cut_y)
+    clear = 3 * MM  # most printers cannot print nearer the edge than this
     for x1, y1, x2, y2 in marks:
-        assert 0 <= min(x1, x2) and max(x1, x2) <= size[0]
-        assert 0 <= min(y1, y2) and max(y1, y2) <= size[1]
+        assert clear <= min(x1, x2) and max(x1, x2) <= size[0] - clear
+        assert clear <= min(y1, y2) and max(y1, y2) <= size[1] - clear
         for slot in slots:  # a mark never runs onto a card
             mx, my = (x1 + x2) / 2, (y1 + y2) / 2
             assert not inside(slot, mx, my)
-    if paper == "a4":
-        lengths = {round(abs(x2 - x1 + y2 - y1) / MM, 2) for x1, y1, x2, y2 in marks}
-        assert lengths == {5.0}
+    lengths = {round(abs(x2 - x1 + y2 - y1) / MM, 2) for x1, y1, x2, y2 in marks}
+    assert lengths == {5.0}
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
@@ -95,8 +97,12 @@ def test_two_pages_a4_with_metadata(cards_us: bytes) -> None:
     assert len(pdf.pages) == 2
     assert page_size_mm(cards_us, 0) == page_size_mm(cards_us, 1) == (210.0, 297.0)
     assert pdf.metadata is not None and pdf.metadata.title == "Numb in Medicine: support cards"
-    assert pdf.metadata.author == "facilitator"
+    assert pdf.metadata.author != "facilitator"  # a person or nothing, never the app
     assert str(pdf.trailer["/Root"]["/Lang"]) == "en"
+    # Viewers are asked to print at actual size and two-sided on the long edge.
+    preferences = pdf.trailer["/Root"]["/ViewerPreferences"]
+    assert preferences["/PrintScaling"] == "/None"
+    assert preferences["/Duplex"] == "/DuplexFlipLongEdge"
 
 
 def test_fronts_carry_numbers_and_text_codes_on_every_card(cards_us: bytes) -> None:
@@ -157,12 +163,16 @@ def test_uk_letter_cards_with_a_local_entry(session: Session,
     pdf = build_cards(session, ctx)
     assert page_size_mm(pdf) == (215.9, 279.4)
     front = flat(page_texts(pdf)[0])
-    assert front.count("Student Counselling Service") == 10  # local entries come first
-    assert front.count("Text SHOUT to 85258") == 10
+    assert front.count("Student Counselling Service") == 8  # local entries come first
+    assert front.count("Text SHOUT to 85258") == 8
+    # England-only services say so on the card, where the audience line has no room.
+    assert front.count("NHS Practitioner Health") == 8
+    assert front.count("England only") == 16
+    # Where a QR code fits it decodes to its service, and every card carries the same.
     found = qr_codes(pdf, 0, scale=2)
-    expected = {e.web for e in ctx.region.entries[:MAX_ENTRIES]}
-    assert {qr.text for qr in found} == expected
-    assert len(found) == 10 * len(expected)
+    webs = {e.web for e in ctx.region.entries}
+    assert found and {qr.text for qr in found} <= webs
+    assert len(found) % 8 == 0
 
 
 def test_international_cards_point_to_findahelpline_with_room_to_write(

@@ -39,7 +39,7 @@ def test_print_uses_local_resources_and_quiet_space_from_settings(tmp_path: Path
     assert sorted(p.name for p in out.iterdir()) == ["cards.pdf", "guide.pdf"]
     cards = (out / "cards.pdf").read_bytes()
     assert page_size_mm(cards) == (215.9, 279.4)
-    assert "Wellness Office" in page_texts(cards)[0]
+    assert "Wellness Office" in flat(page_texts(cards)[0])
     assert "https://wellness.example.ca" in {qr.text for qr in qr_codes(cards, 0, scale=2)}
     assert "Library room B" in flat(page_texts((out / "guide.pdf").read_bytes())[1]
                                     + page_texts((out / "guide.pdf").read_bytes())[0])
@@ -145,3 +145,16 @@ def test_report_takes_the_presenters_timing_report(tmp_path: Path) -> None:
     assert main(["report", str(timing), "--out", str(out)]) == 0
     assert "The story we were sold 6 min 5.2 min -0.8 min" in flat(
         " ".join(page_texts(out.read_bytes(), layout=True)))
+
+
+def test_print_refuses_a_loopback_poster_unless_allowed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    args = ["print", str(assets.slide_file()), "--out", str(out), "--what", "poster",
+            "--join-url", "http://127.0.0.1:8765/join"]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "127.0.0.1 (this computer only)" in err and "--allow-local" in err
+    assert "Traceback" not in err and not out.exists()
+    assert main([*args, "--allow-local"]) == 0
+    assert (out / "poster.pdf").is_file()

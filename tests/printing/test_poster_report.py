@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
+from facilitator.core.runs.results import Count, PollResult, RunResults
 from facilitator.core.session.model import Session
 from facilitator.printing import PrintContext, PrintError, build_poster, build_report
+from facilitator.printing.report import cell_labels
 from tests.printing.pdfs import flat, page_size_mm, page_texts, qr_codes, reader
 from tests.printing.run_fixture import RUN
 
@@ -28,6 +31,19 @@ def test_poster_refuses_a_url_a_phone_cannot_open(
         session: Session, make_ctx: Callable[..., PrintContext]) -> None:
     with pytest.raises(PrintError, match="must start with http"):
         build_poster(session, make_ctx(), "192.168.1.23:8765")
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:8765/join", "http://localhost:8765/", "http://[::1]:8765/",
+    "http://169.254.10.20:8765/", "http://[fe80::1]:8765/", "http://0.0.0.0:8765/",
+])
+def test_poster_refuses_addresses_phones_cannot_reach(
+        session: Session, make_ctx: Callable[..., PrintContext], url: str) -> None:
+    with pytest.raises(PrintError, match="phones in the room cannot open"):
+        build_poster(session, make_ctx(), url)
+    # A test may still ask for it.
+    pdf = build_poster(session, make_ctx(), url, allow_local=True)
+    assert [qr.text for qr in qr_codes(pdf, 0, scale=1)] == [url]
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +90,46 @@ def test_poster_types_the_bare_address_and_keeps_the_token_for_the_qr(
     assert "Xq3v9KfP2mT8wL1aZ0bC4dE5" not in text, "the secret token is for the QR only"
     without_code = flat(page_texts(build_poster(session, make_ctx(), JOIN))[0])
     assert JOIN in without_code, "with no room code, the whole link is the only way in"
+
+
+def _report(run: RunResults, anchors: dict[str, tuple[str, str]] | None = None) -> str:
+    from facilitator.services import assets
+
+    ctx = PrintContext(region=assets.support_region("us"),
+                       font_dir=assets.font_path("DejaVuSans.ttf").parent)
+    return flat(" ".join(page_texts(build_report(run, ctx, anchors=anchors), layout=True)))
+
+
+def test_a_count_hidden_only_to_protect_another_reads_not_shown() -> None:
+    """Yes = 5 is safe to show, but with No = 2 the only hidden count, 5 would give 2 away
+    from the total: Yes is held back, and labelled for what it is, not "fewer than 5"."""
+    run = replace(RUN, polls=(PollResult("thick-skin", "Told you need a thick skin?",
+                                         "yes-no", 13, options=(Count("Yes", 5), Count("No", 2),
+                                                                Count("Unsure", 6))),))
+    text = _report(run)
+    assert "Yes not shown" in text and "No fewer than 5" in text and "Unsure 6" in text
+    assert "Yes fewer than 5" not in text
+    assert "“Not shown”: a count of 5 or more, held back" in text
+    assert cell_labels((5, 2, 6), 5, True) == ("not shown", "fewer than 5", "6")
+
+
+def test_a_poll_where_every_answer_is_small_says_so_once() -> None:
+    run = replace(RUN, polls=(PollResult("room-check", "Which sounds like you?", "single", 8,
+                                         options=(Count("A", 3), Count("B", 4),
+                                                  Count("C", 1))),))
+    text = _report(run)
+    assert "Every answer was given by fewer than 5 people" in text
+    assert "fewer than 5 fewer than 5" not in text and text.count("fewer than 5") == 2
+
+
+def test_a_room_under_the_minimum_is_said_once() -> None:
+    polls = tuple(replace(poll, responses=3) for poll in RUN.polls)
+    text = _report(replace(RUN, polls=polls, approved_texts=()))
+    assert "No poll reached 5 answers in this room" in text
+    assert "Which two drivers weigh most?" in text  # the questions are listed
+    assert "Fewer than 5 people answered" not in text and "Constant evaluation" not in text
+
+
+def test_matrix_and_scale_columns_carry_the_anchors() -> None:
+    text = _report(RUN, {"gut-check": ("Normal phase", "Real problem")})
+    assert "1 · Normal 2 3 4 5 · Real phase problem" in text  # two-line header cells

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 from facilitator.core.session.diagnostics import Diagnostic, did_you_mean
 
-FRONT_KEYS = ("title", "subtitle", "credit", "minutes", "region", "language")
+FRONT_KEYS = ("title", "subtitle", "credit", "minutes", "region", "language",
+              # The workshop pack: printed on the handout and the guide where given.
+              "date", "venue", "facilitators", "objectives", "source")
 _LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)\s*:(?P<value>.*)$")
 
 

@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from facilitator.core.session import blocks as build
 from facilitator.core.session.diagnostics import Diagnostic, Severity, did_you_mean
 from facilitator.core.session.durations import DurationError, parse_duration
-from facilitator.core.session.fields import parse_fields
+from facilitator.core.session.fields import parse_fields, split_list
 from facilitator.core.session.frontmatter import read_front_matter
 from facilitator.core.session.model import (
     Block,
@@ -339,6 +339,13 @@ class _Parser:
             region=region,
             language=front.get("language", "en") or "en",
             source=self.path,
+            date=front.get("date", ""),
+            venue=front.get("venue", ""),
+            facilitators=tuple(split_list(front.get("facilitators", ""))),
+            # Objectives are sentences (commas inside), so they are separated by ";".
+            objectives=tuple(o.strip() for o in front.get("objectives", "").split(";")
+                             if o.strip()),
+            citation=front.get("source", ""),
         )
 
     def _slide(self, draft: _SlideDraft, poll_lines: dict[str, int]) -> Slide:

@@ -272,6 +272,13 @@ class Session:
     region: str = "us"
     language: str = "en"
     source: str = ""  # the file it came from, for messages
+    # The workshop pack (front matter): when, where, who, what people leave with, and the
+    # work the session is built on (`source:` in the file, a citation, not a path).
+    date: str = ""
+    venue: str = ""
+    facilitators: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()
+    citation: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property

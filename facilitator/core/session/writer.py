@@ -226,6 +226,10 @@ def write_session(session: Session) -> str:
         front.append(f"credit: {one_line(session.credit)}")
     if session.minutes:
         front.append(f"minutes: {section_minutes(session.minutes).removesuffix(' min')}")
+    pack = (("date", session.date), ("venue", session.venue),
+            ("facilitators", ", ".join(session.facilitators)),
+            ("objectives", "; ".join(session.objectives)), ("source", session.citation))
+    front.extend(f"{key}: {one_line(value)}" for key, value in pack if value)
     front.extend([f"region: {session.region}", f"language: {session.language}", "---", ""])
     lines = front
     for section in session.sections:
