@@ -68,6 +68,8 @@ class Journal(Protocol):
 
     def record_moderation(self, poll_id: str, device_key: str, decision: Decision) -> None: ...
 
+    def record_word_moderation(self, poll_id: str, word: str, decision: Decision) -> None: ...
+
 
 class ErrorKind(StrEnum):
     NOT_FOUND = "not-found"  # no such poll (404)
@@ -312,12 +314,13 @@ class BallotBox:
 
     def moderate_word(self, poll_id: str, word: str, decision: Decision) -> bool:
         """Show, hold back or withdraw one word of a word poll (for every phone that gave it).
-        Not journaled (the run journal keeps decisions per answer, not per word): after a
-        crash a moderated poll's words wait for approval again, the safe side."""
+        The journal keeps it on each answer that gave the word; a resume replays it."""
         self._owned()
         words = self._words.get(self.poll(poll_id).id)
         if words is None:
             return False
+        if self._journal:
+            self._journal.record_word_moderation(poll_id, word, decision)
         words.decide(word, decision)
         self._changed(poll_id)
         return True
@@ -343,6 +346,12 @@ class BallotBox:
 
     def restore_moderation(self, poll_id: str, device_key: str, decision: Decision) -> None:
         queue = self._queues.get(self.poll(poll_id).id)
+        words = self._words.get(poll_id)
+        if words is not None:  # a word decision, replayed from one answer that gave the word
+            word = self._answers[poll_id].get(device_key)
+            if isinstance(word, str):
+                words.decide(word, decision)
+                self._changed(poll_id)
         if queue is not None:
             queue.decide_for(device_key, decision)
             self._changed(poll_id)
