@@ -14,7 +14,8 @@ SESSION = Session("T", (Section("S", 5, (
 
 def test_risky_words_and_texts_stay_out_of_the_report() -> None:
     export = {"polls": {
-        "word": {"answers": ["hope", "hope", "hope", "kms", "kms", "kms"]},
+        "word": {"answers": ["hope", "hope", "hope", "kms", "kms", "kms"],
+                 "approved": ["hope", "hope", "hope"]},  # a word decision, on its rows
         "idea": {"answers": ["Naps", "I want to kill myself", "Tea"],
                  "approved": ["Naps", "I want to kill myself"]},
     }}
