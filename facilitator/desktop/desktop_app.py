@@ -82,6 +82,8 @@ class DesktopApp:
         self.polling.add_overlay(self.presenter.projector)
         self.polling.add_groups_banner(self.presenter.projector)
         self.presenter.console.add_side_panel("Poll", self.polling.console)
+        # "Show support" on the risk notice: the resources over the projector, as R does.
+        self.polling.console.risk_notice.support_requested.connect(self._show_support)
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
         self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
         self.state.slide_changed.connect(self.polling.record_slide)
@@ -97,6 +99,10 @@ class DesktopApp:
         self.presenter.print_requested.connect(self.open_print_dialog)
         self.presenter.import_requested.connect(self.open_import_dialog)
         self.dialogs: list[PrintMaterialsDialog | ImportDialog] = []
+
+    def _show_support(self) -> None:
+        if not self.state.resources_overlay:
+            self.state.toggle_resources()
 
     def show(self) -> None:
         self.presenter.show()

@@ -70,3 +70,21 @@ def test_the_app_says_when_a_slide_will_not_fit_the_projector(qtbot: QtBot) -> N
     assert any(problem.startswith("slide 2 ('Wall of text') does not fit")
                for problem in app.problems)
     app.presenter.end()
+
+
+def test_show_support_on_the_risk_notice_puts_the_resources_on_the_projector(
+        qtbot: QtBot, bundled: Session) -> None:
+    app = DesktopApp(bundled, Settings(), screens=Screens(1))
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    notice = app.polling.console.risk_notice
+    notice.raise_for(["self-harm"])
+    assert notice.message.text() == ("An answer mentions self-harm: see the guide’s safety "
+                                     "protocol")
+    assert not app.state.resources_overlay
+    notice.support_button.click()
+    assert app.state.resources_overlay
+    notice.support_button.click()  # pressed twice: stays up, never toggles it away
+    assert app.state.resources_overlay
+    assert notice.showing  # the notice stays until dismissed
+    app.presenter.end()

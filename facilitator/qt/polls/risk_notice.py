@@ -38,9 +38,12 @@ class RiskWatch:
 
 
 class RiskNotice(QFrame):
-    """Hidden until `raise_for(category)`; `protocol_requested` when the button is clicked."""
+    """Hidden until `raise_for(category)`; `protocol_requested` and `support_requested`
+    when their buttons are clicked (the app puts the support resources on the projector,
+    the protocol's first step for a worrying anonymous answer)."""
 
     protocol_requested = Signal()
+    support_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,15 +53,19 @@ class RiskNotice(QFrame):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.protocol_button = QPushButton("Safety protocol…")
+        self.support_button = QPushButton("Show support")
+        self.support_button.setToolTip("Put the support resources on the projector (R)")
         self.dismiss_button = QPushButton("Dismiss")
-        for button in (self.protocol_button, self.dismiss_button):
+        for button in (self.protocol_button, self.support_button, self.dismiss_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays "next slide"
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 6, 6)
         layout.addWidget(self.message, 1)
         layout.addWidget(self.protocol_button)
+        layout.addWidget(self.support_button)
         layout.addWidget(self.dismiss_button)
         self.protocol_button.clicked.connect(self.protocol_requested)
+        self.support_button.clicked.connect(self.support_requested)
         self.dismiss_button.clicked.connect(self.hide)
         self._named: list[str] = []
         self.hide()
