@@ -162,8 +162,11 @@ class Crowd:
         value = random_answer(poll, self.rng)
         started = time.perf_counter()
         try:
+            # X-Sent: when the phone sent it (CLOCK_MONOTONIC, shared by the processes), for
+            # answer_to_wall.py; the server ignores unknown headers.
+            headers = {"Origin": self.origin, "X-Sent": f"{time.monotonic():.6f}"}
             async with phone.session.post(
-                url, json={"poll": poll["id"], "answer": value}, headers={"Origin": self.origin}
+                url, json={"poll": poll["id"], "answer": value}, headers=headers
             ) as response:
                 body = await response.json()
         except (aiohttp.ClientError, TimeoutError, ValueError) as error:

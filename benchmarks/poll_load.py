@@ -38,7 +38,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aiohttp import web
-from PySide6.QtCore import QElapsedTimer, QProcess, QTimer
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QProcess, QTimer
 from PySide6.QtWidgets import QApplication
 
 from facilitator.core.polls.answers import answer_to_json
@@ -249,9 +249,12 @@ class Benchmark:
         raise SystemExit(f"phones did not say {prefix!r} (waited up to {timeout} s)\n{error}")
 
     def pump(self, seconds: float) -> None:
-        """Run the Qt event loop (timers, repaints) for `seconds`."""
-        QTimer.singleShot(int(seconds * 1000), self.app.quit)
-        self.app.exec()
+        """Run the Qt event loop (timers, repaints) for `seconds`. A local loop:
+        QApplication.quit() would also close every window, and the chart, hidden after the
+        first pump, would paint nothing (its repaints were no-ops until 2026-12-02)."""
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
 
     def log(self, text: str) -> None:
         if self.args.verbose:

@@ -1,7 +1,9 @@
 """Command line: no sub-command opens the app; check, import, render, print, report, serve.
 
 Each sub-command lives in `facilitator.cli.<name>` with `add_parser(subparsers)` and
-`run(args) -> int`, so this file only wires them together.
+`run(args) -> int`, so this file only wires them together. Only the command being run is
+imported (all of them only for `--help`): `check` must not pay for Qt, `print` for the
+web server (benchmarks/startup.py measures it).
 """
 
 from __future__ import annotations
@@ -15,9 +17,34 @@ from importlib import import_module
 COMMANDS = ("check", "render", "serve", "print", "report", "import", "run")
 
 
-def build_parser(only: str = "") -> argparse.ArgumentParser:
-    """The parser with every command, or with `only` that one: a command then imports only
-    its own module (`print` has no use for the web server or Qt, which take a while)."""
+def package_version() -> str:
+    """The installed distribution's version (pyproject.toml), or a note when run from a tree
+    that was never installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("facilitator")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, read only when asked for (importlib.metadata is not free)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"{parser.prog} {package_version()}")
+        parser.exit()
+
+
+def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser with the sub-parsers of `commands` (each one's module is imported): a
+    command then imports only its own module (`print` has no use for the web server or Qt,
+    which take a while)."""
     parser = argparse.ArgumentParser(
         prog="facilitator",
         description="Run a small-group session from one laptop. With no command, open the app.",
@@ -25,10 +52,9 @@ def build_parser(only: str = "") -> argparse.ArgumentParser:
     parser.add_argument(
         "--config", metavar="FILE", help="settings file to use instead of the default"
     )
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        if only and name != only:
-            continue
+    for name in commands:
         try:
             module = import_module(f"facilitator.cli.{name}_cmd")
         except ModuleNotFoundError as error:
@@ -39,31 +65,36 @@ def build_parser(only: str = "") -> argparse.ArgumentParser:
     return parser
 
 
-def with_default_command(argv: list[str]) -> list[str]:
-    """`facilitator [--config F] [FILE] [--theme T]` means `run`: put "run" after the
-    global options, so they still apply and FILE and run's options reach `run`."""
+def _global_options_end(argv: list[str]) -> int:
     index = 0
     while index < len(argv) and argv[index].startswith("--config"):
         index += 1 if "=" in argv[index] else 2
+    return index
+
+
+def with_default_command(argv: list[str]) -> list[str]:
+    """`facilitator [--config F] [FILE] [--theme T]` means `run`: put "run" after the
+    global options, so they still apply and FILE and run's options reach `run`."""
+    index = _global_options_end(argv)
     rest = argv[index:]
-    if rest and (rest[0] in COMMANDS or rest[0] in ("-h", "--help")):
+    if rest and (rest[0] in COMMANDS or rest[0] in ("-h", "--help", "--version")):
         return argv
     return [*argv[:index], "run", *rest]
 
 
-def _command(argv: list[str]) -> str:
-    """The command word after the global options ("" for none or help)."""
-    index = 0
-    while index < len(argv) and argv[index].startswith("--config"):
-        index += 1 if "=" in argv[index] else 2
-    word = argv[index] if index < len(argv) else ""
-    return word if word in COMMANDS else ""
+def commands_needed(argv: list[str]) -> tuple[str, ...]:
+    """The commands whose modules parsing `argv` (after `with_default_command`) needs: the
+    one it runs, none for `--version`, all for `--help` (it lists them)."""
+    word = argv[_global_options_end(argv):][:1]
+    if word and word[0] in COMMANDS:
+        return (word[0],)
+    return () if word == ["--version"] else COMMANDS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = with_default_command(list(sys.argv[1:] if argv is None else argv))
-    parser = build_parser(_command(arguments))
-    args = parser.parse_args(arguments)
+    words = with_default_command(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser(commands_needed(words))
+    args = parser.parse_args(words)
     result: int = args.handler(args)
     return result
 

@@ -10,20 +10,19 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QProcess, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from facilitator.core.network import Interface
 from facilitator.core.runs.catalogue import latest_interrupted
-from facilitator.core.runs.from_journal import results_from_export
 from facilitator.core.runs.journal import Journal, JournalError, RunInfo, file_hash
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session
 from facilitator.core.timing.timer import Clock
+from facilitator.desktop.first_paint import exit_after_first_paint
 from facilitator.desktop.polling import DesktopPolling
-from facilitator.qt.dialogs.import_dialog import ImportDialog
-from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
 from facilitator.qt.dialogs.runs_dialog import RunsDialog, ask_to_resume, runs_panel
 from facilitator.qt.polls.controls import press
 from facilitator.qt.presenter.chime import Chime
@@ -32,11 +31,17 @@ from facilitator.qt.presenter.screens import ScreenInfo, qt_screens
 from facilitator.qt.presenter.state import PresenterState
 from facilitator.qt.slides.export import fit_problems
 from facilitator.qt.style import theme_named
-from facilitator.services import materials
 from facilitator.services import settings as settings_module
 from facilitator.services.run_journal import RunUnavailable, open_run, runs_folder
 from facilitator.services.settings import Settings
 from facilitator.services.support_source import support_from_settings
+
+if TYPE_CHECKING:
+    # Imported where they open (Ctrl+P, Ctrl+N, a report): the print dialog brings
+    # reportlab, QtPdf and QtPrintSupport, the import dialog the article importer, about
+    # 0.2 s that the first projector paint need not wait for (benchmarks/startup.py).
+    from facilitator.qt.dialogs.import_dialog import ImportDialog
+    from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
 
 TIMING_FOLDER = "timing"
 
@@ -127,6 +132,10 @@ class DesktopApp:
         except JournalError as error:
             self.state.message.emit(str(error))
             return None
+        from facilitator.core.runs.from_journal import results_from_export
+        from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
+        from facilitator.services import materials
+
         results = results_from_export(export, self.session)
         dialog = PrintMaterialsDialog(
             materials.report_producer(results, self.settings), paper=self.settings.paper,
@@ -139,6 +148,9 @@ class DesktopApp:
 
     def open_print_dialog(self) -> PrintMaterialsDialog:
         """Ctrl+P: handout, cards, guide, and the join poster for the running server."""
+        from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
+        from facilitator.services import materials
+
         produce = materials.producer(self.session, self.settings, self._join_details)
         dialog = PrintMaterialsDialog(
             produce, paper=self.settings.paper,
@@ -150,6 +162,8 @@ class DesktopApp:
 
     def open_import_dialog(self) -> ImportDialog:
         """Ctrl+N: draft a session from an article; "Open session" starts it in a new window."""
+        from facilitator.qt.dialogs.import_dialog import ImportDialog
+
         dialog = ImportDialog(parent=self.presenter.console,
                               region=self.settings.region or self.session.region)
         dialog.session_created.connect(self._open_in_new_process)
@@ -218,6 +232,8 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
         desktop.problems.append(problem)
     desktop.presenter.ended.connect(app.quit)
     end_on_signals(desktop.presenter.end, app)
+    # benchmarks/startup.py only: unset, this is None and does nothing.
+    first_paint = exit_after_first_paint(desktop.presenter.slide_views(), desktop.presenter.end)
     desktop.show()
     # Like `facilitator serve`: a facilitator at a terminal (and a test) sees the address.
     if desktop.polling.join_url:
@@ -225,6 +241,7 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
     elif desktop.polling.message:
         print(desktop.polling.message, file=sys.stderr, flush=True)
     app.exec()
+    del first_paint
     if desktop.timing_report is not None:
         print(f"Timing report saved to {desktop.timing_report}")
     return 0

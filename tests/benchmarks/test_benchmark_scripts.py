@@ -1,0 +1,57 @@
+"""Each benchmark script runs in its smallest configuration and prints its figure lines,
+so the scripts cannot rot between measurements. No timing is asserted: figures go in the
+README, not in tests."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_script(name: str, *args: str, timeout: float = 180) -> str:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / name), *args],
+                          capture_output=True, text=True, timeout=timeout, env=env, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def test_startup_prints_every_command_and_the_import_tables() -> None:
+    out = run_script("startup.py", "--quick")
+    for name in ("version", "check", "render", "print", "app", "floor"):
+        assert re.search(rf"^{name} +\d+\.\d{{3}} s median of 1", out, re.M), out
+    assert re.search(r"^app/floor \d+\.\d\d", out, re.M), out
+    # The tables say what each command loaded: check none of the heavy three.
+    assert re.search(r"imports of check .*loads: none of PySide6/aiohttp/reportlab", out), out
+    assert re.search(r"imports of app .*loads: PySide6", out), out
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (optional)")
+def test_capacity_prints_rates_latencies_and_ratios() -> None:
+    out = run_script("capacity.py", "--quick")
+    for name in ("real_with_journal", "real_without_journal", "bare"):
+        line = re.search(rf"^{name} +(\d+) answers/s  p50 [\d.]+ ms  p99 [\d.]+ ms  "
+                         r"2xx (\d+)/(\d+)", out, re.M)
+        assert line, out
+        assert int(line[2]) == int(line[3]) > 0  # every answer took the 2xx path
+    assert "50 devices' answers held" in out  # each joined device's answer is in the box
+    assert re.search(r"^ratio real_with_journal +[\d.]+", out, re.M), out
+    assert re.search(r"^ratio real_without_journal +[\d.]+", out, re.M), out
+    assert "pinned" in out
+
+
+def test_answer_to_wall_prints_percentiles_and_the_floor() -> None:
+    out = run_script("answer_to_wall.py", "--quick")
+    line = re.search(r"^20 phones: answer to wall p50 ([\d.]+) ms, p99 ([\d.]+) ms .* over "
+                     r"(\d+) answers, (\d+) paints; floor: .* every 100.0 ms", out, re.M)
+    assert line, out
+    assert int(line[3]) > 0 and int(line[4]) > 1  # answers arrived and the chart repainted
+    assert "unpainted 0" in out and "errors 0" in out
