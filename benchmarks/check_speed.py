@@ -2,7 +2,8 @@
 (every slide drawn offscreen at 1280x720 with two long local services), and how fast the
 risk screen reads a typical answer.
 
-Run: python benchmarks/check_speed.py   (prints figures; not part of the test run)
+Run: python benchmarks/check_speed.py [--quick]   (prints figures; not part of the test run;
+--quick: one run each, for the test that keeps the script from rotting)
 """
 
 from __future__ import annotations
@@ -46,19 +47,20 @@ def wall(args: list[str], runs: int = 5) -> tuple[float, float]:
 
 
 def main() -> None:
+    runs = 1 if "--quick" in sys.argv else 5
     with tempfile.TemporaryDirectory() as folder:
         config = Path(folder) / "settings.toml"
         config.write_text(LOCAL, encoding="utf-8")
         bundled = str(slide_file())
-        fit = wall(["--config", str(config), "check", bundled])
-        no_fit = wall(["check", "--no-fit", bundled])
-    print(f"check, bundled session, whole process (median of 5): {fit[0]:.2f} s wall / "
+        fit = wall(["--config", str(config), "check", bundled], runs)
+        no_fit = wall(["check", "--no-fit", bundled], runs)
+    print(f"check, bundled session, whole process (median of {runs}): {fit[0]:.2f} s wall / "
           f"{fit[1]:.2f} s CPU with the fit step; {no_fit[0]:.2f} s wall / {no_fit[1]:.2f} s "
           "CPU with --no-fit")
     answers = ["hope", "running on empty", "I want to kill myself", "s u i c i d e",
                "Protected time for debriefs after a death on the ward"]
     start = time.perf_counter()
-    rounds = 2000
+    rounds = 20 if runs == 1 else 2000
     for number in range(rounds):
         for text in answers:
             screen.__wrapped__(f"{text} {number}")  # bypass the cache: a fresh answer each time

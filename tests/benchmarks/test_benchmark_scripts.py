@@ -55,3 +55,11 @@ def test_answer_to_wall_prints_percentiles_and_the_floor() -> None:
     assert line, out
     assert int(line[3]) > 0 and int(line[4]) > 1  # answers arrived and the chart repainted
     assert "unpainted 0" in out and "errors 0" in out
+
+
+def test_check_speed_prints_the_check_and_screen_figures() -> None:
+    out = run_script("check_speed.py", "--quick")
+    assert re.search(r"^check, bundled session, whole process \(median of 1\): [\d.]+ s wall / "
+                     r"[\d.]+ s CPU with the fit step; [\d.]+ s wall / [\d.]+ s CPU with "
+                     r"--no-fit$", out, re.M), out
+    assert re.search(r"^risk screen, one fresh answer: \d+ µs$", out, re.M), out
