@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from difflib import get_close_matches
 from importlib import import_module
+from pathlib import Path
 
 # Order is the order `--help` lists them in.
 COMMANDS = ("check", "render", "serve", "print", "report", "import", "run")
@@ -91,10 +93,31 @@ def commands_needed(argv: list[str]) -> tuple[str, ...]:
     return () if word == ["--version"] else COMMANDS
 
 
+def unknown_command(argv: list[str]) -> str:
+    """Why the first word is neither a command nor a session file to open ("prnt": a typo
+    that would otherwise reach `run` and read "prnt:1:1: no such file"); "" if it may be."""
+    rest = argv[_global_options_end(argv):]
+    if not rest or rest[0].startswith("-") or rest[0] in COMMANDS:
+        return ""
+    word = rest[0]
+    if Path(word).suffix or Path(word).exists():
+        return ""  # a session file (`run` says so if it is missing)
+    close = get_close_matches(word, COMMANDS, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return (f"unknown command {word!r}{hint}; the commands are {', '.join(COMMANDS)}, "
+            "or give a session file (.md) to open")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    words = with_default_command(list(sys.argv[1:] if argv is None else argv))
+    given = list(sys.argv[1:] if argv is None else argv)
+    problem = unknown_command(given)
+    if problem:
+        build_parser(()).error(problem)  # usage and the message on stderr, exit 2
+    words = with_default_command(given)
     parser = build_parser(commands_needed(words))
     args = parser.parse_args(words)
+    if args.command is None:  # `facilitator --config` alone: "run" was taken for its FILE
+        parser.error("--config needs a settings FILE before the command")
     result: int = args.handler(args)
     return result
 

@@ -19,9 +19,12 @@ from facilitator.core.importer.draft import (
     OutputExistsError,
     import_to_file,
 )
+from facilitator.core.importer.minutes import MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
+from facilitator.core.importer.phrases import LANGUAGES
 from facilitator.core.session.blocks import REGIONS
+from facilitator.ingest.article_file import read_article
 
-MIN_MINUTES, MAX_MINUTES = 10, 480
+MIN_MINUTES, MAX_MINUTES = MIN_SESSION_MINUTES, MAX_SESSION_MINUTES
 
 
 def minutes_value(text: str) -> int:
@@ -36,17 +39,26 @@ def minutes_value(text: str) -> int:
     return value
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a whole number of sections (1 or more)')
+    return int(text)
+
+
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "import",
-        help="draft a session file from a plain-text or Markdown article",
+        help="draft a session file from an article (.txt, .md, .html, .docx, .pdf)",
         description=(
-            "Read a plain-text or Markdown article and write a session file to edit: "
+            "Read an article (plain text, Markdown, a saved web page, a Word file or a PDF "
+            "with a text layer) and write a session file to edit: "
             "sections from its headings, notes from its key sentences, polls and charts "
             "from its tables, prompts from its questions, minutes planned to fit."
         ),
     )
-    parser.add_argument("article", metavar="ARTICLE", help="a .txt or .md article")
+    parser.add_argument(
+        "article", metavar="ARTICLE", help="a .txt, .md, .html, .docx or .pdf article"
+    )
     parser.add_argument("--out", required=True, metavar="SESSION.md", help="session file to write")
     parser.add_argument(
         "--minutes", type=minutes_value, default=None, metavar="N",
@@ -57,6 +69,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--region", choices=REGIONS, default="us",
         help="support resources to show (default us)",
     )
+    parser.add_argument(
+        "--language", choices=LANGUAGES, default=None,
+        help="language of the generated wording (default: the article's, detected)",
+    )
+    parser.add_argument(
+        "--max-sections", type=_positive, default=None, metavar="K",
+        help="keep only the article's first K sections (for an article longer than a session)",
+    )
     parser.add_argument("--force", action="store_true", help="replace SESSION.md if it exists")
     parser.set_defaults(handler=run)
 
@@ -64,7 +84,10 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def run(args: argparse.Namespace) -> int:
     article, out = Path(args.article), Path(args.out)
     try:
-        result = import_to_file(article, out, args.minutes, args.region, args.force)
+        result = import_to_file(
+            article, out, args.minutes, args.region, args.force, args.language, read_article,
+            args.max_sections,
+        )
     except OutputExistsError as error:
         print(f"{error}; use --force to replace it", file=sys.stderr)
         return 1

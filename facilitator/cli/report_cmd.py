@@ -40,8 +40,15 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(handler=run)
 
 
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ResultsError(f"{path}: not a text file (a saved run is UTF-8 JSON)") from None
+
+
 def _read(path: Path) -> RunResults:
-    return RunResults.from_json(path.read_text(encoding="utf-8"), str(path))
+    return RunResults.from_json(_text(path), str(path))
 
 
 def _recorded(run: str, session_file: str | None) -> tuple[RunResults, Session] | None:
@@ -54,9 +61,13 @@ def _recorded(run: str, session_file: str | None) -> tuple[RunResults, Session] 
     if not path.is_file():
         return None  # _read says "cannot read" with the path
     if path.suffix == ".json":
-        export = json.loads(path.read_text(encoding="utf-8"))
+        export = json.loads(_text(path))
         if not (isinstance(export, dict) and "run_id" in export and "polls" in export):
             return None
+        polls = export["polls"]
+        if not (isinstance(polls, dict) and all(isinstance(p, dict) for p in polls.values())):
+            raise ResultsError(f"{path}: a damaged run export (\"polls\" is not a table of "
+                               "polls)")
     else:
         try:
             with Journal.open(path) as journal:
@@ -71,13 +82,22 @@ def _recorded(run: str, session_file: str | None) -> tuple[RunResults, Session] 
     return results_from_export(export, loaded.session), loaded.session
 
 
+def _session_file(path: str) -> Session:
+    """The session named by --session; asked for, so a file that does not load is an
+    error, not a report quietly printed without it."""
+    loaded = load_checked(path)
+    if loaded.session is None or loaded.errors:
+        why = "; ".join(str(error) for error in loaded.errors) or "not a session"
+        raise ResultsError(f"--session {path}: cannot load it ({why})")
+    return loaded.session
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         recorded = _recorded(args.run_file, args.session)
         results, session = recorded or (_read(Path(args.run_file)), None)
         if session is None and args.session:  # a saved results file: its scales' labels
-            loaded = load_checked(args.session)
-            session = loaded.session
+            session = _session_file(args.session)
         if args.timing:
             results = with_timing(results, _read(Path(args.timing)))
     except OSError as error:

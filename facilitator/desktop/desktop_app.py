@@ -20,6 +20,8 @@ from facilitator.core.runs.catalogue import latest_interrupted
 from facilitator.core.runs.journal import Journal, JournalError, RunInfo, file_hash
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session
+from facilitator.core.timing.presentation import Screen
+from facilitator.core.timing.saved import SavedTiming
 from facilitator.core.timing.timer import Clock
 from facilitator.desktop.first_paint import exit_after_first_paint
 from facilitator.desktop.polling import DesktopPolling
@@ -69,23 +71,37 @@ class DesktopApp:
                           for problem in fit_problems(session, 1280, 720,
                                                       theme_named(theme or settings.theme),
                                                       support)]
+        # A new showing opens in rehearsal (nothing timed, test answers cleared at Start
+        # session); a resumed run is already live.
         self.state = PresenterState(session, theme_named(theme or settings.theme), support,
-                                    clock=clock, play_chime=self.chime.play)
+                                    clock=clock, play_chime=self.chime.play,
+                                    rehearsal=not (run is not None and run.resumed))
         self.presenter = Presenter(self.state, screens)
         self.presenter.ended.connect(self._on_ended)
+        self.presenter.session_started.connect(self._on_session_started)
+        self.state.timing_changed.connect(self._journal_timing)
         self.timing_report: Path | None = None
         # Phone polls: chart and QR on the projector's poll slides, controls in the console,
         # a Q-key QR overlay; the server starts in show() and stops when the session ends.
         self.polling = polling or DesktopPolling(session, settings, run=run,
                                                  settings_path=settings_path)
+        saved = SavedTiming.from_json(run.presenter) if run is not None else None
+        if saved is not None:  # after a crash: the same agenda clock and countdown
+            self.state.restore_timing(saved, time.time())
         if run is not None and run.slide:  # a resumed run opens where it stopped
             self.state.go_to_number(run.slide + 1)
         self.problems += self.polling.service_problems
         for view in self.presenter.slide_views():
             self.polling.plug_into(view)
         # Over the projector window, so it also covers the widgets plugged into its view.
-        self.polling.add_overlay(self.presenter.projector)
-        self.polling.add_groups_banner(self.presenter.projector)
+        # The console's preview gets the same QR overlay and groups banner: it shows
+        # exactly what the projector shows.
+        self.banners = []
+        for window in (self.presenter.projector, self.presenter.console.preview):
+            self.polling.add_overlay(window)
+            self.banners.append(self.polling.add_groups_banner(window))
+        self.state.slide_changed.connect(self._place_banners)
+        self.state.screen_changed.connect(self._place_banners)
         self.presenter.console.add_side_panel("Poll", self.polling.console)
         # "Show support" on the risk notice: the resources over the projector, as R does.
         self.polling.console.risk_notice.support_requested.connect(self._show_support)
@@ -111,6 +127,7 @@ class DesktopApp:
 
     def show(self) -> None:
         self.presenter.show()
+        self._place_banners()
         network = self.polling.start()  # "" or why phones cannot join
         self.polling.on_slide(self.state.slide)
         for problem in [*self.problems, *([network] if network else [])]:
@@ -138,8 +155,8 @@ class DesktopApp:
 
         results = results_from_export(export, self.session)
         dialog = PrintMaterialsDialog(
-            materials.report_producer(results, self.settings), paper=self.settings.paper,
-            region=self.settings.region or self.session.region, offered=("report",),
+            materials.report_producer(results, self.settings, self.session),
+            paper=self.settings.paper, region=self.settings.region or self.session.region, offered=("report",),
             documents=("report",), parent=self.presenter.console,
         )
         self._keep(dialog)
@@ -194,8 +211,36 @@ class DesktopApp:
 
     def _on_join_qr_toggled(self) -> None:
         self.polling.toggle_overlays()
+        self._place_banners()
         showing = any(overlay.showing for overlay in self.polling.overlays)
         self.state.message.emit("Join QR code on the projector (Q hides it)" if showing else "")
+
+    def _place_banners(self, *_: object) -> None:
+        """The groups banner belongs to prompt slides, never over a chart, a black or
+        white screen, the support overlay or the join QR."""
+        state = self.state
+        allowed = (state.slide.prompt is not None and state.screen is Screen.SLIDE
+                   and not state.resources_overlay
+                   and not any(overlay.showing for overlay in self.polling.overlays))
+        for banner in self.banners:
+            banner.set_allowed(allowed)
+        self.polling.console.groups.follow_prompt(state.slide.prompt)
+
+    def _journal_timing(self) -> None:
+        """Clocks into the run journal on each discrete change, on the journal's thread."""
+        run = self.polling.run
+        if run is None:
+            return
+        journal, detail = run.journal, self.state.saved_timing(time.time()).to_json()
+        self.polling.bridge.run(lambda: journal.record_presenter(detail),
+                                "the timing was not saved")
+
+    def _on_session_started(self) -> None:
+        """The rehearsal's test answers never reach the run: every poll is reset (the
+        journal records the resets, so a resumed or reported run has none of them)."""
+        for slide in self.session.slides:
+            if slide.poll is not None:
+                self.polling.bridge.reset_poll(slide.poll.id)
 
     def _on_ended(self) -> None:
         try:
@@ -204,7 +249,7 @@ class DesktopApp:
         except OSError as error:  # the session is over either way; say why nothing was saved
             print(f"Timing report not saved: {error}", file=sys.stderr)
         report = self.timing_report.read_text(encoding="utf-8") if self.timing_report else ""
-        self.polling.stop(timing_report=report)
+        self.polling.stop(timing_report=report, finish=not self.presenter.keep_run_open)
 
 
 def run(session: Session, settings: Settings, theme: str = "", file: Path | None = None,
@@ -278,6 +323,7 @@ def open_session_run(session: Session, file: Path | None, resume: bool,
     """
     if file is None:
         return None, ""
+    requested = resume  # `run --resume`: a failure stops the command, nothing runs unsaved
     if not resume:
         try:
             digest = file_hash(file.read_bytes())
@@ -288,4 +334,6 @@ def open_session_run(session: Session, file: Path | None, resume: bool,
     try:
         return open_run(session, file, resume=resume), ""
     except RunUnavailable as error:
+        if requested:
+            return None, f"{error}. Nothing was started: run it without --resume for a new run."
         return None, f"{error}. Answers are not being saved."

@@ -96,10 +96,11 @@ class DesktopPolling:
         return ""
 
     def plug_into(self, view: SlideView) -> None:
-        """Put a chart and a QR code on `view`'s poll slides (the first view gets `chart`
-        and `qr`; later ones get their own copies)."""
+        """Put a chart and a QR code on `view`'s poll slides (the first view, the
+        projector's, gets `chart` and `qr`; later ones, the console's, get their own
+        copies, whose chart shows the figures to the facilitator even while hidden)."""
         chart, qr = self._pairs[0] if not self._plugged else (
-            PollChart(overlay=True, bridge=self.bridge), QrWidget())
+            PollChart(overlay=True, bridge=self.bridge, presenter=True), QrWidget())
         if self._plugged:
             qr.set_url(self.service.join_url, self.service.caption or self.message)
             self._pairs.append((chart, qr))
@@ -126,8 +127,9 @@ class DesktopPolling:
         for overlay in self.overlays:
             overlay.set_showing(showing)
 
-    def stop(self, timing_report: str = "") -> None:
-        """At quit: close phone connections and release the port; the run has finished.
+    def stop(self, timing_report: str = "", finish: bool = True) -> None:
+        """At quit: close phone connections and release the port; the run has finished
+        (`finish=False`: the facilitator closed to resume later, it stays interrupted).
 
         `timing_report` (the presenter's JSON) goes into the journal, so the run's results
         report can show planned against actual time. A server that does not stop in time
@@ -142,7 +144,8 @@ class DesktopPolling:
             try:
                 if timing_report:
                     journal.record_timing(TIMING_EVENT, timing_report)
-                journal.finish()
+                if finish:
+                    journal.finish()
             except OSError as error:  # a full disk at quit: the run stays resumable
                 print(f"The run could not be marked finished: {error}", file=sys.stderr)
             finally:

@@ -11,6 +11,7 @@ least EDGE_CLEAR from the paper's edge, where every printer prints.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
@@ -237,9 +238,19 @@ class FrontLayout:
             [where] if where else [],
         ]
 
-    def _paragraphs(self, entry: SupportEntry, details: list[str]) -> list[Paragraph]:
+    @staticmethod
+    def _reaches(entry: SupportEntry) -> list[str]:
+        """The contact line, then (a phone number too wide for its column, such as
+        "+44 (0)20 3447 9000") the number without "Call ": a number alone reads as one to
+        call, and it must stay on one line."""
+        line = keep_together(entry.contact_line)
+        bare = re.sub(r"^Call (?=[+(\d])", "", line)
+        return [line] if bare == line else [line, bare]
+
+    def _paragraphs(self, entry: SupportEntry, details: list[str],
+                    reach: str) -> list[Paragraph]:
         blocks = [Paragraph(text(entry.name), self.name_style),
-                  Paragraph(text(keep_together(entry.contact_line)), self.reach_style)]
+                  Paragraph(text(reach), self.reach_style)]
         if details:
             blocks.append(Paragraph(" · ".join(text(bit) for bit in details), self.note_style))
         return blocks
@@ -259,15 +270,17 @@ class FrontLayout:
         number below at full width, then text alone; the details shrink before the QR
         goes (a QR only where its modules stay large enough to scan)."""
         qr = min(h - 1.5 * mm, 17 * mm)
+        options = [(reach, details) for reach in self._reaches(entry)
+                   for details in self._details(entry)]
         if entry.web and qr >= QR_MIN:
-            for details in self._details(entry):
-                blocks = self._paragraphs(entry, details)
+            for reach, details in options:
+                blocks = self._paragraphs(entry, details, reach)
                 total = self._stack(blocks, w - qr - 1.5 * mm, h)
                 if total is not None:
                     top = (h - total) / 2
                     return Layout(qr, (h - qr) / 2, _placed(blocks, qr + 0.8 * mm, top))
-            for details in self._details(entry):
-                name, *below = self._paragraphs(entry, details)
+            for reach, details in options:
+                name, *below = self._paragraphs(entry, details, reach)
                 _, name_h = name.wrap(w - QR_MIN - 1.5 * mm, h)
                 head = max(QR_MIN, name_h) + 1 * mm
                 rest = self._stack([Paragraph("", self.name_style), *below], w, h - head)
@@ -276,8 +289,8 @@ class FrontLayout:
                     placed = [(name, QR_MIN + 0.8 * mm, top + (QR_MIN - name_h) / 2)]
                     placed += _placed(below, 0, top + head)
                     return Layout(QR_MIN, h - top - QR_MIN, placed)
-        for details in self._details(entry):
-            blocks = self._paragraphs(entry, details)
+        for reach, details in options:
+            blocks = self._paragraphs(entry, details, reach)
             total = self._stack(blocks, w, h)
             if total is not None:
                 return Layout(0, 0, _placed(blocks, 0, (h - total) / 2))
@@ -300,16 +313,20 @@ class FrontLayout:
     def _squeezed(self, entry: SupportEntry, w: float, h: float) -> list[Paragraph]:
         """The last resort: the number, with "England only" after it on the same line if it
         fits, and the name cut to what fits (whole words, then "…")."""
-        number = text(keep_together(entry.contact_line))
         where = where_note(entry)
-        reach = Paragraph(number, self.reach_style)
-        if where:
-            tagged = Paragraph(f"{number}  <font name='{theme.FONT}' "
-                               f"size={theme.CARD_NOTE_PT} color='#4B5563'>{text(where)}</font>",
-                               self.reach_style)
-            tagged.wrap(w, h)
-            if len(tagged.blPara.lines) == 1:
-                reach = tagged
+        tag = (f"  <font name='{theme.FONT}' size={theme.CARD_NOTE_PT} color='#4B5563'>"
+               f"{text(where)}</font>") if where else ""
+        # "England only" matters more than the word "Call".
+        tries = [text(number) + extra for extra in dict.fromkeys((tag, ""))
+                 for number in self._reaches(entry)]
+        # None on one line: break between the number's groups, not inside one.
+        reach = Paragraph(text(entry.contact_line), self.reach_style)
+        for tried in tries:
+            candidate = Paragraph(tried, self.reach_style)
+            candidate.wrap(w, h)
+            if len(candidate.blPara.lines) == 1:
+                reach = candidate
+                break
         reach.wrap(w, h)
         room = h - reach.height
         words = entry.name.split()

@@ -234,6 +234,24 @@ def short_url(url: str, limit: int = 32) -> str:
     return shown if len(shown) <= limit else shown.split("/", 1)[0]
 
 
+REACH_PADDING = 7 + 6  # the support table's left and right cell padding, points
+
+
+def url_lines(url: str, size: float, width: float) -> str:
+    """`url` as markup, broken after a "." or "/" where it is wider than `width`: left to
+    the paragraph, it breaks inside a name ("counselling.northshire.example.e / du")."""
+    if stringWidth(url, theme.FONT, size) <= width:
+        return text(url)
+    lines, line = [], ""
+    for piece in re.findall(r"[^./]+[./]*|[./]+", url):
+        if line and stringWidth(line + piece, theme.FONT, size) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line += piece
+    return "<br/>".join(text(part) for part in [*lines, line])
+
+
 def support_table(entries: Sequence[SupportEntry], width: float, emergency: str = "") -> Table:
     """The support resources as a tinted box: name and who it is for, how to reach, hours."""
     st = styles()
@@ -247,8 +265,8 @@ def support_table(entries: Sequence[SupportEntry], width: float, emergency: str 
                if entry.audience else "")
         reach = text(keep_together(entry.contact_line))
         if entry.web and display_url(entry.web) != entry.contact_line:
-            reach += f"<br/><font name='{theme.FONT}' size={size}>{text(short_url(entry.web))}"
-            reach += "</font>"
+            site = url_lines(short_url(entry.web), size, width * 0.32 - REACH_PADDING)
+            reach += f"<br/><font name='{theme.FONT}' size={size}>{site}</font>"
         # Hours and note on lines of their own: run together they read as one sentence.
         details = "<br/>".join(text(bit) for bit in (entry.hours, entry.note) if bit)
         rows.append([
@@ -275,9 +293,9 @@ def support_table(entries: Sequence[SupportEntry], width: float, emergency: str 
 
 
 def keep_together(line: str) -> str:
-    """No line break inside a phone number or a text code: "0330 123 1245" and
+    """No line break inside a phone number or a text code: "0330 123 1245", "+44 (0)20" and
     "Text SHOUT to 85258" each stay on one line (no-break spaces)."""
-    line = re.sub(r"(?<=\d) (?=\d)", "\u00a0", line)
+    line = re.sub(r"(?<=[\d)]) (?=[\d(])", "\u00a0", line)  # "+44 (0)20 3447 9000" too
     return re.sub(r"\b(Text|text) (\S+) to (?=[\d+])", "\\1\u00a0\\2\u00a0to\u00a0", line)
 
 

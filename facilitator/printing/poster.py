@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
+import re
+import socket
 from urllib.parse import urlsplit
 
 from reportlab.lib.units import mm
@@ -23,6 +25,14 @@ def build_poster(session: model.Session, ctx: PrintContext, url: str, room_code:
     only, or a link-local address) is refused unless `allow_local` (tests)."""
     if not url.startswith(("http://", "https://")):
         raise PrintError(f"join URL must start with http:// or https://, got {url!r}")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it checks the port (0-65535, digits only)
+    except ValueError as error:
+        raise PrintError(f"join URL {url!r} is not a valid address ({error})") from None
+    if not parts.hostname:
+        raise PrintError(f"join URL {url!r} has no host: use the address `facilitator "
+                         "serve` prints")
     where = unreachable(url)
     if where and not allow_local:
         raise PrintError(
@@ -69,7 +79,8 @@ def build_poster(session: model.Session, ctx: PrintContext, url: str, room_code:
             canvas.setFont(theme.FONT, 14)
             canvas.drawCentredString(width / 2, qr_y - 34 * mm, "and enter the room code")
             canvas.setFillColor(theme.NAVY)
-            canvas.setFont(theme.BOLD, 40)
+            # A long code (typed on the command line) shrinks rather than run off the paper.
+            canvas.setFont(theme.BOLD, _fit(room_code, width - 2 * m, 40))
             canvas.drawCentredString(width / 2, qr_y - 50 * mm, room_code)
         canvas.setFillColor(theme.MUTED)
         canvas.setFont(theme.FONT, 11)
@@ -90,7 +101,14 @@ def unreachable(url: str) -> str:
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
-        return ""  # a name: the facilitator's network may well resolve it
+        if not re.fullmatch(r"[0-9.]+", host):
+            return ""  # a name: the facilitator's network may well resolve it
+        try:  # browsers read "127.1" as 127.0.0.1, as inet_aton does
+            address = ipaddress.ip_address(socket.inet_aton(host))
+        except OSError:
+            return ""
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped  # "::ffff:127.0.0.1" is still this computer
     if address.is_loopback or address.is_unspecified:
         return f"{host} (this computer only)"
     if address.is_link_local:

@@ -20,6 +20,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from facilitator.core.runs.from_journal import PREFER_NOT_LABEL
 from facilitator.core.runs.results import PollResult, RunResults, shown_counts
 from facilitator.printing import theme
 from facilitator.printing.context import PrintContext
@@ -157,7 +158,10 @@ def _bars(poll: PollResult, threshold: int, ends: tuple[str, str] | None) -> lis
     if all(count < threshold for count in counts):
         return _all_small(poll, threshold)
     labels = cell_labels(counts, threshold, poll.one_answer_each)
-    names = _anchored([item.label for item in poll.options], ends)
+    names = [item.label for item in poll.options]
+    # "Prefer not to say" comes after the scale's last point: it is not the high end.
+    points = len(names) - (names[-1:] == [PREFER_NOT_LABEL])
+    names = _anchored(names[:points], ends) + names[points:]
     items = [(name, item.count if label == str(item.count) else 0, label)
              for name, item, label in zip(names, poll.options, labels, strict=True)]
     return [BarChart(items, max_value=max(poll.responses, 1)), *_explain(list(labels), threshold)]
@@ -177,16 +181,22 @@ def _words(poll: PollResult, threshold: int) -> list[Flowable]:
 
 
 def _anchored(columns: list[str], ends: tuple[str, str] | None) -> list[str]:
-    """Scale points with their end labels: "1 · Never", "2", ..., "5 · All the time"."""
+    """Scale points with their end labels: "1 · Never", "2", ..., "5 · All the time".
+    Only a bare number gets one: a scale poll's bars already read "1 Never" (the tally
+    labels them), and must not read "1 Never · Never"."""
     if not ends or len(columns) < 2:
         return columns
     low, high = ends
     labelled = list(columns)
-    if low:
+    if low and _is_point(columns[0]):
         labelled[0] = f"{columns[0]} · {low}"
-    if high:
+    if high and _is_point(columns[-1]):
         labelled[-1] = f"{columns[-1]} · {high}"
     return labelled
+
+
+def _is_point(label: str) -> bool:
+    return label.removeprefix("-").isdigit()
 
 
 def _matrix(poll: PollResult, threshold: int, width: float,

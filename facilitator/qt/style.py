@@ -142,7 +142,7 @@ class ConsolePalette:
     text: str  # labels
     bright_text: str  # the notes, and text on buttons and inputs
     caption: str  # the small bold heading over each area
-    disabled: str  # disabled buttons and tabs (inactive: WCAG sets no contrast minimum)
+    disabled: str  # disabled buttons and tabs: WCAG sets no minimum, we keep 4.5:1 anyway
     accent: str  # a checked button, the selected tab, the hovered outline
     on_accent: str  # text on the accent
     notice: str  # the risk notice's background: calm, visible, not an alarm
@@ -160,6 +160,8 @@ class ConsolePalette:
             "checked button, selected tab": (self.on_accent, self.accent),
             "risk notice": (self.bright_text, self.notice),
             "risk flag on an answer": (self.notice_edge, self.panel),
+            "disabled button": (self.disabled, self.raised),
+            "disabled label": (self.disabled, self.background),
         }
 
 
@@ -171,7 +173,7 @@ CONSOLE = ConsolePalette(
     text="#E8EAED",
     bright_text="#F1F1F1",
     caption="#AEB4BC",
-    disabled="#7D8590",
+    disabled="#959DA8",  # 4.9:1 on a button: greyed out, yet still legible
     accent=SKY_BLUE,
     on_accent="#111418",
     notice="#3B3320",
@@ -181,6 +183,8 @@ CONSOLE = ConsolePalette(
 _C = CONSOLE
 CONSOLE_STYLE = f"""
 QWidget#console {{ background: {_C.background}; }}
+QScrollArea#console-tools-area, QWidget#console-tools {{ background: {_C.background};
+    border: none; }}
 QWidget#console QLabel {{ color: {_C.text}; font-size: 15px; }}
 QLabel[role="caption"] {{ color: {_C.caption}; font-size: 13px; font-weight: bold; }}
 QPlainTextEdit {{ background: {_C.panel}; color: {_C.bright_text}; border: none; font-size: 17px; }}
@@ -188,11 +192,62 @@ QToolButton {{ background: {_C.raised}; color: {_C.bright_text}; border: 1px sol
               border-radius: 4px; padding: 6px 10px; font-size: 14px; }}
 QToolButton:checked {{ background: {_C.accent}; color: {_C.on_accent}; }}
 QToolButton:hover {{ border-color: {_C.accent}; }}
+QToolButton[role="start"] {{ background: {_C.accent}; color: {_C.on_accent}; font-weight: bold; }}
 QScrollBar:vertical {{ background: {_C.background}; width: 10px; margin: 0; }}
 QScrollBar::handle:vertical {{ background: {_C.border}; border-radius: 4px; min-height: 24px; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
 """
+
+# Dialogs and message boxes opened from the console. A style sheet cascades to every
+# widget parented under the one that carries it, dialogs included, so the console's light
+# label colour used to land on the platform's light dialog background (1.0:1). A dialog's
+# own sheet beats any inherited one whatever the selectors' specificity, so each dialog
+# gets this complete sheet (the console gives it to every dialog it parents, see
+# console.py): the same dark palette, for every widget type a dialog may hold, file and
+# print dialogs included. One palette for the whole app: no light window in a dim room.
+DIALOG_STYLE = f"""
+QWidget {{ background-color: {_C.background}; color: {_C.text}; font-size: 14px; }}
+QLabel, QCheckBox, QRadioButton {{ background: transparent; color: {_C.text}; }}
+QLabel:disabled, QCheckBox:disabled, QRadioButton:disabled {{ color: {_C.disabled}; }}
+QPushButton, QToolButton {{ background: {_C.raised}; color: {_C.bright_text};
+    border: 1px solid {_C.border}; border-radius: 4px; padding: 5px 12px; }}
+QToolButton {{ padding: 2px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 14px; height: 14px;
+    border: 1px solid {_C.caption}; background: {_C.panel}; }}
+QRadioButton::indicator {{ border-radius: 7px; }}
+QCheckBox::indicator:checked, QRadioButton::indicator:checked {{ background: {_C.accent};
+    border-color: {_C.accent}; }}
+QPushButton:hover, QToolButton:hover, QPushButton:default {{ border-color: {_C.accent}; }}
+QPushButton:checked, QToolButton:checked {{ background: {_C.accent}; color: {_C.on_accent}; }}
+QPushButton:disabled, QToolButton:disabled {{ color: {_C.disabled}; }}
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDoubleSpinBox, QTimeEdit,
+QDateTimeEdit, QAbstractItemView {{ background-color: {_C.panel}; color: {_C.bright_text};
+    border: 1px solid {_C.border}; selection-background-color: {_C.accent};
+    selection-color: {_C.on_accent}; }}
+QLineEdit:disabled, QComboBox:disabled, QSpinBox:disabled, QTimeEdit:disabled,
+QAbstractItemView:disabled {{ color: {_C.disabled}; }}
+QComboBox QAbstractItemView {{ background-color: {_C.panel}; color: {_C.bright_text}; }}
+QHeaderView, QHeaderView::section {{ background-color: {_C.raised}; color: {_C.text};
+    border: 1px solid {_C.border}; }}
+QTableCornerButton::section {{ background-color: {_C.raised}; border: 1px solid {_C.border}; }}
+QGroupBox {{ border: 1px solid {_C.border}; border-radius: 4px; margin-top: 1.4em;
+    padding-top: 4px; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 8px; color: {_C.caption}; }}
+QTabWidget::pane {{ border: 1px solid {_C.border}; }}
+QTabBar::tab {{ background: {_C.raised}; color: {_C.text}; padding: 5px 10px;
+    border: 1px solid {_C.border}; }}
+QTabBar::tab:selected {{ background: {_C.accent}; color: {_C.on_accent}; }}
+QMenu {{ background-color: {_C.panel}; color: {_C.bright_text}; border: 1px solid {_C.border}; }}
+QMenu::item:selected {{ background-color: {_C.accent}; color: {_C.on_accent}; }}
+QToolTip {{ background-color: {_C.panel}; color: {_C.bright_text}; border: 1px solid {_C.border}; }}
+QScrollBar {{ background: {_C.panel}; width: 12px; height: 12px; margin: 0; }}
+QScrollBar::handle {{ background: {_C.border}; min-height: 24px; min-width: 24px;
+    border-radius: 4px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+"""
+
 
 # The poll controls under the agenda. The console's sheet styles only its own widget
 # types, so the panel repeats its look for tabs, push buttons, inputs and scroll areas.

@@ -107,9 +107,12 @@ def producer(session: Session, settings: Settings,
     return produce
 
 
-def report_producer(results: RunResults, settings: Settings) -> Produce:
-    """The same dialog showing the results report of a run (documents=("report",))."""
+def report_producer(results: RunResults, settings: Settings,
+                    session: Session | None = None) -> Produce:
+    """The same dialog showing the results report of a run (documents=("report",)); with
+    the run's `session`, scale and matrix columns carry their end labels, as `report` does."""
     def produce(paper: str, region: str, documents: tuple[str, ...],
                 start: time | None) -> dict[str, bytes]:
-        return {"report": report(results, settings, paper=paper, region=region)}
+        return {"report": report(results, settings, paper=paper, region=region,
+                                 session=session)}
     return produce

@@ -114,3 +114,42 @@ def test_without_minutes_the_session_is_as_long_as_its_material(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     assert "40 minutes (the material alone suggests about " in done.stdout
     assert load_session(out).session.minutes == 40  # type: ignore[union-attr]
+
+
+def test_a_scanned_pdf_fails_in_one_line(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    scan = tmp_path / "scan.pdf"
+    pdf = canvas.Canvas(str(scan))
+    pdf.rect(72, 72, 300, 500, fill=1)
+    pdf.save()
+    done = run_import(str(scan), "--out", str(tmp_path / "s.md"))
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "no text layer" in done.stderr
+    assert not (tmp_path / "s.md").exists()
+
+
+def test_a_web_page_in_another_language_with_an_override(tmp_path: Path) -> None:
+    page = tmp_path / "equilibre.html"
+    page.write_text(
+        "<html><head><title>Garder l'équilibre</title></head><body><nav>Accueil</nav><main>"
+        "<h1>Garder l'équilibre</h1><p>Quand un projet grandit, il devient important de fixer "
+        "des limites claires pour rester en forme sur la durée, et de le dire.</p>"
+        "<h2>Les signes</h2><p>Pouvez-vous maintenir votre rythme pendant 10 semaines ? "
+        "10 mois ? 10 ans ?</p><h2>Les limites</h2><p>Vous ne pouvez pas dire oui à toutes "
+        "les demandes, et il est normal de ne pas donner d'énergie à tout.</p>"
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "fr.md"
+    assert run_import(str(page), "--out", str(out)).returncode == 0
+    session = load_session(out).session
+    assert session is not None and session.language == "fr"
+    assert "Pouvez-vous maintenir votre rythme pendant 10 semaines ? 10 mois ? 10 ans ?" in [
+        p.text for p in session.prompts
+    ]
+    done = run_import(str(page), "--out", str(out), "--force", "--language", "es")
+    assert done.returncode == 0, done.stderr
+    session = load_session(out).session
+    assert session is not None and session.language == "es"
+    assert any(slide.title == "Antes de empezar" for slide in session.slides)

@@ -110,3 +110,20 @@ def test_render_refuses_a_file_as_the_output_folder(
     assert main(["render", str(slide_file()), "--out", str(target)]) == 1
     assert "is a file; give a folder" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_report_of_a_recorded_scale_poll_names_each_end_once(tmp_path: Path) -> None:
+    session = load_session(slide_file()).session
+    assert session is not None
+    run = start_run(tmp_path, session.polls, session_hash="h", title=session.title,
+                    source=str(slide_file()))
+    run.box.open("open-talk")
+    for index, point in enumerate([1, 1, 1, 1, 1, 2, 5, 5, 5, 5, 5, 3]):
+        run.box.submit("open-talk", f"phone-{index}", point)
+    run.journal.finish()
+    run.journal.close()
+    out = tmp_path / "results.pdf"
+    assert main(["report", str(run.journal.path), "--out", str(out)]) == 0
+    text = flat(" ".join(page_texts(out.read_bytes())))
+    assert "1 Never" in text and "5 All the time" in text
+    assert "Never · Never" not in text and "All the time · All the time" not in text

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.runs.journal import Journal
 from facilitator.core.session.loader import load_session
 from facilitator.core.session.model import Session
 from facilitator.desktop.desktop_app import open_session_run
@@ -20,6 +21,7 @@ from facilitator.qt.presenter.keys import Action
 from facilitator.services.assets import slide_file
 from tests.desktop.test_app_polls import make_app
 from tests.desktop.test_app_resume import make_app as make_run_app
+from tests.desktop.test_desktop_app import start_session
 from tests.printing.pdfs import flat, page_texts
 from tests.qt.polls.test_bridge import vote
 
@@ -82,9 +84,19 @@ def test_results_report_of_a_finished_run_from_the_runs_dialog(qtbot: QtBot) -> 
     app.state.go_to_number(index + 1)
     box = app.polling.service.box
     qtbot.waitUntil(lambda: box.state("room-check").status is PollStatus.OPEN, timeout=5000)
+    # A test phone in rehearsal: its answers are wiped when the session starts.
+    for option in ["actively-burnt-out"] * 7:
+        assert vote(server, "room-check", option) == 200
+    qtbot.waitUntil(lambda: box.results("room-check").responses == 7, timeout=5000)
+    start_session(app)
+    qtbot.waitUntil(lambda: box.results("room-check").responses == 0, timeout=5000)
     for option in ["stressed-but-engaged"] * 5 + ["occasionally-numb"] * 6:
         assert vote(server, "room-check", option) == 200
     app.presenter.end()  # the run finishes, with the timing report noted in it
+    with Journal.open(run.journal.path) as journal:
+        answers = journal.export()["polls"]["room-check"]["answers"]
+    assert sorted(answers) == (  # not one rehearsal answer
+        ["occasionally-numb"] * 6 + ["stressed-but-engaged"] * 5)
 
     later = make_run_app(qtbot, None)
     runs = later.open_runs_dialog()

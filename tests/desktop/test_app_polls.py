@@ -55,21 +55,40 @@ def test_poll_slide_shows_chart_and_qr_and_phones_follow(qtbot: QtBot, sample: S
         assert polling.console.title.text().startswith("Which of these sounds")
         for _ in range(5):
             assert vote(server, "room-check", "o1") == 200
+        # A sensitive poll: its results wait for Reveal (H), however many have answered.
+        qtbot.waitUntil(lambda: polling.chart.results is not None
+                        and polling.chart.results.tally is not None, timeout=5000)
+        assert polling.chart.results.state.hidden and not polling.chart.results.on_screen
+        app.presenter.perform(Action.POLL_HIDE)  # H: reveal
         qtbot.waitUntil(lambda: polling.chart.results is not None
                         and polling.chart.results.on_screen, timeout=5000)
         image = grab(app.presenter.projector, 1280, 720)
         assert [code.text for code in zxingcpp.read_barcodes(image)] == [server.join_url]
 
-        # Breakout groups: picked in the console, counted on the projector, never listed.
-        polling.console.groups.size_box.setValue(2)
+        # Breakout groups: picked in the console, counted on the projector, never listed,
+        # and only on prompt slides (never over the chart). The prompt's format ("Pairs")
+        # is the size offered.
+        polling.console.groups.size_box.setValue(5)
         polling.console.groups.assign_button.click()
         banners = app.presenter.projector.findChildren(GroupsBanner)
-        qtbot.waitUntil(lambda: not banners[0].isHidden(), timeout=5000)
-        assert banners[0].text().startswith("3 groups of about 2")
+        preview_banners = app.presenter.console.preview.findChildren(GroupsBanner)
+        qtbot.waitUntil(lambda: banners[0].text().startswith("1 group"), timeout=5000)
+        assert banners[0].isHidden() and preview_banners[0].isHidden()  # a poll slide
+        app.state.next()  # "Still in there", in pairs
+        assert polling.console.groups.size_box.value() == 2
+        polling.console.groups.assign_button.click()
+        qtbot.waitUntil(lambda: banners[0].text().startswith("3 groups of about 2"),
+                        timeout=5000)
+        assert not banners[0].isHidden() and not preview_banners[0].isHidden()
+        assert preview_banners[0].text() == banners[0].text()
+        app.presenter.perform(Action.BLACK)
+        assert banners[0].isHidden() and preview_banners[0].isHidden()
+        app.presenter.perform(Action.BLACK)
+        assert not banners[0].isHidden()
 
-        # Q puts the join code over anything; Q again takes it away.
-        app.state.next()
+        # Q puts the join code over anything (and the banner goes); Q again takes it away.
         app.presenter.perform(Action.JOIN_QR)
+        assert banners[0].isHidden()
         assert all(overlay.showing for overlay in polling.overlays)
         assert app.presenter.console.status.text() == "Join QR code on the projector (Q hides it)"
         image = grab(app.presenter.projector, 1280, 720)

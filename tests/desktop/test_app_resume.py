@@ -103,3 +103,5 @@ def test_asking_for_resume_with_nothing_to_resume_is_a_message(qtbot: QtBot) -> 
     run, problem = open_session_run(session, slide_file(), True, lambda _run: True)
     assert run is None
     assert "no interrupted run of this file to resume" in problem
+    # The command stops: it must not claim a session is running without saving answers.
+    assert "not being saved" not in problem and "without --resume" in problem

@@ -5,13 +5,33 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.session.model import Session
 from facilitator.desktop.desktop_app import DesktopApp
+from facilitator.qt.presenter.confirm import StartChoice
 from facilitator.services import settings as settings_module
 from facilitator.services.settings import LocalResource, Settings
 from tests.qt.conftest import Clock, Screens
+
+
+def start_session(app: DesktopApp, choice: StartChoice = StartChoice.FROM_HERE) -> None:
+    """Ctrl+Enter, answering the start question with `choice`."""
+    app.presenter.ask_start = lambda _parent, _away: choice
+    assert app.presenter.keys.handle(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_rehearsal_alone_saves_no_timing_report(qtbot: QtBot, bundled: Session,
+                                                clock: Clock) -> None:
+    app = DesktopApp(bundled, Settings(), clock=clock, screens=Screens(1))
+    qtbot.addWidget(app.presenter.console)
+    app.show()
+    app.state.go_to_number(7)
+    clock.advance(600)
+    assert app.state.agenda.elapsed() == 0 and app.state.agenda.actual(0) == 0
+    app.presenter.end()
+    assert app.timing_report is None
 
 
 def test_closing_the_console_ends_the_run_and_saves_the_timing_report(
@@ -24,6 +44,12 @@ def test_closing_the_console_ends_the_run_and_saves_the_timing_report(
     # The reminder to add local services goes to the facilitator, not onto a slide.
     assert any(problem.startswith("Add your local services") for problem in app.problems)
     assert app.presenter.projector.isVisible()
+    # Setting up early and rehearsing: an hour that must not count as the session's.
+    assert app.state.rehearsing
+    app.state.go_to_number(12)
+    clock.advance(3600)
+    start_session(app, StartChoice.FROM_FIRST)
+    assert app.state.index == 0 and not app.state.rehearsing
     clock.advance(240)
     app.state.go_to_number(5)
     clock.advance(60)

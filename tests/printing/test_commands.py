@@ -158,3 +158,46 @@ def test_print_refuses_a_loopback_poster_unless_allowed(
     assert "Traceback" not in err and not out.exists()
     assert main([*args, "--allow-local"]) == 0
     assert (out / "poster.pdf").is_file()
+
+
+def test_print_with_a_malformed_join_url_is_a_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["print", str(assets.slide_file()), "--out", str(out), "--what", "poster",
+                 "--join-url", "http://[::1/join", "--allow-local"]) == 2
+    err = capsys.readouterr().err
+    assert "is not a valid address" in err and "Traceback" not in err and not out.exists()
+
+
+@pytest.mark.parametrize("session", ["missing.md", "folder", "notes.md"])
+def test_report_with_a_session_that_does_not_load_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], session: str) -> None:
+    """--session was asked for: a file that does not load is an error, not a report
+    printed without the scale labels and exit 0."""
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "notes.md").write_text("just notes, no front matter\n", encoding="utf-8")
+    run = tmp_path / "run.json"
+    run.write_text(RUN.to_json(), encoding="utf-8")
+    out = tmp_path / "report.pdf"
+    assert main(["report", str(run), "--out", str(out), "--session",
+                 str(tmp_path / session)]) == 2
+    err = capsys.readouterr().err
+    assert f"--session {tmp_path / session}: cannot load it" in err
+    assert "Traceback" not in err and not out.exists()
+    assert main(["report", str(run), "--out", str(out), "--session",
+                 str(assets.slide_file())]) == 0
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b'{"run_id": "r1", "polls": [], "source": "x.md"}', "a damaged run export"),
+    (b'{"run_id": "r1", "polls": {"room-check": 3}}', "a damaged run export"),
+    (b"\xff\xfe{}", "not a text file"),
+])
+def test_report_of_a_damaged_file_names_it(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           content: bytes, message: str) -> None:
+    damaged = tmp_path / "run.json"
+    damaged.write_bytes(content)
+    assert main(["report", str(damaged), "--out", str(tmp_path / "r.pdf"), "--session",
+                 str(assets.slide_file())]) == 2
+    err = capsys.readouterr().err
+    assert f"{damaged}: {message}" in err and "Traceback" not in err

@@ -36,6 +36,7 @@ def test_poster_refuses_a_url_a_phone_cannot_open(
 @pytest.mark.parametrize("url", [
     "http://127.0.0.1:8765/join", "http://localhost:8765/", "http://[::1]:8765/",
     "http://169.254.10.20:8765/", "http://[fe80::1]:8765/", "http://0.0.0.0:8765/",
+    "http://[::ffff:127.0.0.1]:8765/", "http://127.1:8765/",
 ])
 def test_poster_refuses_addresses_phones_cannot_reach(
         session: Session, make_ctx: Callable[..., PrintContext], url: str) -> None:
@@ -44,6 +45,17 @@ def test_poster_refuses_addresses_phones_cannot_reach(
     # A test may still ask for it.
     pdf = build_poster(session, make_ctx(), url, allow_local=True)
     assert [qr.text for qr in qr_codes(pdf, 0, scale=1)] == [url]
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("http://[::1/join", "not a valid address"), ("http://10.0.0.2:99999/", "not a valid address"),
+    ("http://", "has no host"), ("http:///join", "has no host"),
+])
+def test_poster_says_what_is_wrong_with_a_malformed_url(
+        session: Session, make_ctx: Callable[..., PrintContext], url: str, message: str) -> None:
+    """A message, not a ValueError traceback nor a poster whose QR opens nothing."""
+    with pytest.raises(PrintError, match=message):
+        build_poster(session, make_ctx(), url, allow_local=True)
 
 
 @pytest.fixture(scope="module")
@@ -133,3 +145,34 @@ def test_a_room_under_the_minimum_is_said_once() -> None:
 def test_matrix_and_scale_columns_carry_the_anchors() -> None:
     text = _report(RUN, {"gut-check": ("Normal phase", "Real problem")})
     assert "1 · Normal 2 3 4 5 · Real phase problem" in text  # two-line header cells
+
+
+def test_scale_bars_carry_each_anchor_once_and_prefer_not_none() -> None:
+    """A scale poll's bars come from the tally already reading "1 Never": the report must
+    not add the anchor again, nor put the high end on "Prefer not to say"."""
+    tallied = PollResult("open-talk", "How openly?", "scale", 12, options=(
+        Count("1 Never", 5), Count("2", 1), Count("3", 0), Count("4", 0),
+        Count("5 All the time", 6), Count("Prefer not to say", 0)))
+    text = _report(replace(RUN, polls=(tallied,)), {"open-talk": ("Never", "All the time")})
+    assert "1 Never 5" in text and "5 All the time 6" in text
+    assert "Never · Never" not in text and "All the time · All the time" not in text
+    assert "Prefer not to say · " not in text
+    bare = replace(tallied, options=(Count("1", 5), Count("2", 1), Count("3", 0), Count("4", 0),
+                                     Count("5", 6), Count("Prefer not to say", 0)))
+    text = _report(replace(RUN, polls=(bare,)), {"open-talk": ("Never", "All the time")})
+    assert "1 · Never 5" in text and "5 · All the time 6" in text
+    assert "Prefer not to say · " not in text
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_long_room_code_stays_on_the_paper(
+        session: Session, make_ctx: Callable[..., PrintContext], paper: str) -> None:
+    from facilitator.printing import theme
+    from tests.printing.runs import text_runs
+
+    code = "WORKSHOP-2026-ROOM-B"
+    pdf = build_poster(session, make_ctx(paper=paper), JOIN, code)
+    width = theme.page_size(paper)[0]
+    shown = [run for run in text_runs(pdf, 0) if run.text == code]
+    assert len(shown) == 1
+    assert theme.MARGIN - 1 <= shown[0].left and shown[0].right <= width - theme.MARGIN + 1

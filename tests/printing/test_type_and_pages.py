@@ -237,3 +237,53 @@ def test_self_check_backs_keep_the_floors_and_every_row(session: Session, paper:
     assert not [run for run in runs if run.size < theme.CARD_NOTE_PT]
     back = " ".join(run.text for run in runs)
     assert back.count("Energy") == len(card_slots(theme.page_size(paper)))  # the last row
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("code", ["uk", "us"])
+def test_a_number_too_wide_for_its_column_stays_on_one_line(
+        session: Session, paper: str, code: str) -> None:
+    """"Call +44 (0)20 3447 9000" is wider than a card's half column at 8 pt: it broke after
+    "+44". The number keeps one line (without "Call " if need be), and its hours stay."""
+    region = assets.support_region(code).with_local((
+        local_entry("Occupational Health", phone="+44 (0)20 3447 9000", hours="Mon-Fri 9-5"),
+        local_entry("Student Wellbeing", web="https://www.example.ac.uk/students/wellbeing"),
+    ))
+    ctx = PrintContext(region=region, paper=paper,
+                       font_dir=assets.font_path("DejaVuSans.ttf").parent)
+    runs = text_runs(build_cards(session, ctx), 0)
+    assert not overlapping(runs)
+    cards = len(card_slots(theme.page_size(paper)))
+    lines = [sorted((run for run in runs
+                     if abs(run.bottom - start.bottom) < 3 and run.left >= start.left),
+                    key=lambda run: run.left)
+             for start in runs if start.text == "+44"]
+    assert len(lines) == cards
+    for line in lines:
+        assert [run.text for run in line if run.left - line[0].left < 40 * MM][:4] == [
+            "+44", "(0)20", "3447", "9000"]
+        assert all(run.size >= theme.CARD_NAME_PT for run in line[:4])
+    assert " ".join(run.text for run in runs).count("Mon-Fri 9-5") == cards
+    if code == "uk":  # the region note still beside NHS 111's number
+        assert " ".join(run.text for run in runs).count("England only") == 2 * cards
+
+
+def test_keep_together_joins_a_number_with_brackets() -> None:
+    from facilitator.printing.flowables import keep_together
+
+    assert keep_together("Call +44 (0)20 3447 9000") == "Call +44\u00a0(0)20\u00a03447\u00a09000"
+    assert keep_together("Call or text 988") == "Call or text 988"
+
+
+@pytest.mark.parametrize("kind", ["handout", "guide"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_long_web_address_breaks_after_a_dot_not_inside_a_name(
+        variant: Callable[..., bytes], kind: str, paper: str) -> None:
+    """The support table's address column printed "counselling.northshire.example.e" over
+    "du"; a line of an address now ends at a "." or "/"."""
+    pdf = variant(kind, paper, "uk", True)
+    pieces = [run.text for runs in _pages(pdf) for run in runs if "northshire.example" in run.text
+              or run.text in ("edu", "du", "u", "org")]
+    assert pieces
+    for piece in pieces:
+        assert piece.endswith((".", "/", ".edu", ".org")) or piece in ("edu", "org"), pieces

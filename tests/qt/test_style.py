@@ -76,9 +76,10 @@ def test_console_text_reaches_4_5_to_1(name: str, pair: tuple[str, str]) -> None
 
 def test_console_pairs_cover_every_text_colour() -> None:
     foregrounds = {foreground for foreground, _ in CONSOLE.text_pairs().values()}
-    # Disabled text is left out on purpose: WCAG sets no minimum for inactive controls.
+    # Disabled text too: WCAG sets no minimum for inactive controls, but a greyed-out
+    # button the facilitator cannot read is no help either.
     assert foregrounds == {CONSOLE.text, CONSOLE.bright_text, CONSOLE.caption,
-                           CONSOLE.on_accent, CONSOLE.notice_edge}
+                           CONSOLE.on_accent, CONSOLE.disabled, CONSOLE.notice_edge}
 
 
 @pytest.mark.parametrize("name, pair", {**CHART.text_pairs(), **BLANK.text_pairs()}.items(),

@@ -121,8 +121,8 @@ def check_article_text(text: str) -> str:
     """The text with line endings normalised, or ArticleError if it is not an article."""
     if text.startswith("%PDF") or text.startswith("PK\x03\x04"):
         raise ArticleError(
-            "this is a PDF or Word file, not text: save the article as plain text (.txt) "
-            "or Markdown (.md) first"
+            "this is a PDF or Word file with a text file's name: name it .pdf or .docx "
+            "and import it again"
         )
     if len(_CONTROL.findall(text)) > max(2, len(text) // 200):
         raise ArticleError(

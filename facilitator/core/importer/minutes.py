@@ -21,6 +21,7 @@ MAX_ACTIVITY_SHARE = 0.6
 MINUTES_PER_POLL = 2
 MIN_SECTION_MINUTES = 2
 LEAST_SUGGESTED_MINUTES = 15  # shorter than this is not worth gathering a room for
+MIN_SESSION_MINUTES, MAX_SESSION_MINUTES = 10, 480  # what `--minutes` accepts: a working day
 
 
 @dataclass(frozen=True)
@@ -104,3 +105,49 @@ def allocate(loads: list[SectionLoad], total: int) -> list[int]:
         minutes[index] -= 1
         difference += 1
     return minutes
+
+
+def sections_that_fit(loads: list[SectionLoad], total: int) -> int:
+    """How many article sections (after the welcome, loads[0]) fit in `total` minutes at
+    their natural length and above their floors: the number to suggest for --max-sections."""
+    used = max(loads[0].weight, loads[0].floor)
+    count = 0
+    for load in loads[1:]:
+        used += max(load.weight, load.floor)
+        if used > total:
+            break
+        count += 1
+    return max(1, count)
+
+
+def length_problem(loads: list[SectionLoad], minutes: int | None, words: int) -> str | None:
+    """Why this article cannot become a session of `minutes` (None: its natural length),
+    with a suggestion the command accepts; None when it can."""
+    floors = sum(load.floor for load in loads)
+    fit = sections_that_fit(loads, MAX_SESSION_MINUTES)
+    if minutes is None:
+        natural = suggested_minutes(loads)
+        if natural <= MAX_SESSION_MINUTES:
+            return None
+        usable = round(words * MAX_SESSION_MINUTES / natural, -2)
+        return (
+            f"the article ({words:,} words, {len(loads) - 1} sections) would take about "
+            f"{natural} minutes, and a session runs at most {MAX_SESSION_MINUTES}: trim it "
+            f"to about {usable:,.0f} words, or import its first sections with "
+            f"--max-sections {fit}"
+            + (f", or fit it all into --minutes {MAX_SESSION_MINUTES}"
+               if floors <= MAX_SESSION_MINUTES else "")
+        )
+    if floors <= minutes:
+        return None
+    if floors <= MAX_SESSION_MINUTES:
+        return (
+            f"{minutes} minutes is too short for {len(loads)} sections: allow at least "
+            f"{floors} minutes (--minutes {floors}), or keep fewer sections "
+            f"(--max-sections {sections_that_fit(loads, minutes)})"
+        )
+    return (
+        f"{minutes} minutes is too short for {len(loads)} sections: import the first "
+        f"sections only (--max-sections {sections_that_fit(loads, minutes)}) or trim the "
+        "article"
+    )

@@ -13,8 +13,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from facilitator.core.importer.article import ArticleBlock, Bullets, Para, PipeTable
-from facilitator.core.importer.prompts import discussion_prompt, reader_question, wants_privacy
+from facilitator.core.importer.activities import (
+    exercise,
+    exercise_prompt,
+    heading_question,
+    quotation,
+    react_prompt,
+)
+from facilitator.core.importer.article import ArticleBlock, Bullets, Para, PipeTable, block_text
+from facilitator.core.importer.phrases import Phrases
+from facilitator.core.importer.prompts import (
+    discussion_prompt,
+    inner_question,
+    reader_question,
+    wants_privacy,
+)
 from facilitator.core.importer.sensitivity import is_sensitive
 from facilitator.core.importer.summary import headline, key_sentences, sentences
 from facilitator.core.importer.tables import (
@@ -23,6 +36,8 @@ from facilitator.core.importer.tables import (
     OtherTable,
     Steps,
     classify_table,
+    measure_of,
+    poll_reading,
 )
 from facilitator.core.session.model import (
     Block,
@@ -43,6 +58,7 @@ from facilitator.core.session.model import (
 from facilitator.core.session.safety import mentions_risk
 
 MAX_BULLETS = 6
+MAX_POLL_QUESTION_CHARS = 88  # what a poll slide's heading holds at 1280x720 (measured)
 MAX_BULLET_WORDS = 70
 _GENERIC_HEADERS = frozenset({"", "category", "label", "item", "name", "group", "type", "option"})
 RISK_QUESTION_NOTE = (
@@ -93,7 +109,9 @@ class PartSlides:
 
     title: str
     poll_ids: set[str]
+    say: Phrases = field(default_factory=Phrases)
     slides: list[Slide] = field(default_factory=list)
+    spare: list[Slide] = field(default_factory=list)  # activities kept in reserve
     _notes: dict[int, list[str]] = field(default_factory=dict)
     _held_notes: list[str] = field(default_factory=list)  # for the next slide, if none yet
 
@@ -115,9 +133,9 @@ class PartSlides:
                 self._notes[0].extend(notes)
                 return
             if slide.kind is SlideKind.FLOW:
-                slide = replace(slide, title="Step by step")
+                slide = replace(slide, title=self.say("step_by_step"))
             elif slide.kind is SlideKind.CHART:
-                slide = replace(slide, title="What the article found")
+                slide = replace(slide, title=self.say("what_found"))
         self._notes[len(self.slides)] = notes
         self.slides.append(slide)
 
@@ -204,35 +222,57 @@ class PartSlides:
             blocks = (*lead, bullets) if number == 1 else (bullets,)
             self._add(Slide(name, SlideKind.CONTENT, blocks=blocks))
 
-    def _figures(self, figures: Figures, lead_in: str) -> None:
+    def _figures(self, figures: Figures, lead_in: str, before: str = "") -> None:
         unit = "%" if figures.percent else ""
         label = figures.label_header if figures.label_header.lower() not in _GENERIC_HEADERS else ""
+        measure = measure_of(figures, before or lead_in)
+        reading = poll_reading(figures, measure)
+        risky = any(is_sensitive(text) or mentions_risk(text)
+                    for text in (*figures.labels, label, lead_in, before, measure or ""))
         # Poll first, figures second: the room answers before it sees what the article found.
-        if not any(is_sensitive(text) for text in (*figures.labels, label, lead_in)):
-            question = "Which of these is closest to your experience right now?"
+        if reading and measure and not risky:
+            distribution = reading == "distribution"
+            key = ("poll_question_quote" if measure.startswith("“") else "poll_question"
+                   if distribution else "poll_question_share")
             poll = Poll(
                 id=self._poll_id(self.title),
-                question=question,
+                question=self._poll_question(key, measure),
                 type=PollType.SINGLE,
                 options=tuple(Option(slug(text, 40), text) for text in figures.labels),
-                reference=figures.values,
-                reference_label="Article's figures" + (" (%)" if figures.percent else ""),
+                # Reference bars only where they compare like with like: a spread of people.
+                reference=figures.values if distribution else (),
+                reference_label=(self.say("article_figures") + (" (%)" if figures.percent else ""))
+                if distribution else "",
                 sensitive=True,
             )
             notes = [
-                *([f"The article's table is headed '{label}'."] if label else []),
-                "Open the poll and wait for at least five answers before showing results.",
-                "Then show the article's figures on the next slide beside the room's.",
+                *([self.say("table_headed", label=label)] if label else []),
+                self.say("poll_why", measure=measure),
+                self.say("poll_wait"),
+                self.say("poll_then"),
             ]
-            self._add(Slide("Quick poll", SlideKind.POLL, poll=poll), notes)
-            title = "What the article found"
+            self._add(Slide(self.say("quick_poll"), SlideKind.POLL, poll=poll), notes)
+            title = self.say("what_found")
         else:
             title = self.title
-        caption = label or (lead_in.rstrip(":").strip() if len(lead_in.split()) <= 20 else "")
+        caption = (measure or "").strip("“”") or label or (
+            lead_in.rstrip(":").strip() if len(lead_in.split()) <= 20 else "")
         pairs = zip(figures.labels, figures.values, strict=True)
         items = tuple(ChartItem(text, value) for text, value in pairs)
-        chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption or "The article's figures")
+        caption = caption or self.say("figures_caption")
+        chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption)
         self._add(Slide(title, SlideKind.CHART, chart=chart))
+
+    def _poll_question(self, key: str, measure: str) -> str:
+        """The question naming the measure, its measure cut short (with "…") if the whole
+        would not fit a poll slide's heading at 1280x720."""
+        question = self.say(key, measure=measure)
+        excess = len(question) - MAX_POLL_QUESTION_CHARS
+        if excess > 0:
+            words = measure.strip("“”")[: max(12, len(measure) - excess - 3)]
+            cut = words.rsplit(" ", 1)[0] + "…"
+            question = self.say(key, measure=f"“{cut}”" if measure.startswith("“") else cut)
+        return question
 
     def _comparison(self, comparison: Comparison, lead_in: str) -> None:
         header = tuple(inline(text) for text in (comparison.label_header, *comparison.columns))
@@ -240,7 +280,8 @@ class PartSlides:
         table = Table(header, rows)
         title = self._title(lead_in)
         if self.slides and title == self.slides[-1].title:
-            title = " or ".join(comparison.columns) + "?"  # names what the table compares
+            # The title names what the table compares.
+            title = f" {self.say('or')} ".join(comparison.columns) + "?"
         self._add(Slide(title, SlideKind.CONTENT, blocks=(table,)))
         safe_rows = [row for row in comparison.rows if not is_sensitive(" ".join(row))]
         if len(safe_rows) < 2:
@@ -248,22 +289,22 @@ class PartSlides:
         low, high = comparison.columns[0], comparison.columns[-1]
         poll = Poll(
             id=self._poll_id(f"{self.title} matrix"),
-            question="For each row, where are you right now?",
+            question=self.say("matrix_question"),
             type=PollType.MATRIX,
             rows=tuple(Option(slug(row[0], 40), row[0]) for row in safe_rows),
             scale_labels=(low, high),
             sensitive=True,
         )
         notes = [
-            f"1 means closest to '{low}', 5 closest to '{high}'.",
-            "Results stay hidden until enough people have answered; no one is identifiable.",
+            self.say("matrix_scale", low=low, high=high),
+            self.say("results_hidden"),
         ]
-        self._add(Slide("Where are you on each?", SlideKind.POLL, poll=poll), notes)
+        self._add(Slide(self.say("matrix_title"), SlideKind.POLL, poll=poll), notes)
 
-    def _table(self, block: PipeTable, lead_in: str) -> None:
+    def _table(self, block: PipeTable, lead_in: str, before: str = "") -> None:
         match classify_table(block):
             case Figures() as figures:
-                self._figures(figures, lead_in)
+                self._figures(figures, lead_in, before)
             case Steps(steps=steps):
                 self._add(Slide(self._title(lead_in), SlideKind.FLOW, flow=Flow(steps)))
             case Comparison() as comparison:
@@ -280,18 +321,68 @@ class PartSlides:
         slide it belongs to, never as a prompt, and the prose around it is summarised as
         usual (the projector only ever shows the non-risk sentences)."""
         self._flush(prose)
-        note = [f"The article asks: “{question}”", RISK_QUESTION_NOTE]
+        note = [self.say("article_asks", question=question), self.say("risk_note")]
         if self.slides:
             self._notes[len(self.slides) - 1].extend(note)
         else:
             self._held_notes.extend(note)
 
+    # -- activities ----------------------------------------------------------------------
+    def _question(self, question: str, run: list[str], lead_in: str, context: str,
+                  private: bool, number: tuple[int, int]) -> None:
+        self._flush([para for para in run if para != lead_in] if lead_in else run)
+        asked, total = number
+        name = (
+            self.say("question_n", n=asked, total=total) if total > 1
+            else self.say("question_one")
+        )
+        prompt = discussion_prompt(question, "in your head" if private else "")
+        notes = [text for text in (lead_in, context) if text]
+        if private:
+            notes.append(self.say("sharing_optional"))
+        notes.append(self.say("why_run" if question.count("?") > 1 else "why_reader"))
+        self._add(Slide(name, SlideKind.PROMPT, prompt=prompt), notes)
+
+    def _exercise(self, text: str, run: list[str]) -> None:
+        self._flush(run)
+        self._add(Slide(self.say("try_this"), SlideKind.PROMPT, prompt=exercise_prompt(text)),
+                  [self.say("why_exercise")])
+
+    def _spare(self, text: str) -> None:
+        """Keep a quotation or a soft invitation to reflect, for a section with no activity."""
+        if mentions_risk(text) or is_sensitive(text):
+            return
+        quote = quotation(text)
+        if quote is not None:
+            prompt = react_prompt(quote, self.say("react_prompt"))
+            if prompt is None:
+                return
+            self.spare.append(Slide(self.say("in_their_words"), SlideKind.PROMPT, prompt=prompt,
+                                    notes=self.say("why_quote")))
+            return
+        found = exercise(text, strong_only=False)
+        if found:
+            self.spare.append(Slide(self.say("try_this"), SlideKind.PROMPT,
+                                    prompt=exercise_prompt(found),
+                                    notes=self.say("why_exercise")))
+
+    def _heading_question(self, sensitive: bool) -> None:
+        """The heading's own question as a prompt, after the part's slides; never where the
+        part touches crisis topics ("When should you be worried?" invites disclosures)."""
+        question = heading_question(self.title)
+        if question and not sensitive and not mentions_risk(question) and not any(
+            slide.prompt and slide.prompt.text == question for slide in self.slides
+        ):
+            self._add(Slide(self.say("question_one"), SlideKind.PROMPT,
+                            prompt=discussion_prompt(question)), [self.say("why_heading")])
+
     # -- the walk ------------------------------------------------------------------------
     def build(self, blocks: tuple[ArticleBlock, ...]) -> list[Slide]:
-        blocks = _questions_out_of_lists(blocks)
+        blocks = _questions_out_of_lists(_lists_around_quotes(blocks))
         questions = [
             block for block in blocks if isinstance(block, Para)
-            and (question := reader_question(block.text)) and not mentions_risk(question)
+            and (question := reader_question(block.text) or inner_question(block.text))
+            and not mentions_risk(question)
         ]
         asked = 0
         private = False
@@ -299,47 +390,73 @@ class PartSlides:
         for block in blocks:
             lead_in = run[-1] if run and run[-1].rstrip().endswith(":") else ""
             if isinstance(block, Para):
-                question = reader_question(block.text)
+                if quotation(block.text) is not None:
+                    self._spare(block.text)  # a quote is for reacting to, not for notes
+                    continue
+                question = reader_question(block.text) or inner_question(block.text)
                 if question is None:
+                    task = exercise(block.text)
+                    if task and not mentions_risk(task):
+                        self._exercise(task, run)
+                        run = []
+                        continue
+                    self._spare(block.text)
                     run.append(block.text)
                     private = False
                     continue
-                context = block.text[: -len(question)].strip()
+                context = " ".join(block.text.replace(question, " ", 1).split())
                 if mentions_risk(question):
                     self._risk_question(question, [*run, context] if context else run)
                     run = []
                     continue
                 # A private lead-in ("answer in your head") holds for the questions after it.
                 private = private or wants_privacy(run[-1] if run else "")
-                self._flush([para for para in run if para != lead_in] if lead_in else run)
-                run = []
                 asked += 1
-                name = (
-                    f"Question {asked} of {len(questions)}" if len(questions) > 1
-                    else "Question for you"
-                )
-                prompt = discussion_prompt(question, "in your head" if private else "")
-                notes = [text for text in (lead_in, context) if text]
-                if private:
-                    notes.append("Sharing is optional: people may keep their answer to themselves.")
-                self._add(Slide(name, SlideKind.PROMPT, prompt=prompt), notes)
+                self._question(question, run, lead_in, context, private, (asked, len(questions)))
+                run = []
                 continue
             private = False
             # The lead-in names the next slide; the prose before it goes to the slide before.
+            before = sentences(run[-1])[-1] if run and sentences(run[-1]) else ""
             self._flush(run[:-1] if lead_in else run)
             run = []
             if isinstance(block, Bullets):
                 self._bullets(block, lead_in)
             else:
-                self._table(block, lead_in)
+                self._table(block, lead_in, before)
         self._flush(run)
         if self._held_notes:
             # Only a risk question in this part: a plain slide carries its note.
             self._add(Slide(self.title, SlideKind.CONTENT, blocks=(Paragraph(inline(self.title)),)))
+        self._heading_question(any(is_sensitive(block_text(b)) for b in blocks))
         return [
             replace(slide, notes="\n".join(self._notes.get(index, [])))
             for index, slide in enumerate(self.slides)
         ]
+
+
+def _lists_around_quotes(blocks: tuple[ArticleBlock, ...]) -> tuple[ArticleBlock, ...]:
+    """One list, not five: pull quotes set between the items of a list (a common blog
+    layout) move after it, so the list stays whole and in order."""
+    result: list[ArticleBlock] = []
+    held: list[ArticleBlock] = []
+    for block in blocks:
+        if isinstance(block, Para) and quotation(block.text) is not None and result and (
+            isinstance(result[-1], Bullets)
+        ):
+            held.append(block)
+            continue
+        last = result[-1] if result else None
+        if held and isinstance(block, Bullets) and isinstance(last, Bullets) and (
+            block.ordered == last.ordered
+        ):
+            result[-1] = replace(last, items=(*last.items, *block.items))
+            continue
+        result.extend(held)
+        held = []
+        result.append(block)
+    result.extend(held)
+    return tuple(result)
 
 
 def _questions_out_of_lists(blocks: tuple[ArticleBlock, ...]) -> tuple[ArticleBlock, ...]:

@@ -164,6 +164,9 @@ def _heading_level(unit: _Unit, underlined: set[int]) -> int:
 _UNDERLINE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
 
 
+_RULE = re.compile(r"^\s*[=~*_#+-]{5,}\s*$")
+
+
 def _take_underlines(lines: list[str], first_line: int) -> set[int]:
     """Line numbers of titles underlined with === or ---; the underlines are blanked."""
     titles: set[int] = set()
@@ -179,6 +182,8 @@ def parse_plain(text: str, fallback_title: str) -> Article:
     """The article structure of a plain-text article; ArticleError if it has no headings."""
     lines = text.split("\n")
     underlined = _take_underlines(lines, 1)
+    # Any other rule ("~~~~", "****") separates what is above from what is below.
+    lines = ["" if _RULE.match(line) else line for line in lines]
     start = next(i for i, line in enumerate(lines) if line.strip())
     first = lines[start].strip()
     title = fallback_title

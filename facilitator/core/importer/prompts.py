@@ -82,20 +82,77 @@ MIN_WRITING_MINUTES, DEFAULT_WRITING_MINUTES, MAX_WRITING_MINUTES = 3, 5, 30
 _QUOTE_MARKS = "\"“”'‘’«» "
 
 
+# The reader addressed in the other languages articles arrive in (French, Spanish, German,
+# Romanian); their questions are taken as written, without the English opener test.
+_OTHER_SECOND_PERSON = re.compile(
+    r"\b(vous|votre|vos|tu|toi|ton|tes|usted|ustedes|tú|tus|ti|contigo|vosotros|"
+    r"du|dich|dir|dein\w*|euch|euer|voi|vă|dumneavoastră)\b"
+    r"|\b(Sie|Ihnen|Ihre?[mnrs]?)\b",
+    re.IGNORECASE,
+)
+_GERMAN_FORMAL = re.compile(r"\b(Sie|Ihnen|Ihre?[mnrs]?)\b")
+# "So, how do you decide...?": a connective before the question word.
+_LEAD_WORD = re.compile(r"^(so|and|but|now|then|well|okay|ok)\b,?\s+", re.IGNORECASE)
+MAX_RUN_WORDS = 9  # "10 months?" is part of a run; a full question stands on its own
+
+
+def _trailing_questions(parts: list[str]) -> str:
+    """The last sentence, with the short questions before it that belong to it: "Can you
+    keep up your pace for 10 weeks? 10 months? 10 years?" stays whole."""
+    start = len(parts) - 1
+    while start > 0 and parts[start].endswith("?") and parts[start - 1].endswith("?") and (
+        len(parts[start].split()) <= MAX_RUN_WORDS
+    ):
+        start -= 1
+    return " ".join(parts[start:])
+
+
+def addressed_to_reader(question: str) -> bool:
+    outside_quotes = _QUOTED.sub(" ", question)
+    if _SECOND_PERSON.search(outside_quotes):
+        opening = _LEAD_WORD.sub("", question.lstrip("(*_¿¡ "))
+        return bool(_OPENERS.match(opening))
+    other = _OTHER_SECOND_PERSON.search(outside_quotes)
+    if other is None:
+        return False
+    # "Sie" also means "they"/"she": only a question that opens with a verb is formal "you".
+    if _GERMAN_FORMAL.fullmatch(other.group(0)):
+        return bool(re.match(r"^(\w+\s+){1,2}(Sie|Ihnen)\b", question.lstrip("(*_ ")))
+    return True
+
+
 def reader_question(text: str) -> str | None:
     """The question a paragraph asks its reader, or None."""
     parts = sentences(text.strip())
     if not parts:
         return None
-    last = parts[-1].strip()
-    if not last.endswith("?") or last[:1] in "\"“‘'«":
+    last = _trailing_questions(parts).strip()
+    if not last.endswith("?") or last[:1] in "\"“‘'«„":
         return None
-    outside_quotes = _QUOTED.sub(" ", last)
-    if not _SECOND_PERSON.search(outside_quotes) or len(last.split()) < 4:
-        return None
-    if not _OPENERS.match(last.lstrip("(*_ ")):
+    if len(last.split()) < 4 or not addressed_to_reader(last):
         return None
     return last
+
+
+MIN_INNER_QUESTION_WORDS = 6
+
+
+def inner_question(text: str) -> str | None:
+    """A question to the reader inside a paragraph rather than at its end ("So, how do you
+    decide when to stop? Most people..."), with any short questions run on after it."""
+    parts = sentences(text.strip())
+    for index, sentence in enumerate(parts[:-1]):
+        if not sentence.endswith("?") or sentence[:1] in "\"“‘'«„":
+            continue
+        end = index + 1
+        while end < len(parts) and parts[end].endswith("?") and (
+            len(parts[end].split()) <= MAX_RUN_WORDS
+        ):
+            end += 1
+        question = " ".join(parts[index:end])
+        if len(sentence.split()) >= MIN_INNER_QUESTION_WORDS and addressed_to_reader(sentence):
+            return question
+    return None
 
 
 def wants_privacy(lead_in: str) -> bool:

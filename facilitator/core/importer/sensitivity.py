@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from facilitator.core.importer.phrases import Phrases
 from facilitator.core.risk.phrases import Category
 from facilitator.core.risk.screen import categories
 
@@ -40,21 +41,23 @@ def is_sensitive(text: str) -> bool:
     return bool(sensitive_topics(text))
 
 
-def content_note(topics: list[str], subject: str) -> str:
-    """The opening content note: what the session touches and how to step out.
+_TOPIC_KEYS = {
+    "suicide": "topic_suicide",
+    "self-harm": "topic_self_harm",
+    "not wanting to be alive": "topic_not_alive",
+    "what to do in a crisis": "topic_crisis",
+}
+
+
+def content_note(topics: list[str], subject: str, say: Phrases | None = None) -> str:
+    """The opening content note: what the session touches and how to step out, in the
+    draft's language.
 
     Every imported session gets one (the checker asks for it): a session about work and
     wellbeing can land hard for someone even when it names no crisis topic.
     """
+    say = say or Phrases("en")
     if not topics:
-        return (
-            f"This session is about {subject}. Some of it may feel personal. You can step "
-            "out at any time, no reason needed, and you only share what you want to."
-        )
-    named = ", ".join(topics[:-1]) + f" and {topics[-1]}" if len(topics) > 1 else topics[0]
-    return (
-        f"This session is about {subject}. Parts of it touch on {named}. "
-        "Take care of yourself: you can step out at any time, no reason needed, and "
-        "someone will check in with you. Support contacts are shown during the session "
-        "and on your handout."
-    )
+        return say("content_note", subject=subject)
+    named = say.join([say(_TOPIC_KEYS[topic]) for topic in topics])
+    return say("content_note_topics", subject=subject, topics=named)

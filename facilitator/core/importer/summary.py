@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 # Split after . ! ? or … (and any closing quotes) when a capital, digit or quote follows.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_WORD = re.compile(r"[a-z][a-z'’-]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘(«„¿¡]?[A-Z0-9À-ÖØ-ÞĂÂÎȘȚ])")
+_WORD = re.compile(r"[^\W\d_][\w'’-]+")
 _STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because
     been before being below between both but by can can't cannot could did didn't do does
@@ -29,6 +29,22 @@ _STOPWORDS = frozenset(
     this those through to too under until up us very was wasn't way we we're were what
     what's when where which while who whom why will with won't would you you'd you'll
     you're you've your yours yourself yourselves yes yet""".split()
+) | frozenset(
+    # The function words of the other languages articles arrive in (French, Spanish, German,
+    # Romanian), so their key sentences are picked by content too.
+    """alors aussi avec avoir beaucoup c'est ce cela ces cet cette comme dans des donc dont
+    elle elles est et être fait faire il ils les leur leurs lui mais même mes moins mon
+    nous on ont ou où par pas plus pour qu'il que quel quelle qui sans ses son sont sur
+    tout tous très une vos votre vous été ça l'on d'un d'une qu'un
+    al algo como con cuando del desde donde el ella ellos en entre era es esa ese eso esta
+    este esto estos fue han hay las los más muy nos o para pero por porque puede que se
+    ser si sin sobre son su sus también tiene todo tu tus un una uno usted y ya
+    aber als auch auf aus bei bin bis da dann das dass dem den der des die dies diese
+    doch durch ein eine einem einen einer es für hat haben ich ihr ihre im ist kann mit
+    nach nicht noch nur oder sich sie sind so um und uns von vor war was wenn wie wir
+    wird zu zum zur über
+    acest această care cu de din după este fi iar în la mai mult nu pe pentru sau se
+    sunt un una și ca""".split()
 )
 # Sentences that lean on the one before: "It's...", "This is...", "They...".
 _DANGLING = re.compile(r"^(it|it['’]s|this|that|these|those|they|they['’]re|he|she)\b", re.I)

@@ -107,3 +107,65 @@ def _comparison(table: PipeTable) -> Comparison | None:
 
 def classify_table(table: PipeTable) -> TableKind:
     return _steps(table) or _figures(table) or _comparison(table) or OtherTable(table)
+
+
+# -- when figures make a poll -----------------------------------------------------------
+# A poll asks people to place themselves in a row; that only means something when the rows
+# are groups a person belongs to and the numbers say how people are spread over them (a
+# distribution, summing to about 100) or what share of each group has some property. The
+# poll's question must then say what the numbers measure.
+_GENERIC_VALUE = re.compile(
+    r"^(value|values|number|numbers|n|count|%|percent|percentage|per ?cent|share|data|figure|"
+    r"score|total|valeur|nombre|pourcentage|valor|número|porcentaje|wert|anzahl|prozent|"
+    r"valoare|număr|procent)s?\s*(\(%\))?$",
+    re.IGNORECASE,
+)
+_MEASURE_CUE = re.compile(
+    r"%|\b(percent|per cent|share|proportion|rate|prevalence|of (respondents|people|staff|"
+    r"those|participants)|surveyed|survey|reported|said|pour ?cent|part des|taux|enquête|"
+    r"por ?ciento|porcentaje|proporción|tasa|encuesta|prozent|anteil|quote|umfrage|"
+    r"procent|proporția|rata|sondaj)\b",
+    re.IGNORECASE,
+)
+_GROUP_HEADER = re.compile(
+    r"\b(group|groups|role|job|profession|occupation|specialty|speciality|department|unit|"
+    r"ward|team|staff|age|year|years|cohort|level|grade|position|who|where|population|"
+    r"groupe|métier|profession|âge|service|poste|grupo|profesión|edad|puesto|servicio|"
+    r"gruppe|beruf|alter|abteilung|station|grupă|profesie|vârstă|secție)\b",
+    re.IGNORECASE,
+)
+MAX_MEASURE_WORDS = 18
+MAX_QUOTED_MEASURE_CHARS = 60
+
+
+def is_distribution(figures: Figures) -> bool:
+    return figures.percent and abs(sum(figures.values) - 100) <= 2 and all(
+        value >= 0 for value in figures.values
+    )
+
+
+def measure_of(figures: Figures, before: str) -> str | None:
+    """What the numbers measure, in the article's words: the value column's header when it
+    says more than "Value", else the sentence before the table when it names a measure."""
+    header = figures.value_header.strip()
+    if header and not _GENERIC_VALUE.match(header):
+        return header[0].lower() + header[1:]
+    sentence = before.strip().rstrip(":").strip()
+    if sentence and _MEASURE_CUE.search(sentence) and len(sentence.split()) <= MAX_MEASURE_WORDS:
+        if len(sentence) > MAX_QUOTED_MEASURE_CHARS:  # a poll's question must fit its slide
+            sentence = sentence[: MAX_QUOTED_MEASURE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        return f"“{sentence}”"
+    return None
+
+
+def poll_reading(figures: Figures, measure: str | None) -> str | None:
+    """"distribution", "share" (a per-group share, no reference bars), or None: no poll."""
+    if measure is None or len(figures.labels) > 8:
+        return None
+    if any(len(label.split()) > 8 for label in figures.labels):
+        return None
+    if is_distribution(figures):
+        return "distribution"
+    if figures.percent and _GROUP_HEADER.search(figures.label_header):
+        return "share"
+    return None

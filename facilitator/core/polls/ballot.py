@@ -280,12 +280,16 @@ class BallotBox:
         self.set_locked(poll_id, not self.state(poll_id).locked)
 
     def show(self, poll_id: str) -> None:
-        """The poll's slide came up: open it if it was never opened, else only show it.
+        """The poll's slide came up: open it if it was never opened (a sensitive poll opens
+        with its results hidden, so nothing reaches the wall before the facilitator has
+        looked at it on the console), else only show it.
 
         Decided here, on the owner's thread, from the box's own state: a caller deciding from
         an earlier snapshot could reopen a poll closed (or resumed closed) meanwhile."""
         if self.state(poll_id).status is PollStatus.IDLE:
             self.open(poll_id)
+            if self.poll(poll_id).sensitive:  # its results wait for the facilitator's Reveal
+                self.set_hidden(poll_id, True)
         else:
             self.set_current(poll_id)
 

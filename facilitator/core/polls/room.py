@@ -41,6 +41,8 @@ class Room:
     groups: GroupPlan | None = None
     # Told of every new device key (a journal keeps them so cookies outlive a restart).
     on_join: Callable[[str], None] | None = None
+    # Told of every new group plan (None: cleared), so a journal can restore it after a crash.
+    on_groups: Callable[[GroupPlan | None], None] | None = None
     # Maps a cookie's value to the key the room, the ballot box and the journal know the
     # device by. A run journal sets its keyed hash (`Journal.pseudonym`) here, so nothing
     # stored matches a cookie once the run's secret is deleted. Identity by default.
@@ -109,11 +111,16 @@ class Room:
         assert self.owner.here(), "the room was changed off its owner thread"
         if among is None:
             among = self.connected() or self.devices()
-        self.groups = assign_groups(among, size, rng or random.SystemRandom())
-        return self.groups
+        plan = assign_groups(among, size, rng or random.SystemRandom())
+        if self.on_groups is not None:
+            self.on_groups(plan)  # journaled before it is shown: a crash cannot lose it
+        self.groups = plan
+        return plan
 
     def clear_groups(self) -> None:
         assert self.owner.here(), "the room was changed off its owner thread"
+        if self.on_groups is not None:
+            self.on_groups(None)
         self.groups = None
 
 

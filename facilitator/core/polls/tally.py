@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from facilitator.core.polls.answers import Answer
 from facilitator.core.polls.moderation import Decision, WordDecisions
+from facilitator.core.polls.percents import whole_percents
 from facilitator.core.risk.screen import category_of
 from facilitator.core.session.model import PREFER_NOT_TO_SAY, Poll, PollType
 
@@ -26,6 +27,8 @@ class Bar:
     count: int
     share: float  # 0..1 of the people who gave an answer other than "prefer not to say"
     reference: float | None = None  # the article's figure, in percent, when the poll has one
+    # What a chart prints: whole percent; one-answer polls' bars add up to exactly 100.
+    percent: int = 0
 
 
 @dataclass(frozen=True)
@@ -133,21 +136,34 @@ def _choices(poll: Poll, given: list[Answer], prefer_not: int) -> ChoiceTally:
         picks = answer if isinstance(answer, tuple) else (answer,)
         counts.update(str(pick) for pick in picks)
     people = len(given)
+    numbers = [counts[option.id] for option in poll.options]
+    if poll.type is PollType.MULTIPLE:  # several picks each: the shares never add to 100
+        figures = tuple(_half_up(n * 100 / people) if people else 0 for n in numbers)
+    else:
+        figures = whole_percents(numbers)
     bars = tuple(
-        Bar(option.id, option.label, counts[option.id],
-            counts[option.id] / people if people else 0.0, _reference(poll, index))
+        Bar(option.id, option.label, numbers[index],
+            numbers[index] / people if people else 0.0, _reference(poll, index),
+            figures[index])
         for index, option in enumerate(poll.options)
     )
     return ChoiceTally(bars, prefer_not)
+
+
+def _half_up(value: float) -> int:
+    """12.5 -> 13, not round()'s 12 (half to even surprises readers of a chart)."""
+    return int(value + 0.5)
 
 
 def _scale(poll: Poll, given: list[Answer], prefer_not: int) -> ChoiceTally:
     counts = Counter(answer for answer in given if isinstance(answer, int))
     people = sum(counts.values())
     points = poll.scale_points
+    figures = whole_percents([counts[point] for point in points])
     bars = tuple(
         Bar(str(point), _point_label(poll, point), counts[point],
-            counts[point] / people if people else 0.0, _reference(poll, index))
+            counts[point] / people if people else 0.0, _reference(poll, index),
+            figures[index])
         for index, point in enumerate(points)
     )
     mean = sum(point * n for point, n in counts.items()) / people if people else None

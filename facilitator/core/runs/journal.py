@@ -250,6 +250,16 @@ class Journal:
     def record_slide(self, index: int) -> None:
         self._set_meta("slide", str(index))
 
+    def record_presenter(self, state_json: str) -> None:
+        """The presenter's timing state (agenda actuals, the prompt timer) as JSON, kept
+        so a run resumed after a crash goes on with the same clocks."""
+        self._set_meta("presenter", state_json)
+
+    def record_groups(self, groups_json: str) -> None:
+        """The breakout groups (device key -> group, as JSON; "" when cleared). Kept in
+        meta, which `export` never shows: the keys are pseudonyms, still not for sharing."""
+        self._set_meta("groups", groups_json)
+
     def record_timing(self, event: str, detail: str = "") -> None:
         """One line of the timing log: a section started, a prompt ran over, ..."""
         with transaction(self._db):

@@ -11,13 +11,16 @@ Call these before the server starts: afterwards the box and the room belong to i
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from facilitator.core.polls.answers import AnswerError
 from facilitator.core.polls.ballot import BallotBox, BallotError
+from facilitator.core.polls.groups import GroupPlan
 from facilitator.core.polls.room import Room
 from facilitator.core.runs.journal import Journal, JournalError, RunState
 from facilitator.core.session.model import Poll
@@ -30,6 +33,8 @@ class Run:
     room: Room
     slide: int = 0
     dropped: int = 0  # journaled answers that no longer fit their poll (file edited)
+    resumed: bool = False  # reopened after an interruption: the session is already live
+    presenter: str = ""  # the presenter's journaled timing state (JSON), "" if none
 
 
 def start_run(
@@ -64,7 +69,10 @@ def resume_run(
     if journal.info().finished is not None:
         journal.close()
         raise JournalError(f"{path}: this run has finished; start a new one")
-    return _attach(journal, polls, journal.state())
+    run = _attach(journal, polls, journal.state())
+    run.resumed = True
+    run.presenter = journal.meta("presenter") or ""
+    return run
 
 
 def _attach(journal: Journal, polls: Iterable[Poll], state: RunState) -> Run:
@@ -75,11 +83,32 @@ def _attach(journal: Journal, polls: Iterable[Poll], state: RunState) -> Run:
         token=journal.room_secret("token", lambda: defaults.token),
         pseudonym=journal.pseudonym,
         on_join=journal.record_device,
+        groups=groups_from_json(journal.meta("groups") or ""),
+        on_groups=lambda plan: journal.record_groups(groups_to_json(plan)),
     )
     box = BallotBox(polls, journal)
     # restore_* replays without journaling: the journal is not written with what it holds.
     dropped = _replay(state, box, room)
     return Run(journal, box, room, state.slide, dropped)
+
+
+def groups_to_json(plan: GroupPlan | None) -> str:
+    if plan is None:
+        return ""
+    return json.dumps({"size": plan.size, "count": plan.count, "members": dict(plan.members)})
+
+
+def groups_from_json(text: str) -> GroupPlan | None:
+    """The journaled plan; None when there is none or it is unreadable (groups can be
+    assigned again; a run must still resume)."""
+    try:
+        data = json.loads(text) if text else None
+        if not isinstance(data, dict):
+            return None
+        members = {str(key): int(value) for key, value in data["members"].items()}
+        return GroupPlan(int(data["size"]), int(data["count"]), MappingProxyType(members))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def _replay(state: RunState, box: BallotBox, room: Room) -> int:

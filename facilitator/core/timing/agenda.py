@@ -196,6 +196,32 @@ class AgendaTracker:
             ],
         }
 
+    # -- carried over a crash (see core.timing.saved) ------------------------------------
+    def saved(self) -> tuple[list[float], list[bool], int, float]:
+        """Actual seconds per section (the current one up to now), visited flags, the
+        current section and the elapsed total: what `restore` needs."""
+        actuals = [self.actual(index) for index in range(len(self._actual))]
+        return actuals, list(self._visited), self._current, self.elapsed()
+
+    def restore(self, actuals: list[float], visited: list[bool], current: int,
+                elapsed: float, downtime: float) -> None:
+        """Go on from a saved state; the `downtime` since it was saved (the crash and the
+        restart) counts for the current section, as the room went on meanwhile."""
+        if len(actuals) != len(self._actual) or not 0 <= current < len(self._actual):
+            return  # saved for another version of the file: keep a fresh clock
+        now = self._clock()
+        downtime = max(0.0, downtime)
+        self._actual = [float(value) for value in actuals]
+        self._visited = [bool(flag) for flag in visited]
+        self._current = current
+        # The current section's saved actual is banked; it keeps counting from `now`,
+        # with the downtime already added.
+        self._actual[current] += downtime
+        self._entered_at = now
+        self._started_at = now - elapsed - downtime
+        self._started_wall = self._wall() - timedelta(seconds=elapsed + downtime)
+        self._ended_at = None
+
     def _bank(self) -> None:
         if self._entered_at is None:
             return

@@ -170,6 +170,19 @@ class Timer:
             self._seen_finished = False
             self._seen_phase = min(self._seen_phase, self._phase_index(self.elapsed))
 
+    def saved(self) -> tuple[list[float], float, bool]:
+        """Phase durations (with any +/- minutes), elapsed seconds and whether it runs."""
+        return list(self._durations), self.elapsed, self.running
+
+    def restore(self, durations: list[float], elapsed: float, running: bool) -> None:
+        """Go on from a saved state (after a crash); chimes already heard are not replayed."""
+        if len(durations) == len(self._durations):
+            self._durations = [float(value) for value in durations]
+        self._elapsed_before = max(0.0, elapsed)
+        self._started_at = self._clock() if running else None
+        self._seen_phase = self._phase_index(self._elapsed_before)
+        self._seen_finished = self._elapsed_before >= self.total
+
     def tick(self) -> list[TimerEvent]:
         """Events since the last tick: a phase boundary crossed, or the end reached."""
         events: list[TimerEvent] = []

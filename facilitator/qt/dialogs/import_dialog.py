@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,9 +37,12 @@ from facilitator.core.importer.draft import (
 from facilitator.core.session.blocks import REGIONS
 from facilitator.core.session.loader import load_session
 from facilitator.core.support.refs import check_resource_refs
+from facilitator.ingest.article_file import SUFFIXES, read_article
 from facilitator.services.assets import support_region
 
-ARTICLE_FILTER = "Articles (*.txt *.md *.markdown);;All files (*)"
+ARTICLE_FILTER = (
+    "Articles (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
+)
 SESSION_FILTER = "Session files (*.md)"
 
 
@@ -56,7 +60,9 @@ class ImportController:
         self, article: Path, out: Path, minutes: int, region: str, replace_existing: bool
     ) -> ImportOutcome:
         try:
-            result = import_to_file(article, out, minutes, region, replace_existing)
+            result = import_to_file(
+                article, out, minutes, region, replace_existing, None, read_article
+            )
         except OutputExistsError as error:
             return ImportOutcome(False, f"{error}. Tick “Replace if it exists” or pick a new name.")
         except ArticleError as error:
@@ -94,7 +100,10 @@ class ImportDialog(QDialog):
         self._created: Path | None = None
 
         self.article_edit = QLineEdit()
-        self.article_edit.setPlaceholderText("A .txt or .md article")
+        self.article_edit.setPlaceholderText(
+            "A .txt, .md, .html, .docx or .pdf article (or drop the file here)"
+        )
+        self.setAcceptDrops(True)
         self.article_button = QPushButton("Browse…")
         self.minutes_spin = QSpinBox()
         self.minutes_spin.setRange(10, 480)
@@ -142,6 +151,17 @@ class ImportDialog(QDialog):
         self.article_edit.setText(str(path))
         self._on_article_chosen()
 
+    # -- drag and drop: an article file dropped anywhere on the dialog is the article -------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_article(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_article(event.mimeData())
+        if path is not None:
+            self.set_article(path)
+            event.acceptProposedAction()
+
     # -- handlers --------------------------------------------------------------------------
     def _on_browse_article(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Choose an article", "", ARTICLE_FILTER)
@@ -180,6 +200,16 @@ class ImportDialog(QDialog):
         if self._created is not None:
             self.session_created.emit(self._created)
             self.accept()
+
+
+def dropped_article(mime: QMimeData) -> Path | None:
+    """The first local file in a drop that the importer reads, or None."""
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in SUFFIXES:
+                return path
+    return None
 
 
 def _row(edit: QLineEdit, button: QPushButton) -> QWidget:

@@ -50,6 +50,14 @@ REGION_LABELS = {
     "us": "United States", "uk": "United Kingdom", "ie": "Ireland", "ca": "Canada",
     "au": "Australia", "intl": "International",
 }
+# Where US Letter is the paper in the tray; everywhere else takes A4.
+LETTER_REGIONS = frozenset({"us", "ca"})
+
+
+def paper_for(region: str, configured: str = "a4") -> str:
+    """The paper a session for `region` prints on: Letter in the US and Canada whatever the
+    settings say (their default is A4), `configured` elsewhere."""
+    return "letter" if region in LETTER_REGIONS else configured
 
 
 class PrintMaterialsDialog(QDialog):
@@ -60,7 +68,8 @@ class PrintMaterialsDialog(QDialog):
         """`offered`: the documents to choose from; ("report",) for a run's results."""
         super().__init__(parent)
         self.setWindowTitle("Print materials")
-        self.resize(1000, 760)
+        # Fits a 1366x768 laptop with its title bar and panel; the preview takes any more.
+        self.resize(1000, 640)
         self._produce = produce
         self._pdfs: dict[str, bytes] = {}
         self._buffer: QBuffer | None = None
@@ -69,7 +78,7 @@ class PrintMaterialsDialog(QDialog):
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
-        self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(paper_for(region, paper))))
         self.region = QComboBox()
         for code, label in REGION_LABELS.items():
             self.region.addItem(label, code)
@@ -133,7 +142,7 @@ class PrintMaterialsDialog(QDialog):
         self.preview_button.clicked.connect(self._on_preview)
         # Regenerating everything takes a few tenths of a second: keep the preview live.
         self.paper.currentIndexChanged.connect(self._on_preview)
-        self.region.currentIndexChanged.connect(self._on_preview)
+        self.region.currentIndexChanged.connect(self._on_region_changed)
         for box in self.checks.values():
             box.toggled.connect(self._on_preview)
         self.use_start.toggled.connect(self.start.setEnabled)
@@ -181,6 +190,13 @@ class PrintMaterialsDialog(QDialog):
         self.showing.setCurrentIndex(max(0, self.showing.findData(was_showing)))
         self.showing.blockSignals(False)
         self._on_showing_changed()
+
+    def _on_region_changed(self) -> None:
+        paper = paper_for(self.region.currentData(), "a4")
+        if paper != self.paper.currentData():
+            self.paper.setCurrentIndex(self.paper.findData(paper))  # previews once, from there
+        else:
+            self._on_preview()
 
     def _on_showing_changed(self) -> None:
         name = self.showing.currentData()

@@ -39,7 +39,10 @@ SavePathPrompt = Callable[[QWidget, str], Path | None]
 # Asked before anything is destroyed: the question in, yes/no out.
 ConfirmPrompt = Callable[[QWidget, str], bool]
 
-_COLUMNS = ("Started", "Session", "Status", "Answers")
+# The file beside the title: an imported draft keeps its article's title, so two runs
+# can share a title and differ only in the file they were shown from.
+_COLUMNS = ("Started", "Session", "File", "Status", "Answers")
+_ANSWERS = 4
 
 
 def _ask_save_path(parent: QWidget, suggested: str) -> Path | None:
@@ -101,8 +104,6 @@ class RunsDialog(QDialog):
             "Archiving a run forgets which answers came from the same phone."
         )
         self.note.setWordWrap(True)
-        # Opened from the dark console, whose style sheet would give it light text on white.
-        self.setStyleSheet("QLabel { color: palette(window-text); }")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.empty = QLabel("No runs yet: a run is recorded when a session is presented.")
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
@@ -141,10 +142,13 @@ class RunsDialog(QDialog):
         for row, run in enumerate(self._runs):
             started = time.strftime("%Y-%m-%d %H:%M", time.localtime(run.started))
             status = "recording now" if run.path == self._active else run.status
-            cells = (started, run.title, status, str(run.answers))
+            cells = (started, run.title, Path(run.source).name if run.source else "",
+                     status, str(run.answers))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column == 3:
+                if column == 2:
+                    item.setToolTip(run.source)  # the whole path, for two files of one name
+                if column == _ANSWERS:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )

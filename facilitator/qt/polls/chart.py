@@ -40,6 +40,19 @@ def waiting_text(results: PollResults) -> str:
     return f"Waiting for {n} more answer{'s' if n != 1 else ''}"
 
 
+def state_badge(results: PollResults, presenter: bool) -> str:
+    """A line over the figures naming what is not obvious from them: the poll is closed or
+    locked, or (console only) the wall does not show these figures."""
+    parts = []
+    if presenter and results.state.hidden:
+        parts.append("Hidden from the wall: H reveals")
+    if results.state.status is PollStatus.CLOSED:
+        parts.append(f"Poll closed · {results.responses} answers")
+    elif results.state.locked:
+        parts.append("Answers locked")
+    return " · ".join(parts)
+
+
 class PollChart(QWidget):
     """`overlay=True` (on a poll slide): until there is a chart to show, paint only a strip
     along the bottom, so the slide's question and options stay visible behind it. The
@@ -48,8 +61,13 @@ class PollChart(QWidget):
     slide change, not one more per update)."""
 
     def __init__(self, results: PollResults | None = None, overlay: bool = False,
-                 parent: QWidget | None = None, *, bridge: PollBridge | None = None) -> None:
+                 parent: QWidget | None = None, *, bridge: PollBridge | None = None,
+                 presenter: bool = False) -> None:
+        """`presenter`: the console's copy. It shows the figures whenever the threshold is
+        reached, hidden or not, and says what the wall shows instead: the facilitator
+        decides when to reveal by looking at them."""
         super().__init__(parent)
+        self._presenter = presenter
         self._results = results
         self._overlay = overlay
         self._bridge = bridge
@@ -92,7 +110,10 @@ class PollChart(QWidget):
 
     def _brief(self) -> bool:
         """An overlay with no chart to show yet: only the strip is painted."""
-        return self._overlay and not (self._results and self._results.on_screen)
+        return self._overlay and not (self._results and self._figures_shown(self._results))
+
+    def _figures_shown(self, results: PollResults) -> bool:
+        return results.tally is not None and (self._presenter or not results.state.hidden)
 
     def _strip(self) -> QRectF:
         """The bottom fifth, on whole pixels: the mask and the fill must cover the same
@@ -140,10 +161,16 @@ class PollChart(QWidget):
             else:
                 paint_message(ink, area, waiting_text(results), detail)
             return
-        if results.state.hidden:
+        if results.state.hidden and not self._presenter:
             paint_message(ink, area, "Results hidden",
                           "" if brief else "The facilitator will reveal them.")
             return
+        badge = state_badge(results, self._presenter)
+        if badge:
+            line = QRectF(area.left(), area.top(), area.width(), area.height() * 0.08)
+            ink.text(line, badge, line.height() * 0.8, MUTED, Qt.AlignmentFlag.AlignRight,
+                     bold=True)
+            area = area.adjusted(0, line.height(), 0, 0)
         tally = results.tally
         match tally:
             case ChoiceTally():

@@ -93,7 +93,7 @@ def paint_bars(ink: Ink, rect: QRectF, tally: ChoiceTally, reference_label: str,
         room_h = row_h * (0.42 if has_reference else 0.6)
         room_y = y + row_h * (0.1 if has_reference else 0.2)
         _bar(ink, track.left(), room_y, track.width() * bar.share / top_share, room_h, ROOM,
-             percent(bar.share), text_px, value_w)
+             f"{bar.percent}%", text_px, value_w)
         if bar.reference is not None:
             ref_y = room_y + room_h + row_h * 0.06
             _bar(ink, track.left(), ref_y, track.width() * bar.reference / 100 / top_share,

@@ -188,8 +188,8 @@ class PollConsole(QWidget):
         results = self._bridge.current_results()
         if results is None:
             return
-        answer = QMessageBox.question(
-            self, "Reset poll",
+        answer = QMessageBox.question(  # from the window: it styles the dialogs it parents
+            self.window(), "Reset poll",
             f"Forget all {results.responses} answers to this poll? This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:

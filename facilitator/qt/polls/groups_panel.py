@@ -10,7 +10,19 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from facilitator.core.polls.room import RoomStatus
+from facilitator.core.session.model import GroupKind, Prompt
 from facilitator.qt.style import GROUPS_BANNER_STYLE
+
+
+def prompt_group_size(prompt: Prompt | None) -> int | None:
+    """The group size a prompt asks for ("Groups of 3": 3, "Pairs": 2); None if it names
+    none (on your own, whole room, or "small groups" without a number)."""
+    for phase in prompt.phases if prompt else ():
+        if phase.group.kind is GroupKind.GROUPS and phase.group.size:
+            return phase.group.size
+        if phase.group.kind is GroupKind.PAIRS:
+            return 2
+    return None
 
 
 def groups_text(status: RoomStatus | None) -> str:
@@ -37,6 +49,7 @@ class GroupsPanel(QWidget):
         self.clear_button = QPushButton("Clear")
         self.label = QLabel()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)  # the console's column is narrow on a 1280 screen
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.size_box)
@@ -47,6 +60,12 @@ class GroupsPanel(QWidget):
         self.clear_button.clicked.connect(self.cleared.emit)
         self.set_status(status)
 
+    def follow_prompt(self, prompt: Prompt | None) -> None:
+        """A prompt slide came up: its format becomes the size to assign."""
+        size = prompt_group_size(prompt)
+        if size is not None:
+            self.size_box.setValue(size)
+
     def set_status(self, status: RoomStatus | None) -> None:
         joined = status.joined if status else 0
         self.assign_button.setEnabled(joined > 0)
@@ -56,8 +75,8 @@ class GroupsPanel(QWidget):
 class GroupsBanner(QLabel):
     """Projector strip along the bottom of its parent: how many groups, never who is in which.
 
-    Shown while groups are assigned, over whatever slide is up, until the facilitator clears
-    them."""
+    Shown while groups are assigned and the slide is a prompt (the app says so with
+    `set_allowed`): never over charts, black or white screens, or the join QR overlay."""
 
     def __init__(self, parent: QWidget, status: RoomStatus | None = None) -> None:
         super().__init__(parent)
@@ -66,12 +85,20 @@ class GroupsBanner(QLabel):
         self.setWordWrap(True)
         self.setStyleSheet(GROUPS_BANNER_STYLE)
         parent.installEventFilter(self)
+        self._allowed = True
+        self._assigned = False
         self.set_status(status)
 
     def set_status(self, status: RoomStatus | None) -> None:
         self.setText(groups_text(status))
-        self.setVisible(bool(status and status.group_count))
+        self._assigned = bool(status and status.group_count)
+        self.setVisible(self._assigned and self._allowed)
         self._fit()
+
+    def set_allowed(self, allowed: bool) -> None:
+        """Whether what is on screen now may carry the banner (a prompt slide, shown)."""
+        self._allowed = allowed
+        self.setVisible(self._assigned and allowed)
 
     def _fit(self) -> None:
         parent = self.parentWidget()

@@ -7,12 +7,15 @@ zone (four modules) is part of the white square, as the standard asks.
 
 from __future__ import annotations
 
+import math
+
 import qrcode
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 from qrcode.constants import ERROR_CORRECT_M
 
+from facilitator.qt.slides.text import BODY
 from facilitator.qt.style import CHART
 
 QUIET_ZONE = 4
@@ -60,9 +63,29 @@ class QrWidget(QWidget):
     def heightForWidth(self, width: int) -> int:
         return int(width * (1.15 if self._caption else 1.0))
 
+    def caption_font(self) -> QFont:
+        """Bold, at least the slides' body size (a twentieth of the slide the code sits on):
+        the address is what a phone without a camera types, read from the back row."""
+        parent = self.parentWidget()
+        reference = parent.height() if parent is not None else self.height() * 2
+        font = QFont()
+        font.setPixelSize(max(10, math.ceil(reference * BODY)))
+        font.setBold(True)
+        return font
+
+    def _caption_height(self) -> float:
+        """Room for the caption, wrapped to the widget's width, under the code."""
+        if not self._caption:
+            return 0.0
+        font = self.caption_font()
+        bounds = QFontMetricsF(font).boundingRect(
+            QRectF(0, 0, max(1, self.width()), 10_000),
+            int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self._caption)
+        return min(self.height() * 0.45, bounds.height() + font.pixelSize() * 0.5)
+
     def code_rect(self) -> QRectF:
         """Where the white square (code and quiet zone) is painted, in widget pixels."""
-        caption_h = self.height() * 0.13 if self._caption else 0.0
+        caption_h = self._caption_height()
         side = min(self.width(), self.height() - caption_h)
         if self._matrix:
             # Whole pixels per module: no module straddles a pixel boundary, no blur.
@@ -89,10 +112,7 @@ class QrWidget(QWidget):
             # On its own dark panel, so it reads the same on any slide theme.
             below = QRectF(0, square.bottom(), self.width(), self.height() - square.bottom())
             painter.fillRect(below, CAPTION_BACKGROUND)
-            font = QFont()
-            font.setPixelSize(max(10, int(min(below.height() * 0.36, self.width() * 0.06))))
-            font.setBold(True)
-            painter.setFont(font)
+            painter.setFont(self.caption_font())
             painter.setPen(CAPTION_TEXT)
             painter.drawText(below, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
                              self._caption)

@@ -65,6 +65,7 @@ class AgendaPanel(QWidget):
         self.rows_area.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget "
                                      "{ background: transparent; }")
         self.rows_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows_area.setMinimumHeight(110)  # about four rows, however short the console
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.clock)
@@ -83,7 +84,10 @@ class AgendaPanel(QWidget):
         agenda = state.agenda
         theme = CONSOLE_THEME
         now = datetime.now().strftime("%H:%M")
-        self.clock.setText(f"{now}   elapsed {format_seconds(int(agenda.elapsed()))}")
+        if self._state.rehearsing:
+            self.clock.setText(f"{now}   rehearsal, not timed")
+        else:
+            self.clock.setText(f"{now}   elapsed {format_seconds(int(agenda.elapsed()))}")
         pace = agenda.pace()
         colour = {Pace.ON_TIME: theme.text, Pace.BEHIND: theme.timer_last_minute,
                   Pace.FAR_BEHIND: theme.timer_overtime}[pace]
@@ -94,11 +98,14 @@ class AgendaPanel(QWidget):
                           f"(planned {agenda.planned_end():%H:%M}, {slip_text})")
         restyle(self.pace, f"color: {colour}; font-weight: bold;")
         for row, (title, planned, actual) in zip(agenda.rows(), self._rows, strict=True):
-            if row.status is SectionStatus.CURRENT:
+            # A rehearsal times nothing, but the section on screen is still marked.
+            current = (row.index == state.presentation.section if state.rehearsing
+                       else row.status is SectionStatus.CURRENT)
+            if current:
                 self.rows_area.ensureWidgetVisible(title, 0, 24)
             actual.setText(format_seconds(int(row.actual_seconds))
                            if row.status is not SectionStatus.UPCOMING else "")
-            weight = "bold" if row.status is SectionStatus.CURRENT else "normal"
+            weight = "bold" if current else "normal"
             tone = theme.muted if row.status is SectionStatus.DONE else theme.text
             over = theme.timer_overtime if row.over else tone
             restyle(title, f"color: {tone}; font-weight: {weight};")

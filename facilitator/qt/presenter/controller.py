@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
+from facilitator.qt.presenter.confirm import EndChoice, StartChoice, ask_end, ask_start
 from facilitator.qt.presenter.console import ConsoleWindow
 from facilitator.qt.presenter.keys import Action, KeyRouter
+from facilitator.qt.presenter.overview import SlideOverview
 from facilitator.qt.presenter.projector import ProjectorWindow
 from facilitator.qt.presenter.screens import ScreenInfo, ScreenManager, qt_screens
 from facilitator.qt.presenter.shortcut_sheet import ShortcutSheet
@@ -26,6 +29,7 @@ class Presenter(QObject):
     poll_key = Signal(str)  # O, H, L, Ctrl+R: an Action value for the poll controls
     print_requested = Signal()  # Ctrl+P: the app opens the print dialog (qt/ cannot print)
     import_requested = Signal()  # Ctrl+N: the app opens the article importer
+    session_started = Signal()  # the rehearsal is over: the app clears its test answers
 
     def __init__(self, state: PresenterState,
                  screens: Callable[[], list[ScreenInfo]] = qt_screens) -> None:
@@ -41,6 +45,11 @@ class Presenter(QObject):
         self.keys.typed_changed.connect(self._on_typed_changed)
         self.sheet: ShortcutSheet | None = None
         self.console.closing.connect(self._on_console_closing)
+        self.console.confirm_close = self._confirm_close
+        # The questions before starting and ending; tests answer them in their place.
+        self.ask_start: Callable[[QWidget, bool], StartChoice] = ask_start
+        self.ask_end: Callable[[QWidget, bool], EndChoice] = ask_end
+        self.keep_run_open = False  # ended with "Close, resume later"
         self._ended = False
         self._handlers = self._action_table()
 
@@ -84,7 +93,11 @@ class Presenter(QObject):
             Action.JOIN_QR: self.join_qr_toggled.emit,
             Action.PRINT: self.print_requested.emit,
             Action.IMPORT: self.import_requested.emit,
-            Action.END: self.end,
+            Action.END: self.request_end,
+            Action.START_SESSION: self.start_session,
+            Action.OVERVIEW: self.show_overview,
+            Action.NOTES_BIGGER: lambda: self.console.zoom_notes(+1),
+            Action.NOTES_SMALLER: lambda: self.console.zoom_notes(-1),
         }
         for poll_action in (Action.POLL_OPEN, Action.POLL_HIDE, Action.POLL_LOCK,
                             Action.POLL_RESET):
@@ -102,6 +115,42 @@ class Presenter(QObject):
             self.sheet = ShortcutSheet(self.console)
         self.sheet.show()
         self.sheet.raise_()
+
+    def show_overview(self) -> None:
+        """G: the grid of all slides (closing it deletes it: rendered again each time, so
+        it always shows the file as loaded and the slide on screen now)."""
+        state = self.state
+        overview = SlideOverview(state.session, state.theme, state.index, state.go_to_number,
+                                 self.console)
+        overview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        overview.open()
+
+    def start_session(self) -> None:
+        """Ctrl+Enter or the console's button: asks, then the clock and the run begin."""
+        state = self.state
+        if not state.rehearsing:
+            state.message.emit("The session is already running.")
+            return
+        choice = self.ask_start(self.console, state.index > 0)
+        if choice is StartChoice.CANCEL:
+            return
+        state.begin_session(from_first_slide=choice is StartChoice.FROM_FIRST)
+        self.session_started.emit()
+        state.message.emit("Session started: the agenda clock is running.")
+
+    def request_end(self) -> None:
+        """Ctrl+Q: asks first (Q, the join code, is one key away), then ends."""
+        if self._confirm_close():
+            self.end()
+
+    def _confirm_close(self) -> bool:
+        if self._ended:
+            return True
+        choice = self.ask_end(self.console, self.state.rehearsing)
+        if choice is EndChoice.CANCEL:
+            return False
+        self.keep_run_open = choice is EndChoice.KEEP_OPEN
+        return True
 
     def end(self) -> None:
         """Stop the clocks, close both windows and tell the app (once)."""

@@ -46,6 +46,10 @@ class Action(StrEnum):
     PRINT = "print"
     IMPORT = "import"
     END = "end"
+    START_SESSION = "start-session"
+    OVERVIEW = "overview"
+    NOTES_BIGGER = "notes-bigger"
+    NOTES_SMALLER = "notes-smaller"
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,13 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(Action.PRINT, "Print materials: handout, cards, guide, poster", ((K.Key_P, CTRL),),
             "Ctrl+P"),
     Binding(Action.IMPORT, "New session from an article", ((K.Key_N, CTRL),), "Ctrl+N"),
-    Binding(Action.END, "End the session and save the timing report", ((K.Key_Q, CTRL),), "Ctrl+Q"),
+    Binding(Action.OVERVIEW, "All slides: a grid to jump anywhere", ((K.Key_G, NONE),), "G"),
+    Binding(Action.NOTES_BIGGER, "Larger notes",
+            ((K.Key_Equal, CTRL), (K.Key_Plus, CTRL)), "Ctrl+="),
+    Binding(Action.NOTES_SMALLER, "Smaller notes", ((K.Key_Minus, CTRL),), "Ctrl+-"),
+    Binding(Action.START_SESSION, "Start the session: the clock and the run begin",
+            ((K.Key_Return, CTRL), (K.Key_Enter, CTRL)), "Ctrl+Enter"),
+    Binding(Action.END, "End the session (asks first)", ((K.Key_Q, CTRL),), "Ctrl+Q"),
 )
 
 JUMP_HELP = ("Go to slide N (Backspace fixes a typo)", "a number, then Enter")
@@ -172,7 +182,7 @@ class KeyRouter(QObject):
         if key == K.Key_Backspace and self.typed:
             self._set_typed(self.typed[:-1])  # fixing a typo, not "previous slide"
             return True
-        if key in (K.Key_Return, K.Key_Enter):
+        if key in (K.Key_Return, K.Key_Enter) and not modifiers & CTRL:
             if self.typed:
                 number = int(self.typed)
                 self._set_typed("")

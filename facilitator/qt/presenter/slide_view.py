@@ -11,10 +11,11 @@ them only while a poll slide is on screen. A plugged widget that has a
 
 from __future__ import annotations
 
+import dataclasses
 from enum import StrEnum
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPicture, QResizeEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPicture, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from facilitator.core.session.model import Poll, Slide, SlideKind
@@ -29,6 +30,9 @@ def _tell_poll(widget: QWidget, poll: Poll) -> None:
     show_poll = getattr(widget, "show_poll", None)
     if callable(show_poll):
         show_poll(poll)
+
+
+REFERENCE = QSize(1280, 720)  # the projector size the next-slide preview is rendered at
 
 
 class ViewMode(StrEnum):
@@ -99,7 +103,11 @@ class SlideView(QWidget):
                 self.last_render = Rendered()
                 if self._preview:
                     self._paint_blank_label(painter)
+            elif self._mode is ViewMode.NEXT:
+                self._paint_scaled(painter, slide, ctx)
             else:
+                if "join" in self._poll_widgets:  # the live QR goes there: no placeholder
+                    ctx = dataclasses.replace(ctx, live_join=True)
                 self.last_render = paint_slide(painter, self.width(), self.height(), slide, ctx)
         finally:
             painter.end()
@@ -107,6 +115,20 @@ class SlideView(QWidget):
             # Moving child widgets inside a paint event would schedule paints from within
             # painting; place them right after instead.
             QTimer.singleShot(0, self._place_poll_widgets)
+
+    def _paint_scaled(self, painter: QPainter, slide: Slide, ctx: SlideContext) -> None:
+        """The next slide as the projector will show it, scaled down: rendered at a
+        projector's size and shrunk, not laid out afresh for a small box (where the type
+        floors would crowd a six-option poll into overlapping lines)."""
+        image = QImage(REFERENCE, QImage.Format.Format_RGB32)
+        inner = QPainter(image)
+        try:
+            self.last_render = paint_slide(inner, REFERENCE.width(), REFERENCE.height(),
+                                           slide, ctx)
+        finally:
+            inner.end()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(QRectF(self.rect()), image)
 
     def _paint_blank_label(self, painter: QPainter) -> None:
         if self._mode is ViewMode.NEXT:
@@ -116,7 +138,10 @@ class SlideView(QWidget):
         else:
             text = "Projector is white. Press W to show the slide."
         white = self._mode is ViewMode.LIVE and self._state.screen is Screen.WHITE
-        painter.setPen(QColor(BLANK.label_on_white if white else BLANK.label_on_black))
+        if self._mode is ViewMode.NEXT:  # on the theme's panel (light in the light theme)
+            painter.setPen(self._state.theme.color("muted"))
+        else:
+            painter.setPen(QColor(BLANK.label_on_white if white else BLANK.label_on_black))
         font = painter.font()
         font.setPixelSize(max(12, self.height() // 14))
         painter.setFont(font)

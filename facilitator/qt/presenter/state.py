@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from facilitator.core.session.model import Prompt, Session, Slide, SlideKind
 from facilitator.core.timing.agenda import AgendaTracker, WallClock
 from facilitator.core.timing.presentation import Presentation, Screen
+from facilitator.core.timing.saved import SavedTiming
 from facilitator.core.timing.timer import Clock, Timer, TimerEventKind, TimerPhase, TimerSnapshot
 from facilitator.qt.slides.base import SlideContext
 from facilitator.qt.style import Theme
@@ -40,6 +41,10 @@ class PresenterState(QObject):
     ticked = Signal()  # every tick: wall clock, elapsed, pace
     chimed = Signal(str)  # "phase" or "finished": the views flash, the chime plays
     message = Signal(str)  # a short status line for the console
+    rehearsal_changed = Signal(bool)  # True while rehearsing (nothing timed or recorded)
+    # A discrete change of the clocks (slide, timer start/pause/adjust/reset, session
+    # start), never a tick: the app journals `saved_timing()` on it.
+    timing_changed = Signal()
 
     def __init__(
         self,
@@ -50,8 +55,13 @@ class PresenterState(QObject):
         wall: WallClock | None = None,
         play_chime: Callable[[str], bool] = lambda kind: False,
         parent: QObject | None = None,
+        rehearsal: bool = False,
     ) -> None:
+        """`rehearsal`: open before the session starts: slides, timers and polls all work,
+        but the agenda clock does not run until `begin_session()` (the app opens this way;
+        a resumed run does not)."""
         super().__init__(parent)
+        self.rehearsing = rehearsal
         self.session = session
         self.theme = theme
         self.support = support
@@ -69,9 +79,31 @@ class PresenterState(QObject):
 
     # -- running --------------------------------------------------------------------------
     def start(self) -> None:
-        """Start the run clock and the ticker (the app calls this once windows are up)."""
-        self.agenda.start(self.presentation.section)
+        """Start the ticker, and the run clock unless rehearsing (the app calls this once
+        windows are up)."""
+        if not self.rehearsing:
+            self.agenda.start(self.presentation.section)
         self._ticker.start()
+
+    def begin_session(self, from_first_slide: bool) -> bool:
+        """End the rehearsal: the agenda clock starts now; `from_first_slide` also goes back
+        to slide 1 and unloads any rehearsed countdown. False if already started."""
+        if not self.rehearsing:
+            return False
+        self.rehearsing = False
+        if from_first_slide:
+            self.timer = None
+            self.timer_slide = None
+            self._flash_until = -1.0
+            self.presentation.first()
+            self._bind_timer_if_idle(self.presentation.index)
+            self.timer_changed.emit()
+            self.slide_changed.emit(self.presentation.index)
+        self.agenda.start(self.presentation.section)
+        self.rehearsal_changed.emit(False)
+        self.ticked.emit()
+        self.timing_changed.emit()
+        return True
 
     def stop(self) -> None:
         self._ticker.stop()
@@ -127,9 +159,11 @@ class PresenterState(QObject):
     def _navigate(self, move: Callable[[], bool]) -> None:
         if move():
             index = self.presentation.index
-            self.agenda.enter(self.presentation.section)
+            if not self.rehearsing:  # a rehearsal's time is nobody's actual time
+                self.agenda.enter(self.presentation.section)
             self._bind_timer_if_idle(index)
             self.slide_changed.emit(index)
+            self.timing_changed.emit()
 
     # -- screens --------------------------------------------------------------------------
     @property
@@ -186,6 +220,7 @@ class PresenterState(QObject):
             self.message.emit("No timer here: this session's timers belong to prompt slides.")
             return
         self.timer_changed.emit()
+        self.timing_changed.emit()
 
     def adjust_timer(self, minutes: int) -> None:
         if self.timer is None:
@@ -193,6 +228,7 @@ class PresenterState(QObject):
         self.timer.adjust(minutes * 60)
         self.tick()
         self.timer_changed.emit()
+        self.timing_changed.emit()
 
     def reset_timer(self) -> None:
         if self.timer is None:
@@ -200,6 +236,7 @@ class PresenterState(QObject):
         self.timer.reset()
         self._flash_until = -1.0
         self.timer_changed.emit()
+        self.timing_changed.emit()
 
     def timer_snapshot(self) -> TimerSnapshot | None:
         return self.timer.snapshot() if self.timer is not None else None
@@ -224,6 +261,35 @@ class PresenterState(QObject):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.screen_changed.emit()
+
+    # -- carried over a crash -------------------------------------------------------------
+    def saved_timing(self, wall: float) -> SavedTiming:
+        actuals, visited, current, elapsed = self.agenda.saved()
+        durations, timer_elapsed, running = (self.timer.saved() if self.timer is not None
+                                             else ([], 0.0, False))
+        return SavedTiming(wall, not self.rehearsing, elapsed, actuals, visited, current,
+                           self.timer_slide, durations, timer_elapsed, running)
+
+    def restore_timing(self, saved: SavedTiming, wall: float) -> None:
+        """Go on from `saved` (written at `saved.wall`, now is `wall`): the agenda's
+        actuals and the loaded prompt timer, running or paused, with the time in between."""
+        downtime = max(0.0, wall - saved.wall)
+        if saved.started:
+            self.rehearsing = False
+            self.agenda.restore(saved.actuals, saved.visited, saved.current, saved.elapsed,
+                                downtime)
+        slide = (self.session.slides[saved.timer_slide]
+                 if saved.timer_slide is not None
+                 and 0 <= saved.timer_slide < len(self.session.slides) else None)
+        if slide is not None and slide.prompt is not None:
+            self.timer = prompt_timer(slide.prompt, self._clock)
+            self.timer_slide = saved.timer_slide
+            self.timer.restore(saved.timer_durations,
+                               saved.timer_elapsed + (downtime if saved.timer_running else 0),
+                               saved.timer_running)
+        self.rehearsal_changed.emit(self.rehearsing)
+        self.timer_changed.emit()
+        self.ticked.emit()
 
     # -- the end --------------------------------------------------------------------------
     def save_timing_report(self, folder: Path) -> Path | None:

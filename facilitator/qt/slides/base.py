@@ -31,6 +31,7 @@ class SlideContext:
     support: SupportSource | None = None  # where resources slides get their entries
     timer: TimerSnapshot | None = None  # the live countdown when this prompt is the timed one
     flash: bool = False  # the visual chime: countdown drawn inverted for a moment
+    live_join: bool = False  # a live QR code covers the join region: draw no placeholder
 
 
 @dataclass

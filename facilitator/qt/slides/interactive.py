@@ -83,12 +83,18 @@ def paint_poll(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContext,
                         frame.body * 2.4)
     taken = fit_and_draw(painter, footer_html, footer_box, frame.body * 0.8, ctx, result,
                          "the poll footer", colour=theme.muted)
+    # The live chart (and its "Waiting for N more answers" strip) stops above the footer:
+    # the anonymity promise stays readable whatever the chart shows.
+    result.regions["results"] = QRectF(results.left(), results.top(), results.width(),
+                                       max(0.0, taken.top() - frame.body * 0.3 - results.top()))
     options_box = QRectF(results.left(), results.top(), results.width(),
                          taken.top() - results.top() - frame.body * 0.3)
     fit_and_draw(painter, _poll_body_html(poll, theme), options_box, frame.body, ctx, result,
                  "the poll options")
 
     # Join placeholder: where the QR code and address go once the phone server runs.
+    if ctx.live_join:
+        return
     painter.setPen(QPen(QColor(theme.muted), max(2.0, frame.height / 400), Qt.PenStyle.DashLine))
     painter.setBrush(QColor(theme.panel))
     side = min(join.width(), join.height())
@@ -157,13 +163,37 @@ def paint_prompt(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContex
             painter.drawText(QRectF(x, top, chip_px, chip_h), Qt.AlignmentFlag.AlignCenter, "›")
             x += chip_px
 
-    clock_h = frame.height * 0.25
-    clock_area = QRectF(frame.margin_x, frame.height - frame.margin_y - clock_h,
-                        frame.content_width, clock_h)
-    text_area = QRectF(frame.margin_x, top + chip_h + frame.body * 0.8, frame.content_width,
-                       clock_area.top() - top - chip_h - frame.body * 1.4)
-    fit_and_draw(painter, f"<p>{html.escape(prompt.text)}</p>", text_area, frame.body * 1.3,
-                 ctx, result, "the prompt")
+    # The slide's own paragraphs and bullets (the file's body) go under the prompt; the
+    # clock then moves to a column on the right, so the text keeps the full height.
+    body_html = st.blocks_html(slide.blocks, theme, frame.body) if slide.blocks else ""
+    text_top = top + chip_h + frame.body * 0.8
+    if body_html:
+        clock_h = frame.height * 0.17
+        column = frame.content_width * 0.24
+        text_area = QRectF(frame.margin_x, text_top, frame.content_width - column - frame.body,
+                           frame.height - frame.margin_y - text_top)
+        clock_rect = QRectF(frame.width - frame.margin_x - column,
+                            text_area.center().y() - clock_h / 2, column, clock_h)
+        note_rect = QRectF(clock_rect.left(), clock_rect.bottom(), column, frame.body * 1.4)
+    else:
+        clock_h = frame.height * 0.25
+        clock_area = QRectF(frame.margin_x, frame.height - frame.margin_y - clock_h,
+                            frame.content_width, clock_h)
+        text_area = QRectF(frame.margin_x, text_top, frame.content_width,
+                           clock_area.top() - top - chip_h - frame.body * 1.4)
+        clock_rect = QRectF(clock_area.center().x() - frame.width * 0.22, clock_area.top(),
+                            frame.width * 0.44, clock_h)
+        note_rect = QRectF(clock_rect.right(), clock_area.top(),
+                           frame.width - frame.margin_x - clock_rect.right(), clock_h)
+    prompt_area = QRectF(text_area.left(), text_area.top(), text_area.width(),
+                         text_area.height() * (0.4 if body_html else 1.0))
+    taken = fit_and_draw(painter, f"<p>{html.escape(prompt.text)}</p>", prompt_area,
+                         frame.body * (1.1 if body_html else 1.3), ctx, result, "the prompt")
+    if body_html:
+        gap = frame.body * 0.6
+        rest = QRectF(text_area.left(), taken.bottom() + gap, text_area.width(),
+                      text_area.bottom() - taken.bottom() - gap)
+        fit_and_draw(painter, body_html, rest, frame.body, ctx, result, "the body")
 
     if timer is not None:
         display, colour = timer.display, _timer_colour(theme, timer.mood)
@@ -171,8 +201,6 @@ def paint_prompt(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContex
         display, colour = format_seconds(prompt.phases[0].seconds), theme.timer_running
     clock_font = slide_font(clock_h * 0.82, bold=True)
     painter.setFont(clock_font)
-    clock_rect = QRectF(clock_area.center().x() - frame.width * 0.22, clock_area.top(),
-                        frame.width * 0.44, clock_h)
     if ctx.flash:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(colour))
@@ -184,6 +212,5 @@ def paint_prompt(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContex
         note = "Paused" if timer.mood is TimerMood.PAUSED else "Time is up"
         painter.setFont(slide_font(frame.body * 0.8, bold=True))
         painter.setPen(QColor(colour if not ctx.flash else theme.text))
-        painter.drawText(QRectF(clock_rect.right(), clock_area.top(),
-                                frame.width - frame.margin_x - clock_rect.right(), clock_h),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, note)
+        align = Qt.AlignmentFlag.AlignHCenter if body_html else Qt.AlignmentFlag.AlignLeft
+        painter.drawText(note_rect, align | Qt.AlignmentFlag.AlignVCenter, note)

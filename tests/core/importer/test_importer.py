@@ -55,16 +55,14 @@ def test_bundled_article_imports_into_a_session_that_passes_check() -> None:
 
 def test_bundled_article_tables_become_poll_chart_flow_and_matrix() -> None:
     session = checked(import_file(BUNDLED).text)
-    single = [poll for poll in session.polls if poll.type is PollType.SINGLE]
-    assert len(single) == 1
-    assert [o.label for o in single[0].options] == [
-        "Stressed but engaged", "Occasionally numb", "Persistently numb", "Actively burnt out",
-    ]
-    assert single[0].reference == (35, 30, 20, 15)
+    # "| Category | Value |" with nothing before it saying what the numbers measure: a
+    # chart of the article's figures, never a poll whose question cannot name its measure.
+    assert [poll for poll in session.polls if poll.type is PollType.SINGLE] == []
     charts = [slide.chart for slide in session.slides if slide.chart]
-    assert [(i.label, i.value) for i in charts[0].items] == list(
-        zip([o.label for o in single[0].options], single[0].reference, strict=True)
-    )
+    assert [(i.label, i.value) for i in charts[0].items] == [
+        ("Stressed but engaged", 35), ("Occasionally numb", 30), ("Persistently numb", 20),
+        ("Actively burnt out", 15),
+    ]
     assert charts[0].unit == "%"
     flows = [slide.flow for slide in session.slides if slide.flow]
     assert len(flows) == 1 and flows[0].steps[0] == "High workload"
@@ -80,7 +78,7 @@ def test_bundled_article_tables_become_poll_chart_flow_and_matrix() -> None:
 
 def test_bundled_article_questions_and_closing_reflection() -> None:
     session = checked(import_file(BUNDLED).text)
-    prompts = session.prompts
+    prompts = [p for p in session.prompts if not p.text.startswith("“")]  # quotes, claims
     assert [p.text for p in prompts[:3]] == [
         "When you hear about a patient being mistreated or dismissed, even if you feel flat, "
         "does some small part of you think, “That’s not okay”?",

@@ -64,7 +64,7 @@ def test_bad_article_shows_the_reason_not_a_traceback(qtbot: QtBot, tmp_path: Pa
     article.write_bytes(b"%PDF-1.4\n\x00\x00")
     dialog.set_article(article)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert dialog.result_view.toPlainText().startswith(f"{article}: binary file, not a text file")
+    assert dialog.result_view.toPlainText().startswith(f"{article}: not a readable PDF")
     assert not dialog.open_button.isEnabled()
     assert not (tmp_path / "scan-session.md").exists()
 
@@ -73,3 +73,31 @@ def test_empty_fields_ask_for_input(qtbot: QtBot) -> None:
     dialog = make_dialog(qtbot)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.result_view.toPlainText() == "Choose an article and where to save the session."
+
+
+def test_a_dropped_word_file_is_the_article(qtbot: QtBot, tmp_path: Path) -> None:
+    from docx import Document
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    document = Document()
+    document.add_heading("Saying No", level=1)
+    document.add_paragraph("Every maintainer learns that saying yes to everything is how "
+                           "projects burn people out, slowly and then all at once.")
+    document.add_heading("What would you need to keep going for ten years?", level=2)
+    document.add_paragraph("People ask nicely, and each request looks small on its own, "
+                           "but together they take every evening you have.")
+    article = tmp_path / "saying-no.docx"
+    document.save(str(article))
+    dialog = make_dialog(qtbot)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    dialog.dropEvent(drop)
+    assert dialog.article_edit.text() == str(article)
+    assert dialog.out_edit.text() == str(tmp_path / "saying-no-session.md")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    report = dialog.result_view.toPlainText()
+    assert report.startswith("Wrote saying-no-session.md: "), report
+    assert "Check: no problems." in report and dialog.open_button.isEnabled()

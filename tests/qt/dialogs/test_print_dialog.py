@@ -101,8 +101,20 @@ def test_results_report_in_the_same_dialog(qtbot, tmp_path: Path) -> None:  # ty
     from tests.printing.run_fixture import RUN
 
     dialog = PrintMaterialsDialog(materials.report_producer(RUN, Settings()),
-                                  offered=("report",), documents=("report",))
+                                  offered=("report",), documents=("report",),
+                                  region="uk")  # A4: one page
     qtbot.addWidget(dialog)
     assert list(dialog.checks) == ["report"]
     assert dialog.document.pageCount() == 1
     assert "fewer than 5" in PdfReader_text(dialog.pdfs["report"])
+
+
+def test_paper_follows_the_region(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+    dialog = PrintMaterialsDialog(producer(session), paper="a4", region="us")
+    qtbot.addWidget(dialog)
+    assert dialog.paper.currentData() == "letter"  # a US session prints on Letter
+    dialog.region.setCurrentIndex(dialog.region.findData("uk"))
+    assert dialog.paper.currentData() == "a4"
+    dialog.region.setCurrentIndex(dialog.region.findData("ca"))
+    assert dialog.paper.currentData() == "letter"
+    assert dialog.chosen()[0] == "letter"

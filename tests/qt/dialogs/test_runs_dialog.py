@@ -23,7 +23,8 @@ def make_runs(folder: Path) -> tuple[Path, Path]:
     finished.finish()
     finished.close()
     crashed = Journal.create(
-        folder, session_hash="h", title="Tuesday group", clock=lambda: next(clock)
+        folder, session_hash="h", title="Tuesday group", clock=lambda: next(clock),
+        source="/home/me/sessions/tuesday-draft.md",
     )
     crashed.record_answer("numb", "phone", "<b>bold</b>")
     crashed.close()
@@ -37,7 +38,9 @@ def test_lists_runs_and_resumes_the_interrupted_one(qtbot: QtBot, tmp_path: Path
     table = dialog.table
     assert table.rowCount() == 2
     assert [table.item(row, 1).text() for row in range(2)] == ["Tuesday group", "Monday group"]
-    assert [table.item(row, 2).text() for row in range(2)] == ["interrupted", "finished"]
+    # The session file tells two runs of one title apart (an imported draft and its final).
+    assert [table.item(row, 2).text() for row in range(2)] == ["tuesday-draft.md", ""]
+    assert [table.item(row, 3).text() for row in range(2)] == ["interrupted", "finished"]
     assert dialog.resume_button.isEnabled()
     dialog.select(finished)
     assert not dialog.resume_button.isEnabled()
@@ -87,7 +90,7 @@ def test_archive_and_delete_ask_first(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)  # declined
     assert dialog.table.rowCount() == 2
     qtbot.mouseClick(dialog.archive_button, Qt.MouseButton.LeftButton)
-    assert dialog.table.item(0, 2).text() == "archived"
+    assert dialog.table.item(0, 3).text() == "archived"
     assert not dialog.archive_button.isEnabled() and not dialog.resume_button.isEnabled()
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
     assert [run.path for run in list_runs(tmp_path)] == [finished]

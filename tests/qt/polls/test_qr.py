@@ -48,3 +48,27 @@ def test_overlay_toggles_with_q_and_covers_the_window(qtbot: QtBot) -> None:
     assert [code.text for code in found] == [URL]
     qtbot.keyClick(overlay, Qt.Key.Key_Q)
     assert not overlay.isVisible()
+
+
+@pytest.mark.parametrize("projector_height", [720, 768, 1080])
+def test_join_address_is_at_least_body_size_and_the_code_still_reads(
+        qtbot: QtBot, projector_height: int) -> None:
+    slide = QWidget()
+    qtbot.addWidget(slide)
+    slide.resize(projector_height * 16 // 9, projector_height)
+    widget = QrWidget(URL, "192.168.1.23:8765 · room K7Q4M", parent=slide)
+    widget.setGeometry(0, 0, round(projector_height * 0.45), round(projector_height * 0.55))
+    assert widget.caption_font().pixelSize() >= projector_height / 20  # the slides' body
+    image = widget.grab().toImage()
+    from PIL import Image
+    from PySide6.QtGui import QImage
+
+    from tests.qt.polls.helpers import grab as _grab  # noqa: F401  (same conversion below)
+
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    data = bytes(rgb.constBits())  # type: ignore[arg-type]
+    pil = Image.frombuffer("RGB", (rgb.width(), rgb.height()), data, "raw", "RGB",
+                           rgb.bytesPerLine(), 1)
+    assert [code.text for code in zxingcpp.read_barcodes(pil)] == [URL]
+    # The caption's panel holds every wrapped line under the code.
+    assert widget.code_rect().bottom() + widget.caption_font().pixelSize() * 2 <= widget.height()

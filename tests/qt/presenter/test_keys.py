@@ -164,10 +164,18 @@ def test_buttons_do_what_their_keys_do(qtbot: QtBot, presenter: Presenter) -> No
     assert presenter.console.buttons[Action.BLACK].isChecked()
 
 
-def test_ctrl_q_ends_the_session(qtbot: QtBot, presenter: Presenter) -> None:
+def test_ctrl_q_asks_then_ends_the_session(qtbot: QtBot, presenter: Presenter) -> None:
+    from facilitator.qt.presenter.confirm import EndChoice
+
+    asked: list[bool] = []
+    presenter.ask_end = lambda _parent, rehearsing: asked.append(rehearsing) or EndChoice.CANCEL
+    qtbot.keyClick(presenter.console, K.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [False] and presenter.console.isVisible()  # Cancel: still presenting
+    presenter.ask_end = lambda _parent, _rehearsing: EndChoice.KEEP_OPEN
     with qtbot.waitSignal(presenter.ended, timeout=1000):
         qtbot.keyClick(presenter.console, K.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not presenter.console.isVisible()
+    assert presenter.keep_run_open
 
 
 def test_notes_are_reflowed_for_the_console() -> None:
