@@ -156,8 +156,8 @@ class DesktopApp:
         results = results_from_export(export, self.session)
         dialog = PrintMaterialsDialog(
             materials.report_producer(results, self.settings, self.session),
-            paper=self.settings.paper, region=self.settings.region or self.session.region, offered=("report",),
-            documents=("report",), parent=self.presenter.console,
+            paper=self.settings.paper, region=self.settings.region or self.session.region,
+            offered=("report",), documents=("report",), parent=self.presenter.console,
         )
         self._keep(dialog)
         dialog.open()
