@@ -84,7 +84,7 @@ Vorbește cu cineva: un prieten, un medic, o linie de sprijin.
     session = imported(text, "ro.md")
     assert any(slide.kind is SlideKind.RESOURCES for slide in session.slides)
     note = next(slide.content_note for slide in session.slides if slide.content_note)
-    assert "not wanting to be alive" in note
+    assert "dorința de a nu mai trăi" in note  # "not wanting to be alive", in the draft's language
     assert not any(mentions_risk(slide.text) for slide in session.slides
                    if slide.kind is not SlideKind.CONTENT_NOTE)
 
