@@ -60,6 +60,7 @@ class Stats:
     seen: list[tuple[float, str]] = field(default_factory=list)  # (monotonic, poll id)
     errors: list[str] = field(default_factory=list)
     limited: int = 0
+    late: int = 0  # answers that arrived after the facilitator moved on (409 not-open)
     messages: int = 0
     loop_lag_ms: list[float] = field(default_factory=list)
     saturating: bool = False
@@ -176,6 +177,10 @@ class Crowd:
         if response.status == 429:
             self.stats.limited += 1
             return False
+        if response.status == 409 and body.get("error") == "not-open":
+            # The slide moved on before this phone answered: refused, as for a person.
+            self.stats.late += 1
+            return False
         if response.status != 200:
             self.stats.errors.append(f"post {response.status} {body.get('error')}")
             return False
@@ -250,6 +255,7 @@ async def main() -> None:
                 "seen": crowd.stats.seen,
                 "errors": crowd.stats.errors,
                 "limited": crowd.stats.limited,
+                "late": crowd.stats.late,
                 "messages": crowd.stats.messages,
                 "acked": [(p.cookie, p.acked) for p in crowd.phones],
                 "loop_lag_ms": crowd.stats.loop_lag_ms,

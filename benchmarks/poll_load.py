@@ -355,6 +355,8 @@ class Benchmark:
             "poll_switches": len(self.switches),
             "realistic_votes": len(acks),
             "limited_429": report["limited"],
+            "late_409": report.get("late", 0),  # answered after the poll's slide was left
+            "refused_503": self.server.guard.refused if self.server.guard else 0,
             "live_messages": report["messages"],
             "repaints": self.repaints,
             "connect_s": round(connect_s, 2),

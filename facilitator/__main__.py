@@ -16,7 +16,7 @@ from importlib import import_module
 from pathlib import Path
 
 # Order is the order `--help` lists them in.
-COMMANDS = ("check", "render", "serve", "print", "report", "import", "run")
+COMMANDS = ("check", "render", "serve", "print", "report", "import", "run", "doctor")
 
 
 def package_version() -> str:

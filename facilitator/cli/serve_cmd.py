@@ -17,7 +17,8 @@ from types import FrameType
 from facilitator.cli.check_cmd import load_checked
 from facilitator.core.network import NO_NETWORK_MESSAGE
 from facilitator.core.polls.ballot import BallotSnapshot
-from facilitator.core.polls.room import RoomStatus
+from facilitator.core.polls.room import DEVICES_PER_ADDRESS, RoomStatus
+from facilitator.services.interfaces import usable_interfaces
 from facilitator.services.poll_service import PollService
 from facilitator.services.run_journal import RunUnavailable, open_run
 from facilitator.services.user_settings import load_user_settings
@@ -33,14 +34,19 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument("file", metavar="FILE", help="session file")
     parser.add_argument("--host", help="address to listen on (default: this machine's LAN "
                         "address on the default-route interface)")
-    parser.add_argument("--port", type=int, default=8765,
-                        help="port (default 8765; a busy port moves to the next; 0 = any)")
+    parser.add_argument("--port", type=int, default=None,
+                        help="port (default: the settings' port, 8765; a busy port moves to "
+                        "the next; 0 = any)")
     parser.add_argument("--poll", metavar="ID", help="poll to open (default: the first)")
     parser.add_argument("--record", action="store_true",
                         help="keep a run journal (answers survive a crash; see --resume)")
     parser.add_argument("--resume", action="store_true",
                         help="continue the newest interrupted recorded run of this file: "
                         "same room code and link, same open poll, every answer kept")
+    parser.add_argument("--devices-per-address", type=int, default=DEVICES_PER_ADDRESS,
+                        metavar="N", help="new phones one network address may join "
+                        f"(default {DEVICES_PER_ADDRESS}; raise it only for a room behind "
+                        "one shared address, where it weakens the one-device-per-person rule)")
     parser.set_defaults(handler=run)
 
 
@@ -59,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         known = ", ".join(poll.id for poll in session.polls)
         print(f"{args.file}: no poll with id {poll_id!r}; polls are: {known}", file=sys.stderr)
         return 1
-    if not 0 <= args.port <= 65535:
+    if args.port is not None and not 0 <= args.port <= 65535:
         print(f"--port {args.port}: must be 0..65535", file=sys.stderr)
         return 2
     host = args.host or _lan_address()
@@ -67,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         print(NO_NETWORK_MESSAGE, file=sys.stderr)
         return 1
 
-    settings = load_user_settings(args)
+    settings = load_user_settings(args)  # its port is the default when --port is not given
     run = None
     if args.record or args.resume:
         try:
@@ -77,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
     service = PollService(session, settings, box=run.box if run else None,
                           room=run.room if run else None)
+    service.room.devices_per_address = max(1, args.devices_per_address)
     for message in service.problems:
         print(message, file=sys.stderr)
     if run is None or not args.resume:
@@ -105,8 +112,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _lan_address() -> str | None:
-    from facilitator.qt.polls.interfaces import usable_interfaces  # Qt only when no --host is given
-
     interfaces = usable_interfaces()
     return interfaces[0].address if interfaces else None
 

@@ -1,6 +1,6 @@
 """Choosing the address phones can reach: which network interfaces to offer, in what order.
 
-The interface list itself comes from Qt (`qt.polls.interfaces`) or any other source as plain
+The interface list itself comes from `services.interfaces` (or a test) as plain
 `Interface` values; this module only decides. The default-route interface comes first
 because that is the network the laptop (and, usually, the room) is on; loopback,
 link-local, down and container interfaces are dropped because no phone can reach them.
@@ -64,21 +64,14 @@ def choose(interfaces: Iterable[Interface], default_route: str | None) -> list[I
     return sorted(kept, key=lambda i: (i.name != default_route, i.name))
 
 
-def default_route_interface(proc_net_route: str) -> str | None:
-    """The interface of the default IPv4 route, from the text of Linux's /proc/net/route."""
-    lines = proc_net_route.splitlines()[1:]
-    best: tuple[int, str] | None = None
-    for line in lines:
-        fields = line.split()
-        if len(fields) < 8 or fields[1] != "00000000" or fields[7] != "00000000":
-            continue
-        try:
-            metric = int(fields[6])
-        except ValueError:
-            continue
-        if best is None or metric < best[0]:
-            best = (metric, fields[0])
-    return best[1] if best else None
+def interface_holding(interfaces: Iterable[Interface], address: str | None) -> str | None:
+    """The name of the interface that has `address` (the default route's source address)."""
+    if address is None:
+        return None
+    for interface in interfaces:
+        if address in (text.split("%")[0] for text in interface.addresses):
+            return interface.name
+    return None
 
 
 def url_host(address: str) -> str:

@@ -25,6 +25,7 @@ from facilitator.core.timing.saved import SavedTiming
 from facilitator.core.timing.timer import Clock
 from facilitator.desktop.first_paint import exit_after_first_paint
 from facilitator.desktop.polling import DesktopPolling
+from facilitator.qt.dialogs.room_check import room_panel
 from facilitator.qt.dialogs.runs_dialog import RunsDialog, ask_to_resume, runs_panel
 from facilitator.qt.polls.controls import press
 from facilitator.qt.presenter.chime import Chime
@@ -42,8 +43,10 @@ if TYPE_CHECKING:
     # Imported where they open (Ctrl+P, Ctrl+N, a report): the print dialog brings
     # reportlab, QtPdf and QtPrintSupport, the import dialog the article importer, about
     # 0.2 s that the first projector paint need not wait for (benchmarks/startup.py).
+    from facilitator.qt.dialogs.about_dialog import AboutDialog
     from facilitator.qt.dialogs.import_dialog import ImportDialog
     from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
+    from facilitator.qt.dialogs.room_check import RoomCheckDialog
 
 TIMING_FOLDER = "timing"
 
@@ -58,6 +61,7 @@ class DesktopApp:
                  settings_path: Path | None = None) -> None:
         """`settings_path`: the settings file in use (`--config`; None: the default)."""
         self.settings = settings
+        self.settings_path = settings_path
         self.chime = Chime(enabled=settings.chime)
         support, self.problems = support_from_settings(session, settings)
         region = support.region(support.default_region)
@@ -72,10 +76,13 @@ class DesktopApp:
                                                       theme_named(theme or settings.theme),
                                                       support)]
         # A new showing opens in rehearsal (nothing timed, test answers cleared at Start
-        # session); a resumed run is already live.
+        # session); a resumed run is already live, unless it stopped before Start session
+        # (a crash during the rehearsal: its test answers must still be cleared at Start).
+        saved = SavedTiming.from_json(run.presenter) if run is not None else None
+        live = run is not None and run.resumed and (saved is None or saved.started)
         self.state = PresenterState(session, theme_named(theme or settings.theme), support,
                                     clock=clock, play_chime=self.chime.play,
-                                    rehearsal=not (run is not None and run.resumed))
+                                    rehearsal=not live)
         self.presenter = Presenter(self.state, screens)
         self.presenter.ended.connect(self._on_ended)
         self.presenter.session_started.connect(self._on_session_started)
@@ -85,7 +92,6 @@ class DesktopApp:
         # a Q-key QR overlay; the server starts in show() and stops when the session ends.
         self.polling = polling or DesktopPolling(session, settings, run=run,
                                                  settings_path=settings_path)
-        saved = SavedTiming.from_json(run.presenter) if run is not None else None
         if saved is not None:  # after a crash: the same agenda clock and countdown
             self.state.restore_timing(saved, time.time())
         if run is not None and run.slide:  # a resumed run opens where it stopped
@@ -107,6 +113,7 @@ class DesktopApp:
         self.polling.console.risk_notice.support_requested.connect(self._show_support)
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
         self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
+        self.state.slide_changed.connect(self._show_poll_panel)
         self.state.slide_changed.connect(self.polling.record_slide)
         # A poll command the run journal could not save changed nothing: the console says so.
         self.polling.bridge.failed.connect(self.state.message.emit)
@@ -115,6 +122,13 @@ class DesktopApp:
         self.runs_button = QPushButton("Past runs…")
         self.runs_button.clicked.connect(self.open_runs_dialog)
         self.polling.console.tabs.addTab(runs_panel(self.runs_button), "Runs")
+        # Pre-flight, the same checks as `facilitator doctor`, against the running server.
+        self.room_button = QPushButton("Check the room…")
+        self.room_button.clicked.connect(self.open_room_check)
+        self.about_button = QPushButton("About…")
+        self.about_button.clicked.connect(self.open_about)
+        self.polling.console.tabs.addTab(room_panel(self.room_button, self.about_button),
+                                         "Room")
         self.session = session
         self.presenter.poll_key.connect(self._on_poll_key)
         self.presenter.print_requested.connect(self.open_print_dialog)
@@ -132,6 +146,32 @@ class DesktopApp:
         self.polling.on_slide(self.state.slide)
         for problem in [*self.problems, *([network] if network else [])]:
             self.state.message.emit(problem)
+
+    def open_room_check(self) -> RoomCheckDialog:
+        """Network (the running server on its LAN address), screens, chime, printer, session."""
+        from facilitator.qt.dialogs import room_probes  # the renderer's fit test, the chime
+        from facilitator.qt.dialogs.room_check import RoomCheckDialog
+        from facilitator.services.preflight.checks import Probes, Request, run_all
+
+        server = self.polling.service.server
+        serving = (server.host, server.port) if server and server.host else None
+        request = Request(session=self.session, screen=None, serving=serving,
+                          settings_file=str(self.settings_path or settings_module.default_path()))
+        probes = Probes(screens=room_probes.screen_probe(self.settings),
+                        sound=lambda: room_probes.play_chime(self.chime, wait_ms=0),
+                        printers=room_probes.printers)
+        dialog = RoomCheckDialog(lambda: run_all(request, self.settings, probes),
+                                 self.presenter.console)
+        dialog.open()
+        return dialog
+
+    def open_about(self) -> AboutDialog:
+        from facilitator.qt.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.settings_path or settings_module.default_path(),
+                             settings_module.data_dir(), self.presenter.console)
+        dialog.open()
+        return dialog
 
     def open_runs_dialog(self) -> RunsDialog:
         run = self.polling.run
@@ -156,8 +196,9 @@ class DesktopApp:
         results = results_from_export(export, self.session)
         dialog = PrintMaterialsDialog(
             materials.report_producer(results, self.settings, self.session),
-            paper=self.settings.paper, region=self.settings.region or self.session.region,
-            offered=("report",), documents=("report",), parent=self.presenter.console,
+            paper=self.settings.paper,
+            region=self.settings.region or self.session.region, offered=("report",),
+            documents=("report",), parent=self.presenter.console,
         )
         self._keep(dialog)
         dialog.open()
@@ -215,6 +256,12 @@ class DesktopApp:
         showing = any(overlay.showing for overlay in self.polling.overlays)
         self.state.message.emit("Join QR code on the projector (Q hides it)" if showing else "")
 
+    def _show_poll_panel(self, *_: object) -> None:
+        """On a poll slide the poll controls come into view: on a 1280x720 laptop they sit
+        below the agenda, out of sight, in the column that scrolls."""
+        if self.state.slide.poll is not None:
+            self.presenter.console.tools_area.ensureWidgetVisible(self.polling.console, 0, 0)
+
     def _place_banners(self, *_: object) -> None:
         """The groups banner belongs to prompt slides, never over a chart, a black or
         white screen, the support overlay or the join QR."""
@@ -243,6 +290,8 @@ class DesktopApp:
                 self.polling.bridge.reset_poll(slide.poll.id)
 
     def _on_ended(self) -> None:
+        if self.state.rehearsing:  # ended without starting: the run keeps no test answer
+            self._on_session_started()
         try:
             folder = settings_module.data_dir() / TIMING_FOLDER
             self.timing_report = self.state.save_timing_report(folder)

@@ -28,12 +28,12 @@ from facilitator.qt.polls.bridge import PollBridge
 from facilitator.qt.polls.chart import PollChart
 from facilitator.qt.polls.controls import PollConsole
 from facilitator.qt.polls.groups_panel import GroupsBanner
-from facilitator.qt.polls.interfaces import usable_interfaces
 from facilitator.qt.polls.network_picker import LanPicker
 from facilitator.qt.polls.qr_overlay import QrOverlay
 from facilitator.qt.polls.qr_widget import QrWidget
 from facilitator.qt.presenter.slide_view import SlideView
 from facilitator.services import settings as settings_file
+from facilitator.services.interfaces import usable_interfaces
 from facilitator.services.poll_service import PollService
 from facilitator.services.settings import Settings
 

@@ -27,14 +27,22 @@ def read_article(path: Path) -> tuple[str, str]:
         size = path.stat().st_size
     except OSError as error:
         raise ArticleError(f"cannot read: {error.strerror or error}") from None
+    if path.is_dir():  # the readers below would each fail their own way (a traceback for PDF)
+        raise ArticleError("is a folder, not an article file")
     if size > MAX_FILE_BYTES:
         raise ArticleError(f"the file is {size // 1_000_000} MB; articles up to 20 MB are read")
     if suffix == ".docx":
-        text = docx_to_markdown(path, fallback)
+        text, kind = docx_to_markdown(path, fallback), "Word file"
     elif suffix == ".pdf":
-        text = pdf_to_markdown(path, fallback)
+        text, kind = pdf_to_markdown(path, fallback), "PDF"
     else:
-        text = html_to_markdown(_decoded(path), fallback)
+        text, kind = html_to_markdown(_decoded(path), fallback), "web page"
+    # Only a title came out (a page with no body, only scripts, an empty document): saying
+    # so beats the Markdown parser's advice to add '## headings' to a file that is not one.
+    if not any(line.strip() and not line.startswith("#") for line in text.splitlines()):
+        raise ArticleError(f"no article text found in this {kind}: save the article itself "
+                           "(not a page around it) as .html, .docx, .pdf or .txt, then import "
+                           "again")
     return text, path.with_suffix(".md").name
 
 

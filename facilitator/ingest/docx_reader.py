@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from xml.parsers.expat import ExpatError
 
 import mammoth
 
@@ -23,7 +24,9 @@ def docx_to_markdown(path: Path, fallback_title: str) -> str:
     try:
         with path.open("rb") as file:
             result = mammoth.convert_to_html(file, style_map=_STYLE_MAP)
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    # A zip that is not a Word file (an .odt or .xlsx renamed) makes mammoth raise OSError;
+    # a damaged document.xml, ExpatError: both are the user's file, not our bug.
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, ExpatError) as error:
         raise ArticleError(f"not a readable Word file ({error}): open it in Word and save "
                            "it again as .docx") from None
     return html_to_markdown(result.value, fallback_title, whole=True)

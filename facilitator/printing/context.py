@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from facilitator.core.release import creator
 from facilitator.core.session import model
 from facilitator.core.support.regions import Region
 from facilitator.printing import theme
@@ -67,4 +68,4 @@ def set_info(canvas: Canvas, info: theme.DocInfo) -> None:
     canvas.setTitle(info.title)
     canvas.setAuthor(info.author)
     canvas.setSubject(info.subject)
-    canvas.setCreator("facilitator")
+    canvas.setCreator(creator())

@@ -24,6 +24,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from facilitator.core.release import creator
 from facilitator.core.risk.protocol import STEPS
 from facilitator.core.session import model
 from facilitator.printing import theme
@@ -65,7 +66,7 @@ def build_guide(session: model.Session, ctx: PrintContext) -> bytes:
         buffer, pagesize=ctx.page_size, leftMargin=m, rightMargin=m, topMargin=m + 6 * mm,
         bottomMargin=m, title=f"{session.title}: facilitator guide", author=ctx.author,
         subject="Agenda, safety protocol, materials checklist and slide notes",
-        lang=session.language, creator="facilitator", pageCompression=1, initialFontName=theme.FONT,
+        lang=session.language, creator=creator(), pageCompression=1, initialFontName=theme.FONT,
     )
     frame = Frame(m, m, width - 2 * m, height - 2 * m - 6 * mm, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)

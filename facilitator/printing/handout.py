@@ -26,6 +26,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from facilitator.core.release import creator
 from facilitator.core.session import model
 from facilitator.printing import theme
 from facilitator.printing.context import PrintContext, reflection_prompt
@@ -59,7 +60,7 @@ def build_handout(session: model.Session, ctx: PrintContext) -> bytes:
         buffer, pagesize=ctx.page_size, leftMargin=m, rightMargin=m, topMargin=m,
         bottomMargin=bottom, title=f"{session.title}: participant handout",
         author=ctx.author, subject=session.subtitle, lang=session.language,
-        creator="facilitator", pageCompression=1, initialFontName=theme.FONT,
+        creator=creator(), pageCompression=1, initialFontName=theme.FONT,
     )
     body_width = width - 2 * m
     band_lines, band = _band_lines(session, body_width)

@@ -20,6 +20,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from facilitator.core.release import creator
 from facilitator.core.runs.from_journal import PREFER_NOT_LABEL
 from facilitator.core.runs.results import PollResult, RunResults, shown_counts
 from facilitator.printing import theme
@@ -49,7 +50,7 @@ def build_report(results: RunResults, ctx: PrintContext, language: str = "en",
         buffer, pagesize=ctx.page_size, leftMargin=m, rightMargin=m, topMargin=m + 6 * mm,
         bottomMargin=bottom, title=f"{results.session_title}: results", author=ctx.author,
         subject="Aggregate results of an anonymous session", lang=language,
-        creator="facilitator", pageCompression=1, initialFontName=theme.FONT,
+        creator=creator(), pageCompression=1, initialFontName=theme.FONT,
     )
     frame = Frame(m, bottom, width - 2 * m, height - m - 6 * mm - bottom, leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from facilitator.core.runs.catalogue import latest_interrupted
+from facilitator.core.runs.catalogue import incompatible_runs, latest_interrupted
 from facilitator.core.runs.journal import JournalError, file_hash
 from facilitator.core.runs.resume import Run, resume_run, start_run
 from facilitator.core.session.model import Session
@@ -43,6 +43,9 @@ def open_run(session: Session, file: Path, *, resume: bool) -> Run:
             )
         found = latest_interrupted(folder, digest)
         if found is None:
+            older = incompatible_runs(folder, digest)  # recorded by another version
+            if older:
+                raise RunUnavailable(str(older[0]))
             raise RunUnavailable(
                 f"{file}: no interrupted run of this file to resume "
                 "(an edited file starts a new run; past runs are listed in the app)"

@@ -9,7 +9,7 @@ Paths (documented for people in docs/readme/polling.md):
     POST /join               code=ROOM (a form, for phones that cannot scan), 303 to /
     GET  /                   the phone page (403 page without a device cookie)
     GET  /support            support resources, no cookie needed
-    GET  /static/...         the page's CSS and JS
+    GET  /static/{name}      the page's CSS and JS (gzip, cached by content hash)
     GET  /api/state          this device's view of the room (JSON)
     POST /api/answer         {"poll": id, "answer": ...} -> {"ok": true, "answer": ...}
     GET  /ws                 WebSocket: the server pushes state messages
@@ -25,8 +25,13 @@ from aiohttp import web
 
 from facilitator.core.polls.answers import answer_to_json
 from facilitator.core.polls.ballot import BallotBox, BallotError, ErrorKind
+from facilitator.core.polls.headcount import sync
 from facilitator.core.polls.ratelimit import RateLimiter
-from facilitator.core.polls.room import Room
+from facilitator.core.polls.room import Room, TooManyDevices
+from facilitator.web import static
+from facilitator.web.error_pages import error_response
+from facilitator.web.guard import mark_requests
+from facilitator.web.jsonbody import too_deep
 from facilitator.web.live import LiveHub
 from facilitator.web.security import (
     ALLOWED_HOSTS,
@@ -48,7 +53,12 @@ LIMITER: web.AppKey[RateLimiter] = web.AppKey("limiter", RateLimiter)
 JOIN_FAILURES: web.AppKey[RateLimiter] = web.AppKey("join_failures", RateLimiter)
 NEW_DEVICES: web.AppKey[RateLimiter] = web.AppKey("new_devices", RateLimiter)
 PAGES: web.AppKey[dict[str, str]] = web.AppKey("pages", dict)
+STATIC: web.AppKey[dict[str, static.StaticFile]] = web.AppKey("static", dict)
 
+_TOO_MANY_DEVICES = (
+    "This network address has already joined the poll on two devices, so no new one is "
+    "added: one device per person keeps the answers anonymous. If you have joined in "
+    "another tab or browser, use that one; otherwise ask the facilitator.")
 _STATUS = {ErrorKind.NOT_FOUND: 404, ErrorKind.INVALID: 400, ErrorKind.NOT_OPEN: 409}
 
 
@@ -58,7 +68,7 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
                join_failures: RateLimiter | None = None,
                new_devices: RateLimiter | None = None) -> web.Application:
     """The aiohttp application. Runs on (and must only be touched from) one event loop."""
-    app = web.Application(client_max_size=MAX_BODY, middlewares=[errors_as_json])
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[mark_requests, errors_as_json])
     app[BOX] = box
     app[ROOM] = room
     app[HUB] = hub or LiveHub(box, room)
@@ -70,10 +80,11 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
     # the limiter's buckets, for seconds; it is never stored or logged.
     app[NEW_DEVICES] = new_devices or RateLimiter(rate=0.5, burst=20)
     app[ALLOWED_HOSTS] = set()
+    app[STATIC] = files = static.load(static_dir)
     app[PAGES] = {
-        "index": (static_dir / "index.html").read_text(encoding="utf-8"),
-        "join": (static_dir / "join.html").read_text(encoding="utf-8"),
-        "support": render_support(support or SupportInfo()),
+        "index": static.pin_page((static_dir / "index.html").read_text(encoding="utf-8"), files),
+        "join": static.pin_page((static_dir / "join.html").read_text(encoding="utf-8"), files),
+        "support": static.pin_page(render_support(support or SupportInfo()), files),
     }
     app.on_response_prepare.append(add_headers)
     app.on_shutdown.append(_close_hub)
@@ -85,8 +96,15 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
     app.router.add_post("/api/answer", answer)
     app.router.add_get("/ws", live)
     app.router.add_get("/favicon.ico", no_icon)
-    app.router.add_static("/static", static_dir, append_version=False)
+    app.router.add_get("/static/{name}", static_file)
     return app
+
+
+async def static_file(request: web.Request) -> web.StreamResponse:
+    item = request.app[STATIC].get(request.match_info["name"])
+    if item is None:
+        raise web.HTTPNotFound()
+    return static.respond(request, item)
 
 
 async def _close_hub(app: web.Application) -> None:
@@ -112,19 +130,25 @@ def _join_page(request: web.Request, status: int, error: str = "") -> web.Respon
 def _admit(request: web.Request) -> web.Response:
     """Give the phone its device cookie and send it to the clean page URL."""
     # A phone that joins again keeps its key, so its vote is still its own.
+    room = request.app[ROOM]
     if _device(request):
         cookie = request.cookies.get(COOKIE, "")
     elif request.app[NEW_DEVICES].allow(request.remote or ""):
         try:
-            cookie = request.app[ROOM].join()
+            # The address is counted in memory only (see Room.devices_per_address).
+            cookie = room.join(request.remote or "")
+        except TooManyDevices:
+            return error_response(request, 429, "too-many-devices", _TOO_MANY_DEVICES)
         except OSError:
             # The run journal could not note the new phone (disk full, unplugged stick): a
             # cookie it does not know would stop working after a restart, so none is given.
             return _join_page(request, 503, "The facilitator's laptop could not save your "
                               "place just now. Try again in a moment.")
+        sync(room, request.app[BOX])
     else:
-        return json_error(429, "too-many-requests", "Too many new phones from this address.")
-    # A clean URL: the token leaves the address bar and the history.
+        return error_response(request, 429, "too-many-requests", _TOO_MANY_DEVICES)
+    # The token leaves the address bar (the history may still list the QR link; the token
+    # in it stops working when the run ends).
     response = web.Response(status=303, headers={"Location": "/"})
     # No Max-Age: the cookie ends with the browser session; the key ends with ours.
     response.set_cookie(COOKIE, cookie, httponly=True, samesite="Strict", path="/")
@@ -147,17 +171,18 @@ async def join_by_code(request: web.Request) -> web.StreamResponse:
     five characters out of 31 takes weeks while a room needs minutes.
     """
     if not origin_ok(request):
-        return json_error(403, "bad-origin", "Join from the join page.")
+        return error_response(request, 403, "bad-origin", "Join from the join page.")
     form = await request.post()
     code = form.get("code")
     code = "".join(code.split()).upper() if isinstance(code, str) else ""
-    if not request.app[JOIN_FAILURES].allow("any", spend=False):
+    # The code is compared first (in constant time): a correct code always gets in, however
+    # many wrong guesses others are making; only wrong codes spend from the limiter.
+    if request.app[ROOM].code_matches(code):
+        return _admit(request)
+    if not request.app[JOIN_FAILURES].allow("any"):
         return _join_page(request, 429, "Too many wrong codes just now. Wait a minute, "
                           "or scan the QR code.")
-    if not request.app[ROOM].code_matches(code):
-        request.app[JOIN_FAILURES].allow("any")
-        return _join_page(request, 403, "That room code is not right. Check the screen.")
-    return _admit(request)
+    return _join_page(request, 403, "That room code is not right. Check the screen.")
 
 
 async def index(request: web.Request) -> web.StreamResponse:
@@ -193,13 +218,21 @@ async def answer(request: web.Request) -> web.StreamResponse:
     if request.content_type != "application/json":
         return json_error(415, "unsupported-media-type", "Send JSON.")
     try:
-        body = json.loads(await request.text())
-    except (ValueError, UnicodeDecodeError):
+        text = await request.text()
+        if too_deep(text):
+            return json_error(400, "bad-json", "The request is nested too deeply.")
+        body = json.loads(text)
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return json_error(400, "bad-json", "The request is not valid JSON.")
     if not isinstance(body, dict) or not isinstance(body.get("poll"), str) or "answer" not in body:
         return json_error(400, "bad-request", 'Send {"poll": id, "answer": value}.')
+    box = request.app[BOX]
     try:
-        stored = request.app[BOX].submit(body["poll"], key, body["answer"])
+        if box.poll(body["poll"]).id != box.current:
+            # Only the poll on the screen takes answers: leaving its slide closes it for
+            # phones (coming back reopens it), without the facilitator closing it by hand.
+            raise BallotError(ErrorKind.NOT_OPEN, "This poll is not on the screen now.")
+        stored = box.submit(body["poll"], key, body["answer"])
     except BallotError as error:
         return json_error(_STATUS[error.kind], str(error.kind), error.message)
     except OSError:

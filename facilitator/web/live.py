@@ -52,6 +52,9 @@ class LiveHub:
         self._told: tuple[object, ...] | None = None
         self._told_at = float("-inf")
         self._told_version = -1
+        # What the phones were last sent (and the group plan it was sent with): a state that
+        # reads the same is not sent again, so answers that change nothing make no traffic.
+        self._told_shared: tuple[str, object] | None = None
         self._phone_timer: asyncio.TimerHandle | None = None
         self._walk: asyncio.Future[None] | None = None
         self._sending: set[asyncio.Task[None]] = set()
@@ -72,7 +75,8 @@ class LiveHub:
     def status(self) -> RoomStatus:
         groups = self._room.groups
         return RoomStatus(self._room.code, self._room.device_count, self.connected,
-                          groups.size if groups else 0, groups.count if groups else 0)
+                          groups.size if groups else 0, groups.count if groups else 0,
+                          self._room.headcount or 0)
 
     def poke(self) -> None:
         """Something changed: publish soon (at most once per interval).
@@ -117,8 +121,12 @@ class LiveHub:
         # Moving results are spread over a few tenths of a second; a switch goes out at once.
         pace = 0.0 if headline != self._told else RESULTS_PACE
         self._told, self._told_at, self._told_version = headline, now, snapshot.version
-        self._broadcast(json.dumps(room_json(snapshot, self._room.code, status.group_count)),
-                        pace)
+        shared = json.dumps(room_json(snapshot, self._room.code, status.group_count))
+        told = (shared, self._room.groups)
+        if told == self._told_shared:
+            return
+        self._told_shared = told
+        self._broadcast(shared, pace)
 
     def _phone_tick(self) -> None:
         self._phone_timer = None
@@ -162,6 +170,9 @@ class LiveHub:
         # compress=False: browsers offer permessage-deflate, and deflating every state message
         # for every phone costs the laptop more CPU than the LAN saves in bytes.
         socket = web.WebSocketResponse(heartbeat=20, max_msg_size=1024, compress=False)
+        watch = getattr(request.protocol, "watch_frames", None)  # web.guard: masked only
+        if watch is not None:
+            watch()
         await socket.prepare(request)
         phone = _Phone(socket, device_key, request.transport)
         self._devices[id(socket)] = phone

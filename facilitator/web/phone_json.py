@@ -2,6 +2,11 @@
 
 Built from an immutable `BallotSnapshot`, so it can be computed once per broadcast and
 shared by every phone; only the small "you" part differs per device.
+
+Phones get what the projector shows and no more: the poll's last publication (batches of
+at least the poll's minimum, shares rounded to 5 %, see `core.polls.publication`), as
+shares, never counts, and no version number, so an answer that changes nothing on screen
+("prefer not to say", a resent answer) sends nothing a phone could notice.
 """
 
 from __future__ import annotations
@@ -25,7 +30,6 @@ def room_json(snapshot: BallotSnapshot, code: str, group_count: int) -> dict[str
         "poll": poll_json(results) if results else None,
         "results": results_json(results) if results else None,
         "groups": group_count or None,
-        "version": snapshot.version,
     }
 
 
@@ -48,6 +52,7 @@ def poll_json(results: PollResults) -> dict[str, Any]:
         "open": results.state.status is PollStatus.OPEN and not results.state.locked,
         "locked": results.state.locked,
         "prefer_not_to_say": poll.prefer_not_to_say,
+        "reveal": "on-close" if poll.reveal_on_close else "live",
     }
     if poll.type in (PollType.SINGLE, PollType.MULTIPLE, PollType.YES_NO):
         data["options"] = [{"id": o.id, "label": o.label} for o in poll.options]
@@ -72,16 +77,15 @@ def results_json(results: PollResults) -> dict[str, Any]:
 
 def tally_json(tally: Tally) -> dict[str, Any]:
     match tally:
-        case ChoiceTally(bars=bars, prefer_not=prefer_not, mean=mean):
-            return {"kind": "bars", "prefer_not": prefer_not, "mean": mean,
-                    "bars": [{"label": b.label, "count": b.count, "share": round(b.share, 4)}
-                             for b in bars]}
-        case MatrixTally(rows=rows, low=low, high=high, prefer_not=prefer_not):
-            return {"kind": "matrix", "low": low, "high": high, "prefer_not": prefer_not,
+        case ChoiceTally(bars=bars, mean=mean):
+            return {"kind": "bars", "mean": mean,
+                    "bars": [{"label": b.label, "share": b.share} for b in bars]}
+        case MatrixTally(rows=rows, low=low, high=high):
+            return {"kind": "matrix", "low": low, "high": high,
                     "rows": [{"label": r.label, "mean": r.mean} for r in rows]}
-        case WordTally(words=words, prefer_not=prefer_not):
-            return {"kind": "words", "prefer_not": prefer_not,
-                    "words": [[w, n] for w, n in words[:PHONE_WORDS]]}
+        case WordTally(words=words):
+            # Most frequent first; only words at least the poll's minimum of people gave.
+            return {"kind": "words", "words": [w for w, _n in words[:PHONE_WORDS]]}
         case TextTally(approved=approved):
             return {"kind": "text", "approved": len(approved)}
     raise TypeError(tally)  # pragma: no cover

@@ -3,10 +3,13 @@
 - Every response carries the same strict headers (CSP with no inline script, nosniff,
   no-referrer, no-store), set in `on_response_prepare` so static files and the WebSocket
   handshake get them too.
-- Every error leaves as JSON `{"error": code, "message": text}` with a 4xx status; an
-  unexpected exception is reported as a plain 500 without details, never a traceback.
+- Every error leaves with a 4xx status: as JSON `{"error": code, "message": text}` on the
+  API and the live channel, as a short page anywhere a person may be (`web.error_pages`); an
+  unexpected exception is reported as a plain 500 without details, never a traceback, and
+  no error repeats what the request sent.
 - A request whose Host is not the address the server bound to is refused (403): that
-  stops DNS-rebinding pages from talking to the server through a victim's browser.
+  stops DNS-rebinding pages from talking to the server through a victim's browser. On port
+  80 browsers send the Host without ":80"; both forms are allowed.
 - State changes need a matching Origin header (checked in the handlers that change state).
 """
 
@@ -16,6 +19,8 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
+
+from facilitator.web.error_pages import error_response
 
 HEADERS = {
     "Content-Security-Policy": (
@@ -32,7 +37,18 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 async def add_headers(_request: web.Request, response: web.StreamResponse) -> None:
+    cache = response.headers.get("Cache-Control")
     response.headers.update(HEADERS)
+    if cache and cache != HEADERS["Cache-Control"]:  # static files set their own caching
+        response.headers["Cache-Control"] = cache
+
+
+def allowed_hosts(host: str, port: int) -> set[str]:
+    """Host header values that name this server (browsers drop a default port)."""
+    hosts = {f"{host}:{port}"}
+    if port == 80:
+        hosts.add(host)
+    return hosts
 
 
 def json_error(status: int, code: str, message: str) -> web.Response:
@@ -48,7 +64,8 @@ _CODES = {400: "bad-request", 403: "forbidden", 404: "not-found", 405: "method-n
 async def errors_as_json(request: web.Request, handler: Handler) -> web.StreamResponse:
     hosts = request.app[ALLOWED_HOSTS]
     if hosts and request.host not in hosts:
-        return json_error(403, "forbidden", "Unknown host.")
+        return error_response(request, 403, "forbidden", "Open the address shown under the "
+                              "QR code on the screen (or scan the code) to reach the poll.")
     try:
         return await handler(request)
     except web.HTTPException as error:
@@ -56,11 +73,15 @@ async def errors_as_json(request: web.Request, handler: Handler) -> web.StreamRe
             raise
         code = _CODES.get(error.status, "error")
         message = error.reason if error.status != 413 else "Request body too large."
-        return json_error(error.status, code, message)
-    except Exception:
-        # Logged without the request: nothing about the participant goes to a log.
-        _log.exception("unexpected error in %s", request.path)
-        return json_error(500, "internal", "Something went wrong on the facilitator's laptop.")
+        allow = error.headers.get("Allow")  # a 405 says which methods would work
+        return error_response(request, error.status, code, message,
+                              {"Allow": allow} if allow else None)
+    except Exception as error:
+        # Logged without the request or the traceback's locals: nothing about the
+        # participant goes to a log (and `web.logs` keeps it to one line a minute).
+        _log.error("unexpected error: %s", type(error).__name__)
+        return error_response(request, 500, "internal",
+                              "Something went wrong on the facilitator's laptop.")
 
 
 def origin_ok(request: web.Request) -> bool:

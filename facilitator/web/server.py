@@ -29,19 +29,46 @@ from facilitator.core.polls.ballot import BallotBox
 from facilitator.core.polls.ratelimit import RateLimiter
 from facilitator.core.polls.room import Room
 from facilitator.web.app import create_app
+from facilitator.web.guard import KEEPALIVE_TIMEOUT, Guard, GuardedSite, Limits
 from facilitator.web.live import LiveHub, Subscriber
-from facilitator.web.security import ALLOWED_HOSTS
+from facilitator.web.logs import quiet_logs
+from facilitator.web.security import ALLOWED_HOSTS, allowed_hosts
 from facilitator.web.support_page import SupportInfo
 
 T = TypeVar("T")
 PORT_TRIES = 20
+WANTED_FILES = 16_384  # open files asked for at start: room for the connection cap
 _log = logging.getLogger(__name__)
+
+
+def raise_open_files(wanted: int = WANTED_FILES) -> int:
+    """Raise the soft open-files limit towards `wanted` where the OS allows (256 by default
+    on macOS: a few hundred idle sockets would stop the server). Returns the soft limit."""
+    try:
+        import resource  # not on Windows, whose limit is far higher anyway
+    except ImportError:
+        return wanted
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    # macOS refuses more than kern.maxfilesperproc (10,240 by default) even when the hard
+    # limit says unlimited: step down until one is accepted.
+    for step in (target, 10_240, 4_096, 1_024):
+        if soft == resource.RLIM_INFINITY or soft >= min(step, target):
+            break
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (min(step, target), hard))
+            soft = min(step, target)
+            break
+        except (ValueError, OSError):
+            continue  # not allowed: the connection cap keeps us inside the limit
+    return wanted if soft == resource.RLIM_INFINITY else int(soft)
 
 
 class PollServer:
     def __init__(self, box: BallotBox, room: Room, static_dir: Path, *, host: str | None,
                  port: int = 8765, support: SupportInfo | None = None,
-                 interval: float = 0.1, limiter: RateLimiter | None = None) -> None:
+                 interval: float = 0.1, limiter: RateLimiter | None = None,
+                 limits: Limits | None = None) -> None:
         self.box = box
         self.room = room
         self.host = host
@@ -50,6 +77,8 @@ class PollServer:
         self._support = support
         self._interval = interval
         self._limiter = limiter
+        self.limits = limits or Limits()
+        self.guard: Guard | None = None
         self._port = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -196,14 +225,25 @@ class PollServer:
             return
         app = create_app(self.box, self.room, self._static_dir, self._support, self._hub,
                          self._limiter)
+        quiet_logs()
+        files = raise_open_files()
+        # Keep the cap inside the open-files limit (the journal, Qt and fonts need some).
+        limits = Limits(self.limits.header_timeout, self.limits.idle_timeout,
+                        max(16, min(self.limits.max_connections, files - 64)))
+        self.guard = Guard(limits)
         # access_log=None: an access log line would hold a participant's IP address.
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        handler_args: dict[str, object] = {
+            "access_log": None, "keepalive_timeout": KEEPALIVE_TIMEOUT,
+            "logger": logging.getLogger("facilitator.web.requests")}
+        self._runner = web.AppRunner(app, shutdown_timeout=1.0, access_log=None,
+                                     keepalive_timeout=KEEPALIVE_TIMEOUT,
+                                     logger=logging.getLogger("facilitator.web.requests"))
         await self._runner.setup()
         ports = [0] if self._wanted_port == 0 else range(
             self._wanted_port, min(self._wanted_port + PORT_TRIES, 65536))
         last: OSError | None = None
         for port in ports:
-            site = web.TCPSite(self._runner, self.host, port)
+            site = GuardedSite(self._runner, self.host, port, self.guard, handler_args)
             try:
                 await site.start()
             except OSError as error:
@@ -211,9 +251,9 @@ class PollServer:
                 if error.errno != errno.EADDRINUSE:
                     break
                 continue
-            self._port = int(self._runner.addresses[0][1])
-            app[ALLOWED_HOSTS].update(
-                {f"{url_host(self.host)}:{self._port}", f"{self.host}:{self._port}"})
+            self._port = site.bound_port
+            app[ALLOWED_HOSTS].update(allowed_hosts(url_host(self.host), self._port)
+                                      | allowed_hosts(self.host, self._port))
             self._hub.poke()
             return
         await self._runner.cleanup()

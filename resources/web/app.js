@@ -12,7 +12,45 @@ const view = {
   touched: false,   // the participant changed the form since the last sent answer
   answer: null,     // this device's stored answer, as the server knows it
   poll: null,
+  results: "",      // the last results drawn, as JSON: redraw (and announce) only on change
 };
+
+// A typed open-text answer is kept on this phone (this tab only) until it is sent, so a
+// facilitator who leaves the slide and comes back does not wipe it.
+const draftKey = (poll) => `facilitator-draft:${poll.id}`;
+const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+function saveDraft(event) {
+  if (!view.poll || event.target.id !== "free-text") return;
+  try {
+    sessionStorage.setItem(draftKey(view.poll), event.target.value);
+  } catch (error) {
+    // storage full or disabled: the draft lives only in the page, as before
+  }
+}
+
+function restoreDraft(poll, answer) {
+  const text = $("fields").querySelector("#free-text");
+  if (!text || answer !== null) return;
+  let draft = null;
+  try {
+    draft = sessionStorage.getItem(draftKey(poll));
+  } catch (error) {
+    return;
+  }
+  if (draft) {
+    text.value = draft;
+    view.touched = true;
+  }
+}
+
+function dropDraft(poll) {
+  try {
+    sessionStorage.removeItem(draftKey(poll));
+  } catch (error) {
+    // nothing kept, nothing to drop
+  }
+}
 
 function setConnection(online) {
   const element = $("connection");
@@ -56,8 +94,11 @@ function render(state, you) {
     buildForm(poll, touch);
     $("error").textContent = "";
     $("confirm").textContent = "";
+    fillForm(poll, you.answer);
+    restoreDraft(poll, you.answer);
+  } else if (!view.touched || answerChanged) {
+    fillForm(poll, you.answer);
   }
-  if (!view.touched || answerChanged) fillForm(poll, you.answer);
   setOpen(poll.open);
   showConfirmation(poll, you.answer);
   renderResults(state.results);
@@ -97,6 +138,9 @@ function showConfirmation(poll, answer) {
 
 function renderResults(results) {
   const section = $("results");
+  const drawn = JSON.stringify(results);
+  if (drawn === view.results) return; // nothing new: screen readers are not told again
+  view.results = drawn;
   section.replaceChildren();
   if (!results) {
     section.hidden = true;
@@ -112,13 +156,30 @@ function renderResults(results) {
     return;
   }
   if (!results.on_screen || !results.tally) {
-    line.textContent = "Results will be shown on the screen.";
+    line.textContent = view.poll && view.poll.reveal === "on-close" && view.poll.open
+      ? "Results are shown when the poll closes."
+      : "Results will be shown on the screen.";
     section.append(line);
     return;
   }
   line.textContent = "Results are on the screen.";
   section.append(line);
   section.append(tallyList(results.tally));
+  announce(results.tally);
+}
+
+// One short polite announcement per publication; the list itself is not a live region.
+function announce(tally) {
+  let summary = "";
+  if (tally.kind === "bars") {
+    const top = [...tally.bars].sort((a, b) => b.share - a.share).slice(0, 3);
+    summary = top.map((bar) => `${bar.label} ${Math.round(bar.share * 100)}%`).join(", ");
+  } else if (tally.kind === "words") {
+    summary = tally.words.slice(0, 3).join(", ");
+  } else if (tally.kind === "matrix") {
+    summary = `${tally.rows.length} rows averaged`;
+  }
+  $("announce").textContent = summary ? `Results updated: ${summary}.` : "Results updated.";
 }
 
 function tallyList(tally) {
@@ -139,7 +200,7 @@ function tallyList(tally) {
   } else if (tally.kind === "matrix") {
     for (const row of tally.rows) add(row.label, row.mean === null ? "–" : `average ${row.mean.toFixed(1)}`);
   } else if (tally.kind === "words") {
-    for (const [word, n] of tally.words.slice(0, 8)) add(word, String(n));
+    tally.words.slice(0, 8).forEach((word, index) => add(word, `#${index + 1}`));
   }
   return list;
 }
@@ -166,10 +227,11 @@ async function send(answer) {
     }
     view.touched = false;
     view.answer = body.answer;
+    dropDraft(poll);
     fillForm(poll, body.answer);
     showConfirmation(poll, body.answer);
     // On a small phone the confirmation can sit under the fold; bring it into view.
-    $("confirm").scrollIntoView({ block: "nearest", behavior: "smooth" });
+    $("confirm").scrollIntoView({ block: "nearest", behavior: reducedMotion.matches ? "auto" : "smooth" });
   } catch (error) {
     $("error").textContent = "No connection to the facilitator's laptop. Try again in a moment.";
   } finally {
@@ -192,6 +254,7 @@ function onSubmit(event) {
 
 // Modules run after the document is parsed, so the elements exist.
 $("poll").addEventListener("submit", onSubmit);
+$("fields").addEventListener("input", saveDraft);
 $("prefer-not").addEventListener("click", () => {
   if (view.poll && view.poll.open) send(PREFER_NOT);
 });

@@ -34,8 +34,10 @@ from facilitator.services.settings import Settings
 PROMPT_TITLE = "Say it, then find one spark"
 
 
-def join(port: int, path: str) -> None:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+def join(port: int, path: str, phone: int) -> None:
+    # Each phone from its own loopback address, as in a room (two devices per address).
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5,
+                                            source_address=(f"127.0.5.{phone + 1}", 0))
     connection.request("GET", path)
     connection.getresponse().read()
     connection.close()
@@ -65,8 +67,8 @@ def main(file: Path) -> None:
     server = polling.service.server
     assert server is not None
     path = server.join_url.split(str(server.port), 1)[1]
-    for _ in range(6):
-        join(server.port, path)
+    for phone in range(6):
+        join(server.port, path, phone)
     wait(app, lambda: desktop.polling.bridge.status is not None
          and desktop.polling.bridge.status.joined == 6)
     number = next(i for i, s in enumerate(session.slides, 1) if s.title == PROMPT_TITLE)

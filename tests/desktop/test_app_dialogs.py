@@ -111,3 +111,68 @@ def test_results_report_of_a_finished_run_from_the_runs_dialog(qtbot: QtBot) -> 
     assert "Which of these sounds most like you this term?" in text
     assert "Stressed but engaged" in text and "Timing: planned and actual" in text
     later.presenter.end()
+
+
+def test_a_rehearsal_ended_without_starting_leaves_no_answers_in_the_run(qtbot: QtBot) -> None:
+    """Rehearsing the night before, a test phone answering, then End session: the run is
+    finished, and its export (what reports and Past runs read) holds no rehearsal answer."""
+    session = load_session(slide_file()).session
+    assert session is not None
+    run, problem = open_session_run(session, slide_file(), False, lambda _info: False)
+    assert run is not None and problem == ""
+    app = make_run_app(qtbot, run)
+    app.show()
+    server = app.polling.service.server
+    assert server is not None
+    index = session.poll_slide_index("room-check")
+    assert index is not None
+    app.state.go_to_number(index + 1)
+    box = app.polling.service.box
+    qtbot.waitUntil(lambda: box.state("room-check").status is PollStatus.OPEN, timeout=5000)
+    for option in ["actively-burnt-out"] * 7:
+        assert vote(server, "room-check", option) == 200
+    qtbot.waitUntil(lambda: box.results("room-check").responses == 7, timeout=5000)
+    assert app.state.rehearsing
+    app.presenter.end()
+    with Journal.open(run.journal.path) as journal:
+        exported = journal.export()
+    assert exported["polls"]["room-check"]["answers"] == []
+
+
+def test_close_resume_later_is_offered_again_with_its_answers(qtbot: QtBot) -> None:
+    """"Close, resume later" from the end question, then the same file opened again: the
+    run is offered, comes back live on the same slide with its answers."""
+    from facilitator.qt.presenter.confirm import EndChoice
+
+    session = load_session(slide_file()).session
+    assert session is not None
+    run, _problem = open_session_run(session, slide_file(), False, lambda _info: False)
+    assert run is not None
+    app = make_run_app(qtbot, run)
+    app.show()
+    server = app.polling.service.server
+    assert server is not None
+    index = session.poll_slide_index("room-check")
+    assert index is not None
+    app.state.go_to_number(index + 1)
+    start_session(app)
+    box = app.polling.service.box
+    qtbot.waitUntil(lambda: box.state("room-check").status is PollStatus.OPEN, timeout=5000)
+    for option in ["occasionally-numb"] * 3:
+        assert vote(server, "room-check", option) == 200
+    qtbot.waitUntil(lambda: box.results("room-check").responses == 3, timeout=5000)
+    app.presenter.ask_end = lambda _parent, _rehearsing: EndChoice.KEEP_OPEN
+    app.presenter.request_end()
+    assert not app.presenter.console.isVisible()
+
+    offered: list[object] = []
+    again, problem = open_session_run(session, slide_file(), False,
+                                      lambda info: offered.append(info) or True)
+    assert problem == "" and again is not None and len(offered) == 1
+    assert again.resumed and again.journal.path == run.journal.path
+    later = make_run_app(qtbot, again)
+    later.show()
+    assert not later.state.rehearsing and later.state.index == index
+    qtbot.waitUntil(lambda: later.polling.service.box.results("room-check").responses == 3,
+                    timeout=5000)
+    later.presenter.end()

@@ -15,6 +15,7 @@ from facilitator.desktop.polling import DesktopPolling
 from facilitator.services.assets import slide_file
 from facilitator.services.run_journal import runs_folder
 from facilitator.services.settings import Settings
+from tests.desktop.test_desktop_app import start_session
 from tests.qt.conftest import Clock, Screens
 from tests.qt.polls.test_bridge import vote
 
@@ -48,6 +49,7 @@ def test_crashed_run_is_offered_and_resumed_on_the_same_slide(qtbot: QtBot) -> N
     server = app.polling.service.server
     assert server is not None
     app.state.go_to_number(index + 1)
+    start_session(app)  # a live session crashes (a rehearsal's answers are not the run's)
     box = app.polling.service.box
     qtbot.waitUntil(lambda: box.state(POLL).status is PollStatus.OPEN, timeout=5000)
     options = [option.id for option in session.poll(POLL).options]  # type: ignore[union-attr]
@@ -105,3 +107,43 @@ def test_asking_for_resume_with_nothing_to_resume_is_a_message(qtbot: QtBot) -> 
     assert "no interrupted run of this file to resume" in problem
     # The command stops: it must not claim a session is running without saving answers.
     assert "not being saved" not in problem and "without --resume" in problem
+
+
+def test_a_crash_during_the_rehearsal_resumes_as_a_rehearsal(qtbot: QtBot) -> None:
+    """Rehearsing, a test phone answers, the laptop dies before Start session: the run
+    comes back still rehearsing, so Start clears the test answers and the run keeps none."""
+    session = load_session(slide_file()).session
+    assert session is not None
+    index = session.poll_slide_index(POLL)
+    assert index is not None
+    first, _problem = open_session_run(session, slide_file(), False, lambda _run: False)
+    assert first is not None
+    app = make_app(qtbot, first)
+    app.show()
+    server = app.polling.service.server
+    assert server is not None
+    app.state.go_to_number(index + 1)
+    box = app.polling.service.box
+    qtbot.waitUntil(lambda: box.state(POLL).status is PollStatus.OPEN, timeout=5000)
+    option = session.poll(POLL).options[0].id  # type: ignore[union-attr]
+    for _ in range(4):
+        assert vote(server, POLL, option) == 200
+    qtbot.waitUntil(lambda: box.results(POLL).responses == 4, timeout=5000)
+    qtbot.waitUntil(lambda: bool(first.journal.meta("presenter")), timeout=5000)
+    app.polling.service.stop()  # the crash, as above
+    first.journal.close()
+    app.polling.run = None
+
+    again, _problem = open_session_run(session, slide_file(), False, lambda _run: True)
+    assert again is not None and again.resumed
+    resumed = make_app(qtbot, again)
+    resumed.show()
+    try:
+        assert resumed.state.rehearsing and not resumed.state.agenda.started
+        box = resumed.polling.service.box
+        start_session(resumed)
+        qtbot.waitUntil(lambda: box.results(POLL).responses == 0, timeout=5000)
+    finally:
+        resumed.presenter.end()
+    with Journal.open(again.journal.path) as journal:
+        assert journal.export()["polls"][POLL]["answers"] == []

@@ -29,8 +29,14 @@ def test_poll_keys_open_close_hide_and_lock(qtbot: QtBot, bundled: Session) -> N
     qtbot.waitUntil(lambda: app.polling.console.open_button.text() == "Open poll", timeout=5000)
     assert keys.handle(Qt.Key.Key_O, NONE)
     qtbot.waitUntil(lambda: box.state("room-check").status is PollStatus.OPEN, timeout=5000)
+    # H toggles: a sensitive poll (room-check is one) opens hidden and waits for Reveal.
+    hidden_at_open = box.state("room-check").hidden
+    poll = bundled.poll("room-check")
+    assert poll is not None and hidden_at_open == poll.sensitive
     assert keys.handle(Qt.Key.Key_H, NONE)
-    qtbot.waitUntil(lambda: box.state("room-check").hidden, timeout=5000)
+    qtbot.waitUntil(lambda: box.state("room-check").hidden is not hidden_at_open, timeout=5000)
+    assert keys.handle(Qt.Key.Key_H, NONE)
+    qtbot.waitUntil(lambda: box.state("room-check").hidden is hidden_at_open, timeout=5000)
     assert keys.handle(Qt.Key.Key_L, NONE)
     qtbot.waitUntil(lambda: box.state("room-check").locked, timeout=5000)
     for action, button in app.polling.console.buttons.items():

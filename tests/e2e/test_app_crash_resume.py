@@ -13,6 +13,7 @@ import json
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -128,10 +129,12 @@ async def phone_state(phone: LivePhone) -> dict[str, Any]:
     return message
 
 
-def tally_total(message: dict[str, Any]) -> int:
+def shares_total(message: dict[str, Any]) -> float:
+    """Phones see shares rounded to 5 %, never counts; together they make about 100 %."""
     tally = message["state"]["results"]["tally"]
     assert tally is not None, message["state"]["results"]
-    return sum(bar["count"] for bar in tally["bars"])
+    assert all("count" not in bar for bar in tally["bars"])
+    return float(sum(bar["share"] for bar in tally["bars"]))
 
 
 async def test_kill_9_of_the_app_then_resume_keeps_every_acknowledged_answer(
@@ -142,7 +145,8 @@ async def test_kill_9_of_the_app_then_resume_keeps_every_acknowledged_answer(
     join_url = await first.start()
     base = join_url.split("/j/")[0]
     rng = random.Random(9)
-    phones = [LivePhone(base, rng) for _ in range(PHONES)]
+    # Each phone from its own loopback address, as in a room (two devices per address).
+    phones = [LivePhone(base, rng, f"127.0.3.{i + 1}") for i in range(PHONES)]
     try:
         for phone in phones:
             await phone.join(join_url)
@@ -176,7 +180,7 @@ async def test_kill_9_of_the_app_then_resume_keeps_every_acknowledged_answer(
             message = await phone_state(phone)
             assert message["state"]["poll"]["id"] == POLL
             assert message["you"]["answer"] == acked[index]
-            assert tally_total(message) == PHONES  # past the threshold of 5: a tally
+            assert abs(shares_total(message) - 1) <= 0.1  # past the threshold of 5: a tally
 
         # A resent answer (a double tap after reconnecting) and a real change: still 6.
         status, _ = await phones[1].answer(POLL, acked[1])
@@ -186,11 +190,9 @@ async def test_kill_9_of_the_app_then_resume_keeps_every_acknowledged_answer(
         assert status == 200
         message = await phone_state(phones[2])
         assert message["you"]["answer"] == acked[2]
-        assert tally_total(message) == PHONES
-        labels = {option["id"]: option["label"] for option in poll["options"]}
-        wanted = Counter(labels[value] for value in acked.values())
-        bars = message["state"]["results"]["tally"]["bars"]
-        assert {bar["label"]: bar["count"] for bar in bars if bar["count"]} == wanted
+        # One changed answer is not published on its own (a watcher would learn it); the
+        # export below holds every answer.
+        assert abs(shares_total(message) - 1) <= 0.1
     finally:
         for phone in phones:
             with contextlib.suppress(Exception):
@@ -204,4 +206,9 @@ async def test_kill_9_of_the_app_then_resume_keeps_every_acknowledged_answer(
     exported = json.loads(export_run(run.path))
     assert exported["polls"][POLL]["count"] == PHONES
     assert Counter(exported["polls"][POLL]["answers"]) == Counter(acked.values())
+    # Finished by SIGTERM: unlinked, no key and no device pseudonym left in the file.
+    with sqlite3.connect(run.path) as db:
+        assert db.execute("SELECT count(*) FROM secret").fetchone() == (0,)
+        assert db.execute("SELECT count(*) FROM answer WHERE device IS NOT NULL").fetchone() \
+            == (0,)
     assert "Traceback" not in (tmp_path / "app.log").read_text(encoding="utf-8")

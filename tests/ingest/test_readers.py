@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -131,4 +132,55 @@ def test_broken_files_fail_with_a_message(tmp_path: Path, name: str, data: bytes
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(ArticleError, match=message):
+        read_article(path)
+
+
+def _zip(path: Path, files: dict[str, str]) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+
+
+_RELS = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+         'package/2006/relationships"><Relationship Id="r1" Type="http://schemas.'
+         'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+         'Target="word/document.xml"/></Relationships>')
+
+
+@pytest.mark.parametrize("files", [
+    {"content.xml": "<office/>"},  # an .odt or any zip renamed .docx
+    {"[Content_Types].xml": "<Types/>", "_rels/.rels": _RELS, "word/document.xml": "<<"},
+])
+def test_a_zip_that_is_no_word_file_fails_with_a_message(tmp_path: Path,
+                                                          files: dict[str, str]) -> None:
+    path = tmp_path / "renamed.docx"
+    _zip(path, files)
+    with pytest.raises(ArticleError, match="not a readable Word file"):
+        read_article(path)
+
+
+@pytest.mark.parametrize("name", ["folder.pdf", "folder.docx", "folder.html"])
+def test_a_folder_with_an_article_suffix_fails_with_a_message(tmp_path: Path,
+                                                              name: str) -> None:
+    (tmp_path / name).mkdir()
+    with pytest.raises(ArticleError, match="is a folder"):
+        read_article(tmp_path / name)
+
+
+@pytest.mark.parametrize("name, data", [
+    ("nobody.html", b"<html><head><title>x</title></head></html>"),
+    ("empty.html", b""),
+    ("scripts.html", b"<html><body><script>let x = 1;</script><nav>Home</nav></body></html>"),
+])
+def test_a_page_with_no_article_text_says_so(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ArticleError, match="no article text found in this web page"):
+        read_article(path)
+
+
+def test_an_empty_word_file_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "empty.docx"
+    Document().save(str(path))
+    with pytest.raises(ArticleError, match="no article text found in this Word file"):
         read_article(path)

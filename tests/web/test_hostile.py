@@ -59,6 +59,7 @@ class Served:
             connection.close()
 
     def post_answer(self, poll: str, answer: object, cookie: str | None = None) -> tuple[int, dict]:
+        self.server.call(self.run.box.set_current, poll).result(5)  # its slide is up
         body = json.dumps({"poll": poll, "answer": answer}).encode()
         status, data, _ = self.request(
             "POST",
@@ -101,6 +102,7 @@ def make_server(tmp_path: Path, limiter: RateLimiter | None = None) -> Served:
     )
     run.box.open(CHOICE_POLL)
     run.box.open(TEXT_POLL)
+    run.room.devices_per_address = 100  # every test client shares 127.0.0.1
     server = PollServer(
         run.box, run.room, resource_path("web"), host="127.0.0.1", port=0, limiter=limiter
     )

@@ -60,3 +60,23 @@ def test_serve_bad_host_is_a_message_not_a_traceback() -> None:
     assert process.returncode == 1
     assert "cannot listen on 203.0.113.9" in err
     assert "Traceback" not in err
+
+
+def test_serve_without_port_uses_the_settings_port() -> None:
+    import socket
+    from pathlib import Path
+
+    with socket.socket() as probe:  # a port nobody holds, to write in the settings
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = Path(os.environ["FACILITATOR_CONFIG"])
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(f"port = {port}\n", encoding="utf-8")
+    process = start(str(slide_file()), "--host", "127.0.0.1")
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline().strip()
+    finally:
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=10)
+    assert first.startswith(f"Join: http://127.0.0.1:{port}/j/"), (first, err)

@@ -9,6 +9,7 @@ slides the renderer must refuse.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from facilitator.core.importer.summary import sentences
@@ -44,6 +45,12 @@ def short_title(title: str, limit: int = MAX_TITLE_CHARS) -> str:
     room = limit - len(mark)
     if len(title) <= room:
         return title + mark
+    # A heading with an aside in brackets ("Functional Detachment (The 'I Can Still Turn
+    # It Back On' Kind)") loses the aside, not its end: a cut inside the brackets leaves
+    # an unclosed "(" on the wall.
+    bare = re.sub(r"\s*\([^()]*\)", "", title).strip()
+    if bare and bare != title and len(bare) <= room:
+        return bare + mark
     cut = title[: room - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
     return f"{cut}…{mark}"
 

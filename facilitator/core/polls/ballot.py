@@ -4,9 +4,11 @@ Anonymity here rests on three rules this class keeps so no view has to:
 
 1. A device key is a random per-session value from the phone's cookie. It is used only to
    replace a device's earlier answer; no IP address or user agent ever reaches this class.
-2. Below a poll's threshold (`min_responses`, never less than `threshold_floor`) a
-   snapshot carries the response count and no tally: projector and phones can say
-   "waiting for N more answers" and nothing else; the console shows the count.
+2. Below a poll's threshold (`min_responses`, never less than `threshold_floor`, raised
+   by the devices beyond the facilitator's headcount) a snapshot carries the response count
+   and no tally: projector and phones can say "waiting for N more answers" and nothing
+   else; the console shows the count. Above it, the room sees only *publications*
+   (`core.polls.publication`): batches of at least the poll's minimum, coarsened.
 3. Open-text answers wait in a moderation queue; only approved ones are projected.
 
 Threading: a BallotBox is not thread-safe. One owner uses it: the web server's event loop
@@ -28,7 +30,8 @@ from typing import Protocol
 from facilitator.core.polls.answers import Answer, AnswerError, parse_answer
 from facilitator.core.polls.moderation import Decision, ModerationQueue, TextItem, WordDecisions
 from facilitator.core.polls.owner import OwnerThread
-from facilitator.core.polls.tally import Tally, count
+from facilitator.core.polls.publication import Publication, coarsen, due
+from facilitator.core.polls.tally import Tally, WordTally, count
 from facilitator.core.session.model import PREFER_NOT_TO_SAY, Poll, PollType
 
 THRESHOLD_FLOOR = 3
@@ -86,7 +89,8 @@ class BallotError(Exception):
 
 @dataclass(frozen=True)
 class PollResults:
-    """An immutable view of one poll. `tally` is None until the threshold is reached."""
+    """An immutable view of one poll. `tally` is what the room may see: the last
+    publication (None before the first); `live` the exact tally, for the console only."""
 
     poll: Poll
     state: PollState
@@ -97,6 +101,7 @@ class PollResults:
     # Answers other than "prefer not to say". Only these count towards the threshold:
     # two people declining and one answering must not put that one answer on screen.
     counted: int = 0
+    live: Tally | None = None
     approved: tuple[TextItem, ...] = ()  # text polls: on screen now, for "withdraw"
 
     @property
@@ -105,7 +110,11 @@ class PollResults:
 
     @property
     def waiting_for(self) -> int:
-        return max(0, self.threshold - self.counted)
+        """What the room is told it waits for. Counted from every answer, "prefer not to
+        say" included, so declining looks like answering; at least 1 until the threshold."""
+        if self.reached:
+            return 0
+        return max(1, self.threshold - self.responses)
 
     @property
     def on_screen(self) -> bool:
@@ -143,6 +152,11 @@ class BallotBox:
         self._version = 0
         self._cache: dict[str, tuple[int, PollResults]] = {}
         self._changed_at = {poll_id: 0 for poll_id in self._polls}
+        self._events = {poll_id: 0 for poll_id in self._polls}  # new or changed answers
+        # Answers other than "prefer not to say", kept up to date (not counted per change).
+        self._counted = {poll_id: 0 for poll_id in self._polls}
+        self._published: dict[str, Publication] = {}
+        self._surplus = 0  # devices beyond the facilitator's headcount (`set_surplus`)
         self._listeners: list[Callable[[], None]] = []
         self.owner = OwnerThread()  # the server's loop claims it when it starts
 
@@ -170,8 +184,14 @@ class BallotBox:
     def state(self, poll_id: str) -> PollState:
         return self._states[self.poll(poll_id).id]
 
-    def threshold(self, poll_id: str) -> int:
+    def minimum(self, poll_id: str) -> int:
+        """The poll's own minimum: the batch size of publications, and the word rule."""
         return max(self._floor, self.poll(poll_id).min_responses)
+
+    def threshold(self, poll_id: str) -> int:
+        """Answers needed before anything is shown: the minimum, plus one for each device
+        beyond the headcount (each may be a second phone of someone already counted)."""
+        return self.minimum(poll_id) + self._surplus
 
     def answer_of(self, poll_id: str, device_key: str) -> Answer | None:
         return self._answers[self.poll(poll_id).id].get(device_key)
@@ -183,27 +203,36 @@ class BallotBox:
             return cached[1]
         answers = self._answers[poll_id]
         threshold = self.threshold(poll_id)
-        counted = sum(1 for answer in answers.values() if answer != PREFER_NOT_TO_SAY)
-        tally: Tally | None = None
+        counted = self._counted[poll_id]
+        live: Tally | None = None
         pending: tuple[TextItem, ...] = ()
         approved: tuple[TextItem, ...] = ()
         if counted >= threshold:
+            live, pending = self._count(poll_id)
             queue = self._queues.get(poll_id)
-            if queue is not None:
-                pending, approved = queue.pending(), queue.approved_items()
-                tally = count(poll, answers.values(), queue.approved(), len(pending))
-            else:
-                tally = count(poll, answers.values(), decisions=self._words.get(poll_id))
-        results = PollResults(
-            poll, self._states[poll_id], len(answers), threshold, tally, pending, counted,
-            approved,
-        )
+            approved = queue.approved_items() if queue is not None else ()
+            # Decided here, when a snapshot is built (at most every 100 ms on the server),
+            # not on every answer: the tally is counted once for both views.
+            self._publish(poll_id, live)
+        published = self._published.get(poll_id)
+        # Open text is gated by the facilitator's approval, not by batches.
+        shown = live if poll.type is PollType.TEXT else published.tally if published else None
+        results = PollResults(poll, self._states[poll_id], len(answers), threshold, shown,
+                              pending, counted, live, approved)
         self._cache[poll_id] = (self._changed_at[poll_id], results)
         return results
 
     def snapshot(self) -> BallotSnapshot:
         polls = {poll_id: self.results(poll_id) for poll_id in self._polls}
         return BallotSnapshot(self._current, MappingProxyType(polls), self._version)
+
+    def _count(self, poll_id: str) -> tuple[Tally, tuple[TextItem, ...]]:
+        poll, answers = self._polls[poll_id], self._answers[poll_id].values()
+        queue = self._queues.get(poll_id)
+        if queue is None:
+            return count(poll, answers, decisions=self._words.get(poll_id)), ()
+        pending = queue.pending()
+        return count(poll, answers, queue.approved(), len(pending)), pending
 
     def add_listener(self, listener: Callable[[], None]) -> None:
         """`listener()` runs on the owner's thread after every change; keep it quick."""
@@ -293,6 +322,16 @@ class BallotBox:
         else:
             self.set_current(poll_id)
 
+    def set_surplus(self, surplus: int) -> None:
+        """Devices joined beyond the facilitator's headcount: every threshold rises by it."""
+        self._owned()
+        surplus = max(0, surplus)
+        if surplus == self._surplus:
+            return
+        self._surplus = surplus
+        for poll_id in self._polls:
+            self._changed(poll_id)
+
     def reset(self, poll_id: str) -> None:
         """Forget every answer to a poll (a rehearsal, a false start). State is kept."""
         self._owned()
@@ -326,6 +365,7 @@ class BallotBox:
         if self._journal:
             self._journal.record_word_moderation(poll_id, word, decision)
         words.decide(word, decision)
+        self._apply_word_decision(poll_id)
         self._changed(poll_id)
         return True
 
@@ -363,7 +403,11 @@ class BallotBox:
     # -- internals -----------------------------------------------------------------------
 
     def _store(self, poll_id: str, device_key: str, answer: Answer) -> None:
+        before = self._answers[poll_id].get(device_key)
+        self._counted[poll_id] += (answer != PREFER_NOT_TO_SAY) - (
+            before is not None and before != PREFER_NOT_TO_SAY)
         self._answers[poll_id][device_key] = answer
+        self._events[poll_id] += 1
         queue = self._queues.get(poll_id)
         if queue is not None:
             if answer == PREFER_NOT_TO_SAY:
@@ -374,6 +418,9 @@ class BallotBox:
 
     def _apply_reset(self, poll_id: str) -> None:
         self._answers[poll_id].clear()
+        self._counted[poll_id] = 0
+        self._events[poll_id] = 0
+        self._published.pop(poll_id, None)
         queue = self._queues.get(poll_id)
         if queue is not None:
             queue.clear()
@@ -401,3 +448,34 @@ class BallotBox:
             self._changed_at[poll_id] = self._version
         for listener in list(self._listeners):
             listener()
+
+    def _apply_word_decision(self, poll_id: str) -> None:
+        """A withdrawn word leaves the room's copy now, and an approved one joins it now
+        (if enough people gave it), without waiting for the next batch of answers: the
+        publication keeps its basis, only the facilitator's decision is applied to it."""
+        published = self._published.get(poll_id)
+        if published is None or not isinstance(published.tally, WordTally):
+            return
+        live, _ = self._count(poll_id)
+        if not isinstance(live, WordTally):
+            return
+        allowed = coarsen(live, self.minimum(poll_id))
+        assert isinstance(allowed, WordTally)
+        kept = {word: n for word, n in published.tally.words
+                if word in dict(allowed.words)}
+        for word, n in allowed.words:  # newly approved: at the count the room may see
+            kept.setdefault(word, n)
+        ordered = tuple(sorted(kept.items(), key=lambda item: (-item[1], item[0])))
+        self._published[poll_id] = replace(published,
+                                           tally=replace(published.tally, words=ordered))
+
+    def _publish(self, poll_id: str, live: Tally) -> None:
+        """Take a new publication of the poll (threshold met, `live` its exact tally) if one
+        is due: see `core.polls.publication`."""
+        poll, state = self._polls[poll_id], self._states[poll_id]
+        final = state.status is PollStatus.CLOSED or state.locked
+        if poll.type is PollType.TEXT or (poll.reveal_on_close and not final):
+            return
+        events, k = self._events[poll_id], self.minimum(poll_id)
+        if due(self._published.get(poll_id), events, k, final):
+            self._published[poll_id] = Publication(coarsen(live, k), events)

@@ -23,6 +23,14 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 5
 TOKEN_BYTES = 16  # 128 bits
 DEVICE_KEY_BYTES = 16
+# New devices one network address may make. Phones on a LAN each have their own address;
+# a second device covers a person whose phone changed its address or who also uses a
+# laptop. Four private tabs on one phone meet the limit, so they cannot pass a threshold.
+DEVICES_PER_ADDRESS = 2
+
+
+class TooManyDevices(Exception):
+    """This network address has already made its share of devices."""
 
 
 def new_code() -> str:
@@ -48,6 +56,12 @@ class Room:
     # stored matches a cookie once the run's secret is deleted. Identity by default.
     pseudonym: Callable[[str], str] = field(default=str, repr=False)
     owner: OwnerThread = field(default_factory=OwnerThread, repr=False, compare=False)
+    devices_per_address: int = DEVICES_PER_ADDRESS
+    # Devices made per source address: in memory only (never journaled, never logged), and
+    # gone with the room when the run ends. Losing it in a crash only lets a phone rejoin.
+    _per_address: Counter[str] = field(default_factory=Counter, repr=False, compare=False)
+    # The people the facilitator counted in the room (typed on the console); None: not given.
+    headcount: int | None = None
 
     def token_matches(self, code: str, token: str) -> bool:
         # Constant-time, so response timing says nothing about how much of a guess was right.
@@ -59,14 +73,21 @@ class Room:
         """The typed way in (no token): only the short code, compared in constant time."""
         return hmac.compare_digest(code.upper().encode(), self.code.encode())
 
-    def join(self) -> str:
-        """A new device for a phone that presented the token: the value for its cookie."""
+    def join(self, address: str | None = None) -> str:
+        """A new device for a phone that presented the token: the value for its cookie.
+
+        Raises TooManyDevices when `address` (the phone's network address; None: not known)
+        has made `devices_per_address` already."""
         assert self.owner.here(), "the room was changed off its owner thread"
+        if address is not None and self._per_address[address] >= self.devices_per_address:
+            raise TooManyDevices(address)
         cookie = secrets.token_urlsafe(DEVICE_KEY_BYTES)
         key = self.pseudonym(cookie)
         if self.on_join is not None:
             self.on_join(key)
         self._devices.add(key)
+        if address is not None:
+            self._per_address[address] += 1
         return cookie
 
     def device_for(self, cookie: str) -> str | None:
@@ -101,6 +122,14 @@ class Room:
     def device_count(self) -> int:
         return len(self._devices)
 
+    @property
+    def surplus(self) -> int:
+        """Devices beyond the headcount: each may be someone's second phone, so every
+        threshold is counted against the smaller number (`BallotBox.set_surplus`)."""
+        if self.headcount is None:
+            return 0
+        return max(0, self.device_count - self.headcount)
+
     def devices(self) -> tuple[str, ...]:
         return tuple(sorted(self._devices))
 
@@ -133,3 +162,9 @@ class RoomStatus:
     connected: int  # phones with the page open right now
     group_size: int = 0
     group_count: int = 0
+    headcount: int = 0  # the facilitator's count of people in the room (0: not given)
+
+    @property
+    def over_headcount(self) -> int:
+        """Devices joined beyond the headcount (0 when none is given)."""
+        return max(0, self.joined - self.headcount) if self.headcount else 0

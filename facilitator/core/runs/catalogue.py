@@ -10,7 +10,13 @@ import json
 import sqlite3
 from pathlib import Path
 
-from facilitator.core.runs.journal import SUFFIX, Journal, JournalError, RunInfo
+from facilitator.core.runs.journal import (
+    SUFFIX,
+    IncompatibleRun,
+    Journal,
+    JournalError,
+    RunInfo,
+)
 
 
 def list_runs(folder: Path) -> list[RunInfo]:
@@ -35,10 +41,26 @@ def latest_interrupted(folder: Path, session_hash: str | None = None) -> RunInfo
     return None
 
 
+def incompatible_runs(folder: Path, session_hash: str) -> list[IncompatibleRun]:
+    """Runs of this session file that another version of the app recorded and this one
+    cannot read: `--resume` names them rather than saying there is nothing to resume."""
+    found = []
+    for path in folder.glob(f"*{SUFFIX}") if folder.is_dir() else ():
+        try:
+            Journal.open(path).close()
+        except IncompatibleRun as error:
+            if error.session_hash == session_hash:
+                found.append(error)
+        except (JournalError, sqlite3.DatabaseError):
+            continue
+    return found
+
+
 def export_run(path: Path) -> str:
-    """The run at `path` as a JSON document (UTF-8 text)."""
+    """The run at `path` as a JSON document (UTF-8 text), the copy meant to be shared:
+    approved open text only, words only those at least the poll's minimum gave."""
     with Journal.open(path) as journal:
-        return json.dumps(journal.export(), ensure_ascii=False, indent=2)
+        return json.dumps(journal.export(shareable=True), ensure_ascii=False, indent=2)
 
 
 def delete_run(path: Path) -> None:

@@ -5,7 +5,9 @@ again after a crash and to report on it afterwards: the session file's hash, the
 position, which polls are open or closed, every answer, the approved open-text answers and
 the timing log. It holds no IP address and no user agent. A phone is known here only by
 its *pseudonym*, `pseudonym(cookie value)`: an HMAC whose key is a random secret of this
-run, kept in the same database and deleted when the run is archived or deleted. The room
+run, kept in the same database and deleted when the run finishes (`finish` unlinks the
+run: no key, no pseudonym, answer times to the minute), is archived or deleted. Only a
+live or interrupted run keeps what a resume needs. The room
 is told to use `pseudonym` for device keys (`Room.pseudonym`), so the ballot box, and
 therefore every `record_*` call, already speaks in pseudonyms; after archiving, no answer
 can be linked back to a phone, even by someone who has the phone's cookie.
@@ -33,6 +35,7 @@ import json
 import secrets
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +44,7 @@ from typing import Any
 from facilitator.core.polls.answers import Answer, JsonAnswer, answer_to_json
 from facilitator.core.polls.ballot import PollState, PollStatus
 from facilitator.core.polls.moderation import Decision
+from facilitator.core.release import app_version
 from facilitator.core.runs.checkpoint import Checkpointer
 from facilitator.core.runs.schema import SCHEMA, connect, transaction
 
@@ -52,6 +56,14 @@ _DEVICE_KEY = "device-hmac"
 
 class JournalError(Exception):
     """A journal file that cannot be opened or is not a run journal; the message says why."""
+
+
+class IncompatibleRun(JournalError):
+    """A run recorded by a version of the app whose run format this one cannot read."""
+
+    def __init__(self, message: str, session_hash: str) -> None:
+        super().__init__(message)
+        self.session_hash = session_hash
 
 
 @dataclass(frozen=True)
@@ -115,6 +127,8 @@ class Journal:
         self._checkpointer = Checkpointer(path) if live else None
 
     # -- opening ----------------------------------------------------------------------
+    # The schema number decides whether a run can be resumed; the app version recorded
+    # beside it is only there to say which version to open it with when it cannot.
 
     @classmethod
     def create(
@@ -140,6 +154,7 @@ class Journal:
                 "INSERT INTO meta (key, value) VALUES (?, ?)",
                 [
                     ("schema", str(SCHEMA_VERSION)),
+                    ("app_version", app_version()),
                     ("run_id", run_id),
                     ("session_hash", session_hash),
                     ("title", title),
@@ -166,11 +181,17 @@ class Journal:
         try:
             connection = connect(path, durable)
             version = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            recorded = connection.execute(
+                "SELECT value FROM meta WHERE key = 'app_version'").fetchone()
+            digest = connection.execute(
+                "SELECT value FROM meta WHERE key = 'session_hash'").fetchone()
         except sqlite3.DatabaseError as error:
             raise JournalError(f"{path}: not a run journal ({error})") from None
         if version is None or version[0] != str(SCHEMA_VERSION):
             connection.close()
-            raise JournalError(f"{path}: unknown journal version {version and version[0]}")
+            raise IncompatibleRun(_incompatible(path, version and version[0],
+                                                recorded and recorded[0]),
+                                  digest[0] if digest else "")
         return cls(connection, path, clock, live)
 
     def close(self) -> None:
@@ -286,8 +307,32 @@ class Journal:
         return value
 
     def finish(self) -> None:
-        """Mark the run as ended normally: it is no longer offered for resume."""
+        """Mark the run as ended normally and unlink it: it is no longer offered for resume,
+        and nothing in it ties two answers to one phone any more (see `unlink`)."""
         self._set_meta("finished", repr(self._clock()))
+        self.unlink()
+
+    def unlink(self) -> None:
+        """Destroy the device secret (and the room's), every pseudonym and every precise time.
+
+        One self-identifying open-text answer, even a rejected one, would otherwise name the
+        person behind every other answer of the same device. Times are cut to the minute:
+        microsecond times order answers closely enough to pair them with a watched tap.
+        secure_delete, a truncating checkpoint and VACUUM keep the old bytes out of the file.
+        """
+        with transaction(self._db):
+            self._db.execute("DELETE FROM secret")
+            self._db.execute("UPDATE answer SET device = NULL, at = CAST(at / 60 AS INTEGER) * 60")
+            self._db.execute("UPDATE poll SET changed = CAST(changed / 60 AS INTEGER) * 60")
+            self._db.execute("DELETE FROM device")
+            self._db.execute("DELETE FROM meta WHERE key = 'groups'")  # keyed by pseudonym
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._db.execute("VACUUM")
+        self._device_key = None
+
+    def record_rules(self, rules: dict[str, tuple[str, int]]) -> None:
+        """Each poll's type and minimum, so a shared export can apply the report's rules."""
+        self._set_meta("poll_rules", json.dumps(rules, sort_keys=True))
 
     def archive(self) -> None:
         """Finish the run and destroy the device secret and every pseudonym.
@@ -296,15 +341,9 @@ class Journal:
         same phone. secure_delete and VACUUM keep the old bytes out of free pages.
         """
         if self.meta("finished") is None:
-            self.finish()
-        with transaction(self._db):
-            self._db.execute("DELETE FROM secret")
-            self._db.execute("UPDATE answer SET device = NULL")
-            self._db.execute("DELETE FROM device")
-            self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('archived', '1')")
-        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._db.execute("VACUUM")
-        self._device_key = None
+            self._set_meta("finished", repr(self._clock()))
+        self._set_meta("archived", "1")
+        self.unlink()
 
     # -- reads ------------------------------------------------------------------------
 
@@ -350,8 +389,11 @@ class Journal:
             answers=int(count),
         )
 
-    def export(self) -> dict[str, Any]:
-        """The run as plain JSON-able data, without any pseudonym or secret."""
+    def export(self, shareable: bool = False) -> dict[str, Any]:
+        """The run as plain JSON-able data, without any pseudonym or secret.
+
+        `shareable`: the copy meant to leave the laptop: open text only as approved, and
+        words only those at least the poll's minimum of people gave (the report's rules)."""
         info = self.info()
         polls: dict[str, dict[str, Any]] = {}
 
@@ -375,6 +417,8 @@ class Journal:
                 "SELECT at, event, detail FROM timing ORDER BY seq"
             )
         ]
+        if shareable:
+            _share_only(polls, self.meta("poll_rules"))
         return {
             "run_id": info.run_id,
             "title": info.title,
@@ -391,3 +435,27 @@ class Journal:
     def _set_meta(self, key: str, value: str) -> None:
         with transaction(self._db):
             self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+
+def _share_only(polls: dict[str, dict[str, Any]], rules_json: str | None) -> None:
+    """Drop from `polls` what a shared export must not hold (see `Journal.export`)."""
+    try:
+        rules: dict[str, list[Any]] = json.loads(rules_json or "{}")
+    except ValueError:
+        rules = {}
+    for poll_id, entry in polls.items():
+        kind, minimum = rules.get(poll_id, ("", 0))
+        if kind == "text":
+            entry["answers"] = list(entry["approved"])
+        elif kind == "word":
+            counts = Counter(json.dumps(a) for a in entry["answers"])
+            entry["answers"] = [a for a in entry["answers"] if counts[json.dumps(a)] >= minimum]
+
+
+def _incompatible(path: Path, schema: str | None, recorded: str | None) -> str:
+    """Why a run from another version cannot be opened, and that nothing in it is lost."""
+    who = f"facilitator {recorded}" if recorded else "an older facilitator"
+    return (f"{path}: this run was recorded by {who} (run format {schema or 'unknown'}); "
+            f"this is facilitator {app_version()} (run format {SCHEMA_VERSION}), which cannot "
+            "resume it. Its answers are still in the file: open it with the version that "
+            "recorded it to resume or export it.")

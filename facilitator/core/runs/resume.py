@@ -87,6 +87,7 @@ def _attach(journal: Journal, polls: Iterable[Poll], state: RunState) -> Run:
         on_groups=lambda plan: journal.record_groups(groups_to_json(plan)),
     )
     box = BallotBox(polls, journal)
+    journal.record_rules({p.id: (str(p.type), box.minimum(p.id)) for p in box.polls})
     # restore_* replays without journaling: the journal is not written with what it holds.
     dropped = _replay(state, box, room)
     return Run(journal, box, room, state.slide, dropped)

@@ -153,6 +153,9 @@ class Poll:
     # Word polls: approve each word before the room sees it (text polls always are).
     # None until the loader decides: on in a session with a content note, else off.
     moderate: bool | None = None
+    # Results reach phones and projector only when the poll closes (`reveal: on-close`):
+    # nobody can watch the chart move as a neighbour answers. Sensitive polls default to it.
+    reveal_on_close: bool = False
     line: int = 0
 
     @property

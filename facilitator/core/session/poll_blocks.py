@@ -37,6 +37,7 @@ POLL_KEYS = (
     "sensitive",
     "prefer-not-to-say",
     "moderate",
+    "reveal",
 )
 # Below this the group is small enough that a result can point at a person.
 MIN_RESPONSES_FLOOR = 3
@@ -66,6 +67,7 @@ def build_poll(fields: Fields, errors: BlockErrors) -> Poll | None:
     moderate = _flag(moderate_field, errors, default=False) if moderate_field else None
     if moderate_field and poll_type not in (PollType.WORD, PollType.TEXT):
         errors.on(moderate_field, '"moderate" is for word polls (text polls always are)')
+    reveal_on_close = _reveal(fields, errors, sensitive)
     if len(errors.items) > before:
         return None
     return Poll(
@@ -84,6 +86,7 @@ def build_poll(fields: Fields, errors: BlockErrors) -> Poll | None:
         prefer_not_to_say=prefer,
         sensitive=sensitive,
         moderate=moderate,
+        reveal_on_close=reveal_on_close,
         line=errors.line,
     )
 
@@ -241,6 +244,22 @@ def _privacy(fields: Fields, errors: BlockErrors) -> tuple[bool, bool]:
         errors.on(prefer_field, 'a sensitive poll always offers "prefer not to say"')
         prefer = True
     return sensitive, prefer
+
+
+REVEAL_VALUES = ("live", "on-close")
+
+
+def _reveal(fields: Fields, errors: BlockErrors, sensitive: bool) -> bool:
+    """`reveal: live` (results in batches while the poll is open) or `reveal: on-close`
+    (only once it closes); a sensitive poll defaults to on-close."""
+    found = fields.get("reveal")
+    if found is None:
+        return sensitive
+    value = found.value.strip().lower()
+    if value not in REVEAL_VALUES:
+        errors.on(found, f'reveal must be "live" or "on-close", not "{found.value}"')
+        return sensitive
+    return value == "on-close"
 
 
 def _slug(label: str) -> str:

@@ -24,6 +24,7 @@ from concurrent.futures import Future
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from facilitator.core.polls.ballot import BallotBox, BallotSnapshot, PollResults
+from facilitator.core.polls.headcount import set_headcount
 from facilitator.core.polls.moderation import Decision
 from facilitator.core.polls.room import Room, RoomStatus
 
@@ -156,6 +157,12 @@ class PollBridge(QObject):
     def make_groups(self, size: int) -> None:
         """Split every joined phone into balanced random groups of about `size`."""
         self.run(lambda: self._room.make_groups(size), "the groups were not changed")
+        self._poke()
+
+    def set_headcount(self, headcount: int) -> None:
+        """The people the facilitator counted (0: not counted); thresholds follow it."""
+        self.run(lambda: set_headcount(self._room, self._box, headcount),
+                 "the headcount was not changed")
         self._poke()
 
     def clear_groups(self) -> None:

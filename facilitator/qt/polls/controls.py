@@ -31,6 +31,7 @@ from facilitator.core.session.model import PollType
 from facilitator.qt.dialogs.safety_protocol import SafetyProtocolDialog
 from facilitator.qt.polls.bridge import PollBridge
 from facilitator.qt.polls.groups_panel import GroupsPanel
+from facilitator.qt.polls.headcount_panel import HeadcountPanel
 from facilitator.qt.polls.moderation_panel import ModerationPanel
 from facilitator.qt.polls.risk_notice import RiskNotice, RiskWatch
 from facilitator.qt.presenter.keys import Action, tooltip
@@ -80,6 +81,7 @@ class PollConsole(QWidget):
             button.setToolTip(tooltip(action))
             # A focused button would take Space for itself instead of "next slide".
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.headcount = HeadcountPanel()
         self.moderation = ModerationPanel()
         self.risk_notice = RiskNotice()
         self._risk_watch = RiskWatch()
@@ -98,7 +100,8 @@ class PollConsole(QWidget):
             # Like the console's own buttons: never take the keyboard (Space = next slide).
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             buttons.addWidget(button, 2 + index // 2, index % 2)
-        buttons.setRowStretch(4, 1)
+        buttons.addWidget(self.headcount, 4, 0, 1, 2)
+        buttons.setRowStretch(5, 1)
         # Tabs keep the panel short: the console also needs its notes, timer and agenda.
         self.tabs = QTabWidget()
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -120,6 +123,7 @@ class PollConsole(QWidget):
         self.risk_notice.protocol_requested.connect(self.show_protocol)
         self.groups.assign.connect(bridge.make_groups)
         self.groups.cleared.connect(bridge.clear_groups)
+        self.headcount.headcount_set.connect(bridge.set_headcount)
         bridge.changed.connect(self._on_changed)
         bridge.current_changed.connect(self._on_current_changed)
         self._refresh()
@@ -137,6 +141,7 @@ class PollConsole(QWidget):
     def _on_changed(self, snapshot: BallotSnapshot, status: RoomStatus) -> None:
         self.groups.set_status(status)
         self.risk_notice.raise_for(self._risk_watch.new_categories(snapshot))
+        self.headcount.set_status(status)
         self._refresh()
 
     def show_protocol(self) -> SafetyProtocolDialog:

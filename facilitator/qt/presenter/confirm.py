@@ -51,11 +51,14 @@ def ask_end(parent: QWidget, rehearsing: bool) -> EndChoice:
     box.setWindowTitle("End the session")
     box.setText("End the session and close the console?")
     if rehearsing:
-        box.setInformativeText("This was a rehearsal: no timing was recorded.")
+        box.setInformativeText("This was a rehearsal: nothing was timed, and test answers "
+                               "from phones are not kept.")
     else:
+        # Two paragraphs, one per choice, in the words on the buttons; no shell syntax in
+        # a window (backticks read as stray marks to someone who never used a terminal).
         box.setInformativeText(
             "End session: the timing report is saved and the run is finished; its "
-            "results report is under Past runs (Runs tab) and `facilitator report`.\n"
+            "results report is under Past runs (Runs tab).\n\n"
             "Close, resume later: the run stays open; opening this session file again "
             "offers to resume it where it stopped.")
     end = box.addButton("End session", QMessageBox.ButtonRole.DestructiveRole)

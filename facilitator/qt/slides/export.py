@@ -15,6 +15,7 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from facilitator.core.release import creator
 from facilitator.core.session.model import Session
 from facilitator.qt.slides.render import SlideContext, paint_slide, render_image
 from facilitator.qt.style import Theme
@@ -99,7 +100,7 @@ def export_pdf(session: Session, path: Path, width: int, height: int, theme: The
     writer = QPdfWriter(str(path))
     writer.setResolution(96)
     writer.setTitle(session.title)
-    writer.setCreator("facilitator")
+    writer.setCreator(creator())
     page = QPageSize(QSizeF(width * 72 / 96, height * 72 / 96), QPageSize.Unit.Point,
                      session.title or "slide")
     writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))

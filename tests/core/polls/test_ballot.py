@@ -34,7 +34,7 @@ def test_one_answer_per_device_and_change_of_answer() -> None:
     box.submit("mood", "b", "o2")
     box.submit("mood", "c", "o2")
     box.submit("mood", "a", "o3")  # changed mind
-    tally = box.results("mood").tally
+    tally = box.results("mood").live  # the console's exact view
     assert isinstance(tally, ChoiceTally)
     assert [bar.count for bar in tally.bars] == [0, 2, 1, 0]
     assert box.results("mood").responses == 3
@@ -116,22 +116,22 @@ def test_every_type_tallies() -> None:
         box.submit("gut", key, {"o1": 1, "o2": 5})
         box.submit("talked", key, "yes" if key < "d" else "unsure")
         box.submit("word", key, "Tired " if key < "c" else "hopeful")
-    choice = box.results("barriers").tally
+    choice = box.results("barriers").live
     assert isinstance(choice, ChoiceTally)
     assert [bar.count for bar in choice.bars] == [2, 3, 0, 2]
-    scale = box.results("energy").tally
+    scale = box.results("energy").live
     assert isinstance(scale, ChoiceTally)
     assert [bar.count for bar in scale.bars] == [2, 2, 1, 0, 0]
     assert scale.mean == pytest.approx(9 / 5)
     assert scale.bars[0].label == "1 Empty"
-    matrix = box.results("gut").tally
+    matrix = box.results("gut").live
     assert isinstance(matrix, MatrixTally)
     assert matrix.rows[0].counts == (5, 0, 0, 0, 0)
     assert matrix.rows[1].mean == 5
-    yes_no = box.results("talked").tally
+    yes_no = box.results("talked").live
     assert isinstance(yes_no, ChoiceTally)
     assert [(bar.count, bar.reference) for bar in yes_no.bars] == [(3, 40), (0, 45), (2, 15)]
-    words = box.results("word").tally
+    words = box.results("word").live
     assert isinstance(words, WordTally)
     assert words.words == (("hopeful", 3), ("tired", 2))
 
@@ -144,7 +144,8 @@ def test_prefer_not_to_say_is_a_response_but_not_towards_the_threshold() -> None
     waiting = box.results("mood")
     # Two who declined must not see the one real answer as a 100% bar.
     assert waiting.responses == 3 and waiting.tally is None
-    assert waiting.waiting_for == waiting.threshold - 1
+    # The room is told of every answer alike, so declining cannot be told from answering.
+    assert waiting.counted == 1 and waiting.waiting_for == 1
     for device in ("d", "e", "f", "g"):
         box.submit("mood", device, "o1")
     assert box.results("mood").reached

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from facilitator.core.network import Interface, choose, default_route_interface, url_host
+from facilitator.core.network import Interface, choose, interface_holding, url_host
 from facilitator.core.polls.answers import AnswerError, answer_to_json, clean_text, parse_answer
 from facilitator.core.polls.groups import assign_groups, group_count
 from facilitator.core.polls.ratelimit import RateLimiter
@@ -87,16 +87,13 @@ def test_groups_are_random() -> None:
     assert assign_groups([], 4, random.Random(1)).count == 0
 
 
-ROUTE = """Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT
-eth0\t00000000\t0101A8C0\t0003\t0\t0\t600\t00000000\t0\t0\t0
-wlp2s0\t00000000\t0101A8C0\t0003\t0\t0\t100\t00000000\t0\t0\t0
-wlp2s0\t0001A8C0\t00000000\t0001\t0\t0\t100\t00FFFFFF\t0\t0\t0
-"""
-
-
-def test_default_route_picks_lowest_metric() -> None:
-    assert default_route_interface(ROUTE) == "wlp2s0"
-    assert default_route_interface(ROUTE.splitlines()[0]) is None
+def test_default_route_is_the_interface_holding_the_source_address() -> None:
+    interfaces = [Interface("eth0", "Ethernet", ("10.0.0.5",)),
+                  Interface("wlp2s0", "Wi-Fi", ("fe80::1%wlp2s0", "192.168.1.23"))]
+    assert interface_holding(interfaces, "192.168.1.23") == "wlp2s0"
+    assert interface_holding(interfaces, "fe80::1") == "wlp2s0"
+    assert interface_holding(interfaces, "172.16.0.1") is None
+    assert interface_holding(interfaces, None) is None
 
 
 def test_choose_drops_unreachable_and_orders() -> None:

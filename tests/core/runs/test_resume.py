@@ -43,7 +43,9 @@ def test_resume_rebuilds_answers_states_devices_and_moderation(tmp_path: Path) -
     after = again.box.snapshot()
     assert after.current == "mood"
     assert again.box.state("idea").hidden and again.box.state("idea").status is PollStatus.OPEN
-    assert after.polls["mood"] == before.polls["mood"]
+    # The exact tally is rebuilt; what the room saw is republished in batches on replay.
+    assert after.polls["mood"].live == before.polls["mood"].live
+    assert after.polls["mood"].responses == before.polls["mood"].responses
     assert after.polls["idea"].tally == before.polls["idea"].tally
     assert [i.text for i in after.polls["idea"].pending] == [
         i.text for i in before.polls["idea"].pending

@@ -114,6 +114,12 @@ CASES: list[tuple[str, str, int, str]] = [
         'poll id "a" is used twice (first on line 10)',
     ),
     (
+        "bad reveal",
+        "## S\n\n```poll\nid: a\nquestion: Q\ntype: word\nreveal: at the end\n```\n",
+        14,
+        'reveal must be "live" or "on-close", not "at the end"',
+    ),
+    (
         "threshold too low",
         "## S\n\n```poll\nid: a\nquestion: Q\ntype: word\nmin-responses: 1\n```\n",
         14,

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import http.client
+import itertools
 import json
 import threading
 from collections.abc import Iterator
 from http.cookies import SimpleCookie
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread
@@ -25,7 +27,7 @@ from tests import polls
 @pytest.fixture
 def served(qtbot: QtBot) -> Iterator[tuple[PollServer, PollBridge]]:
     box = BallotBox(polls.ALL)
-    room = Room()
+    room = Room(devices_per_address=100)  # every test phone shares 127.0.0.1
     server = PollServer(box, room, resource_path("web"), host="127.0.0.1", port=0,
                         interval=0.02)
     bridge = PollBridge(lambda fn: server.call(fn), server.poke, box, room)
@@ -35,8 +37,16 @@ def served(qtbot: QtBot) -> Iterator[tuple[PollServer, PollBridge]]:
     server.stop()
 
 
+_PHONES = itertools.count()
+
+
 def vote(server: PollServer, poll: str, answer: object) -> int:
-    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    """A new phone answers: each from its own loopback address, as in a room (the server
+    lets one address make two devices)."""
+    n = next(_PHONES)
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", server.port, timeout=5,
+        source_address=(f"127.0.{4 + n // 250 % 200}.{1 + n % 250}", 0))
     connection.request("GET", server.join_url.split(str(server.port), 1)[1])
     joined = connection.getresponse()
     joined.read()
@@ -125,3 +135,30 @@ def test_bridge_queues_one_delivery_for_a_burst(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: bool(seen) and seen[-1] == box.version, timeout=5000)
     assert len(seen) < 1000
     assert seen == sorted(seen)
+
+
+def test_headcount_below_phones_joined_is_shown_and_raises_the_threshold(
+        qtbot: QtBot, served: tuple[PollServer, PollBridge], tmp_path: Path) -> None:
+    server, bridge = served
+    console = PollConsole(bridge)
+    qtbot.addWidget(console)
+    bridge.show_poll("energy")  # threshold 5
+    for answer in (1, 2, 3):
+        assert vote(server, "energy", answer) == 200  # three phones joined
+    qtbot.waitUntil(lambda: console.headcount.joined.text() == "Phones joined: 3",
+                    timeout=5000)
+    assert console.headcount.warning.isHidden()
+    console.headcount.people.setValue(2)  # the facilitator counts two people
+    console.headcount.people.editingFinished.emit()
+    qtbot.waitUntil(lambda: not console.headcount.warning.isHidden(), timeout=5000)
+    assert console.headcount.warning.text().startswith("⚠ 3 phones for 2 people: 1 more")
+    qtbot.waitUntil(lambda: console.count.text() == "3 answers · results show at 6",
+                    timeout=5000)
+    assert server.call(lambda: server.box.threshold("energy")).result(5) == 6
+    console.resize(420, 360)
+    console.show()
+    console.grab().save(str(tmp_path / "headcount.png"))
+    console.headcount.people.setValue(0)  # not counted: back to the poll's own minimum
+    console.headcount.people.editingFinished.emit()
+    qtbot.waitUntil(console.headcount.warning.isHidden, timeout=5000)
+    assert server.call(lambda: server.box.threshold("energy")).result(5) == 5

@@ -28,6 +28,7 @@ def test_bars_with_reference_beside_the_room(qtbot: QtBot) -> None:
     box = open_box()
     for key, pick in zip("abcd", ("o1", "o1", "o1", "o2"), strict=True):
         box.submit("mood", key, pick)
+    box.close("mood")  # the room sees batches; closing publishes every answer
     chart = PollChart(box.results("mood"))
     qtbot.addWidget(chart)
     image = grab(chart)
@@ -83,13 +84,18 @@ def test_matrix_diverges_around_the_middle(qtbot: QtBot) -> None:
 
 def test_word_cloud_biggest_word_first(qtbot: QtBot) -> None:
     box = open_box()
-    for key, word in zip("abcdef", ("Tired", "tired", "tired", "hopeful", "numb", "hopeful"),
-                         strict=True):
+    words = ("Tired", "tired", "tired", "hopeful", "numb", "hopeful", "hopeful", "numb",
+             "numb", "dr okafor")
+    for key, word in zip("abcdefghij", words, strict=True):
         box.submit("word", key, word)
+    box.close("word")
     chart = PollChart(box.results("word"))
     qtbot.addWidget(chart)
     grab(chart)
-    assert chart.drawn_text[:3] == ["tired", "hopeful", "numb"]
+    drawn = [text for text in chart.drawn_text if text in ("hopeful", "numb", "tired")]
+    assert drawn == ["hopeful", "numb", "tired"]
+    # A word fewer than the poll's minimum gave never reaches the projector.
+    assert "dr okafor" not in chart.drawn_text
 
 
 def test_open_text_only_after_approval_and_as_plain_text(qtbot: QtBot) -> None:

@@ -135,3 +135,25 @@ def test_console_fits_the_screen_with_everything_showing(
     save_shot(console, f"console_prompt_groups_{width}x{height}")
     save_shot(projector, f"projector_prompt_groups_{width}x{height}")
     assert problems(console) == []
+
+
+def test_the_poll_controls_come_into_view_on_a_poll_slide(
+        qtbot: QtBot, laptop: DesktopApp, bundled: Session) -> None:
+    """At 1280x720 the poll panel sits below the agenda: on a poll slide the facilitator
+    must see Open/Close poll without scrolling."""
+    console = laptop.presenter.console
+    console.showNormal()
+    console.resize(1280, 720)
+    qtbot.wait(20)
+    button = laptop.polling.console.open_button
+    viewport = console.tools_area.viewport()
+
+    def in_view() -> bool:
+        top_left = button.mapTo(viewport, button.rect().topLeft())
+        bottom_right = button.mapTo(viewport, button.rect().bottomRight())
+        return viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
+
+    assert not in_view()  # first start: the agenda fills the column, the panel is below
+    laptop.state.go_to_number(number_of(bundled, SlideKind.POLL, "Where are you"))
+    qtbot.waitUntil(lambda: button.text() == "Close poll", timeout=5000)
+    assert button.isVisibleTo(console) and in_view()
