@@ -49,7 +49,7 @@ def test_kms_in_the_word_poll_raises_the_notice_and_stays_off_the_wall(qtbot: Qt
         notice = polling.console.risk_notice
         polling.on_slide(session().slides[0])
         polling.chart.show_poll(polls.WORD)
-        answer(polling, "word", ["hope", "kms", "hope", "tea"])
+        answer(polling, "word", ["hope", "kms", "hope", "tea", "hope"])
         qtbot.waitUntil(lambda: notice.showing, timeout=5000)
         assert notice.message.text() == ("An answer mentions suicide: see the guide’s "
                                          "safety protocol")
@@ -115,7 +115,7 @@ def test_a_moderated_word_poll_projects_a_word_only_once_approved(qtbot: QtBot) 
         panel = polling.console.moderation
         polling.on_slide(session().slides[2])
         polling.chart.show_poll(MODERATED)
-        answer(polling, "words", ["dr smith sucks", "hope", "hope"])
+        answer(polling, "words", ["dr smith sucks", "hope", "hope", "hope"])
         qtbot.waitUntil(lambda: len(panel.item_rows()) == 2, timeout=5000)
         assert polling.console.tabs.tabText(1) == "Answers to read (2)"
         polling.chart.resize(1280, 720)
@@ -123,7 +123,7 @@ def test_a_moderated_word_poll_projects_a_word_only_once_approved(qtbot: QtBot) 
         assert "dr smith sucks" not in polling.chart.drawn_text
         assert "hope" not in polling.chart.drawn_text
         hope = next(row for row in panel.item_rows()
-                    if row.findChild(QLabel, "moderation-text").text() == "hope (2)")
+                    if row.findChild(QLabel, "moderation-text").text() == "hope (3)")
         next(b for b in hope.findChildren(QPushButton) if b.text() == "Show").click()
         qtbot.waitUntil(lambda: len(panel.screen_rows()) == 1, timeout=5000)
         polling.chart.grab()

@@ -55,7 +55,7 @@ def count_text(results: PollResults) -> str:
 
 
 def _to_read(results: PollResults) -> int:
-    tally = results.tally
+    tally = results.live or results.tally
     return len(tally.waiting) if isinstance(tally, WordTally) else len(results.pending)
 
 

@@ -98,7 +98,8 @@ class ModerationPanel(QWidget):
             self.summary.setText("No open-text or word poll")
             self._fill(())
             return
-        tally = results.tally
+        # The console reads the exact tally (`live`); the room sees a coarser publication.
+        tally = results.live or results.tally
         if isinstance(tally, TextTally):
             rows = [_Row(READ, i.id, i.text, i.risk) for i in results.pending]
             rows += [_Row(SCREEN, i.id, i.text) for i in results.approved]
@@ -167,7 +168,7 @@ class ModerationPanel(QWidget):
         if self._results is None:
             return
         poll_id = self._results.poll.id
-        if isinstance(self._results.tally, WordTally):
+        if isinstance(self._results.live or self._results.tally, WordTally):
             self.word_decided.emit(poll_id, row.key, approve)
         else:
             self.decided.emit(poll_id, row.key, approve)

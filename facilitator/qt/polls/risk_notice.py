@@ -28,8 +28,9 @@ class RiskWatch:
         found: list[str] = []
         for poll_id, results in snapshot.polls.items():
             signals = [(item.id, item.risk) for item in results.pending if item.risk]
-            if isinstance(results.tally, WordTally):
-                signals += [(word, category) for word, _, category in results.tally.risky]
+            exact = results.live or results.tally  # the console's view, not the room's
+            if isinstance(exact, WordTally):
+                signals += [(word, category) for word, _, category in exact.risky]
             for key, category in signals:
                 if (poll_id, key) not in self._seen:
                     self._seen.add((poll_id, key))

@@ -116,10 +116,10 @@ def test_word_decisions_survive_a_crash(tmp_path: Path) -> None:
         box.submit("word", key, word)
     box.moderate_word("word", "hope", Decision.APPROVED)
     box.moderate_word("word", "dr smith sucks", Decision.REJECTED)
-    before = box.results("word").tally
+    before = box.results("word").live
     run.journal.close()
 
     again = resume_run(run.journal.path, all_polls, session_hash="h")
-    after = again.box.results("word").tally
+    after = again.box.results("word").live
     assert after == before
     assert after is not None and after.words == (("hope", 2),)  # type: ignore[union-attr]
