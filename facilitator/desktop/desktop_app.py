@@ -36,6 +36,7 @@ from facilitator.qt.presenter.chime import Chime
 from facilitator.qt.presenter.controller import Presenter
 from facilitator.qt.presenter.screens import ScreenInfo, qt_screens
 from facilitator.qt.presenter.state import PresenterState
+from facilitator.qt.slides.export import fit_problems
 from facilitator.qt.style import theme_named
 from facilitator.services import run_lock
 from facilitator.services import settings as settings_module
@@ -81,6 +82,13 @@ class DesktopApp:
         if not support.local and region is not None and region.add_local:
             self.problems.append(f"{region.add_local} (local_resources in "
                                  f"{settings_module.default_path()})")
+        # The same fit test as `check`: a clipped emergency line must be said before the
+        # session starts, not discovered on the wall.
+        self.problems += [f"{problem} on a 1280x720 projector with your region and local "
+                          "services; run `facilitator check` for details"
+                          for problem in fit_problems(session, 1280, 720,
+                                                      theme_named(theme or settings.theme),
+                                                      support)]
         # A new showing opens in rehearsal (nothing timed, test answers cleared at Start
         # session); a resumed run is already live, unless it stopped before Start session
         # (a crash during the rehearsal: its test answers must still be cleared at Start).
@@ -117,6 +125,8 @@ class DesktopApp:
         self.state.slide_changed.connect(self._place_banners)
         self.state.screen_changed.connect(self._place_banners)
         self.presenter.console.add_side_panel("Poll", self.polling.console)
+        # "Show support" on the risk notice: the resources over the projector, as R does.
+        self.polling.console.risk_notice.support_requested.connect(self._show_support)
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
         self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
         self.state.slide_changed.connect(self._show_poll_panel)
@@ -141,6 +151,10 @@ class DesktopApp:
         self.presenter.import_requested.connect(self.open_import_dialog)
         self.presenter.open_requested.connect(self.open_session_dialog)
         self.dialogs: list[PrintMaterialsDialog | ImportDialog] = []
+
+    def _show_support(self) -> None:
+        if not self.state.resources_overlay:
+            self.state.toggle_resources()
 
     def show(self) -> None:
         self.presenter.show()

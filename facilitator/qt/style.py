@@ -148,6 +148,8 @@ class ConsolePalette:
     disabled: str  # disabled buttons and tabs: WCAG sets no minimum, we keep 4.5:1 anyway
     accent: str  # a checked button, the selected tab, the hovered outline
     on_accent: str  # text on the accent
+    notice: str  # the risk notice's background: calm, visible, not an alarm
+    notice_edge: str  # its edge, and the flag on a risky answer
 
     def text_pairs(self) -> dict[str, tuple[str, str]]:
         """Every (foreground, background) pair that carries text on an active control."""
@@ -159,6 +161,8 @@ class ConsolePalette:
             "notes and inputs": (self.bright_text, self.panel),
             "button": (self.bright_text, self.raised),
             "checked button, selected tab": (self.on_accent, self.accent),
+            "risk notice": (self.bright_text, self.notice),
+            "risk flag on an answer": (self.notice_edge, self.panel),
             "disabled button": (self.disabled, self.raised),
             "disabled label": (self.disabled, self.background),
         }
@@ -175,6 +179,8 @@ CONSOLE = ConsolePalette(
     disabled="#959DA8",  # 4.9:1 on a button: greyed out, yet still legible
     accent=SKY_BLUE,
     on_accent="#111418",
+    notice="#3B3320",
+    notice_edge=ORANGE,
 )
 
 _C = CONSOLE
@@ -264,9 +270,26 @@ QScrollBar::handle:vertical {{ background: {_C.border}; min-height: 24px; border
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
 QFrame#moderation-item {{ background: {_C.panel}; border: 1px solid {_C.border};
                          border-radius: 4px; }}
+QFrame#moderation-item[risk="true"] {{ border: 2px solid {_C.notice_edge}; }}
+QLabel#risk-flag {{ color: {_C.notice_edge}; font-weight: bold; }}
 QLabel {{ color: {_C.text}; font-size: 15px; }}
 QComboBox, QSpinBox {{ background: {_C.panel}; color: {_C.bright_text};
                       border: 1px solid {_C.border}; padding: 4px; font-size: 14px; }}
+"""
+
+
+# The console's risk notice: stays until dismissed, calm colours (no red, no flashing).
+RISK_NOTICE_STYLE = f"""
+QFrame#risk-notice {{ background: {_C.notice}; border-left: 6px solid {_C.notice_edge};
+                     border-radius: 4px; }}
+QFrame#risk-notice QLabel {{ color: {_C.bright_text}; font-size: 15px; background: transparent; }}
+"""
+SAFETY_DIALOG_STYLE = f"""
+QDialog {{ background: {_C.background}; }}
+QLabel {{ color: {_C.text}; font-size: 15px; }}
+QLabel[role="step"] {{ color: {_C.bright_text}; font-weight: bold; }}
+QPushButton {{ background: {_C.raised}; color: {_C.bright_text}; border: 1px solid {_C.border};
+              border-radius: 4px; padding: 6px 14px; font-size: 14px; }}
 """
 
 

@@ -95,3 +95,36 @@ def test_local_resources_from_settings_come_first_and_bad_ones_are_reported(
     app.show()
     assert "Broken" in app.presenter.console.status.text()
     app.presenter.end()
+
+
+def test_the_app_says_when_a_slide_will_not_fit_the_projector(qtbot: QtBot) -> None:
+    from facilitator.core.session.loader import parse_session
+
+    words = " ".join(["A line far too long to ever fit on one projected slide."] * 40)
+    loaded = parse_session("---\ntitle: T\n---\n\n# A (3m)\n\n## Intro\n\n```content-note\n"
+                           "Step out any time.\n```\n\n## Wall of text\n\n" + words + "\n")
+    assert loaded.session is not None
+    app = DesktopApp(loaded.session, Settings(), screens=Screens(1))
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    assert any(problem.startswith("slide 2 ('Wall of text') does not fit")
+               for problem in app.problems)
+    app.presenter.end()
+
+
+def test_show_support_on_the_risk_notice_puts_the_resources_on_the_projector(
+        qtbot: QtBot, bundled: Session) -> None:
+    app = DesktopApp(bundled, Settings(), screens=Screens(1))
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    notice = app.polling.console.risk_notice
+    notice.raise_for(["self-harm"])
+    assert notice.message.text() == ("An answer mentions self-harm: see the guide’s safety "
+                                     "protocol")
+    assert not app.state.resources_overlay
+    notice.support_button.click()
+    assert app.state.resources_overlay
+    notice.support_button.click()  # pressed twice: stays up, never toggles it away
+    assert app.state.resources_overlay
+    assert notice.showing  # the notice stays until dismissed
+    app.presenter.end()

@@ -254,6 +254,17 @@ class Journal(QuestionRecords):
                 (str(decision), int(last) + 1, poll_id, device_key),
             )
 
+    def record_word_moderation(self, poll_id: str, word: str, decision: Decision) -> None:
+        """A word poll's decision is about a word, for every phone that gave it: it is kept
+        on each of their answers, so a resume replays it from any one of them."""
+        value = json.dumps(word, ensure_ascii=False)
+        with transaction(self._db):
+            (last,) = self._db.execute("SELECT coalesce(max(decided), 0) FROM answer").fetchone()
+            self._db.execute(
+                "UPDATE answer SET decision = ?, decided = ? WHERE poll_id = ? AND value = ?",
+                (str(decision), int(last) + 1, poll_id, value),
+            )
+
     # -- what the app records besides the ballot ---------------------------------------
 
     def record_device(self, device_key: str) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QMarginsF, QSizeF
 import sys
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from facilitator.core.release import creator
 from facilitator.core.session.model import Session
@@ -55,8 +55,16 @@ def fit_problems(session: Session, width: int, height: int, theme: Theme,
     """Slides that do not fit at this size, without writing files (for `check`)."""
     ctx = SlideContext(session, theme, support)
     problems = []
+    # Layout is what decides fitting, not pixels: paint into a one-pixel image of the same
+    # resolution (96 dpi, like the full-size one) so nothing is rasterised. Same code path,
+    # about half the time, which keeps `check` under 2 s.
+    canvas = QImage(1, 1, QImage.Format.Format_RGB32)
     for number, slide in enumerate(session.slides, start=1):
-        _, rendered = render_image(slide, ctx, width, height)
+        painter = QPainter(canvas)
+        try:
+            rendered = paint_slide(painter, width, height, slide, ctx)
+        finally:
+            painter.end()
         if not rendered.fits:
             problems.append(SlideProblem(number, slide.title, tuple(rendered.problems)))
     return problems
