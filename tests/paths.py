@@ -6,3 +6,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "core" / "importer" / "articles"  # real articles for the importer
+
+
+def python_path() -> str:
+    """PYTHONPATH for a child Python: this checkout first, then whatever the run had."""
+    import os
+
+    return os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))

@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 from facilitator.cli.check_cmd import load_checked
+from facilitator.core.session.model import Session
 from facilitator.services import assets
-from facilitator.services.user_settings import load_user_settings
+from facilitator.services.user_settings import load_user_settings_and_problems
 
 THEME_NAMES = ("dark", "light", "high-contrast")  # facilitator.qt.style.THEMES; tested equal
 
@@ -54,23 +55,47 @@ def no_display_message() -> str:
             "--out DIR`.")
 
 
+def windows_can_show() -> bool:
+    """Whether a facilitator could see a window here: a display, and not Qt's offscreen
+    platform (nobody looks at an offscreen window, and a modal one would wait forever)."""
+    return not no_display_message() and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
+
+
+def checked_session(path: Path) -> tuple[Session | None, Path]:
+    """The session to present and its file. A file with mistakes prints them on stderr
+    and, when windows can show, lists them in a window that offers another file (a
+    facilitator who started the app from a launcher has no terminal to read)."""
+    while True:
+        result = load_checked(path)
+        problems = [str(error) for error in result.errors]
+        if result.session is not None and not result.session.slides:
+            problems.append(f"{path}: the session has no slides to present")
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if not problems and result.session is not None:
+            for warning in result.warnings:
+                print(warning, file=sys.stderr)
+            return result.session, path
+        if not windows_can_show():
+            return None, path
+        from facilitator.qt.dialogs.session_errors import ask_for_another_file
+
+        chosen = ask_for_another_file(path, problems)
+        if chosen is None:
+            return None, path
+        path = chosen
+
+
 def run(args: argparse.Namespace) -> int:
     port: int | None = args.port
     if port is not None and not 0 <= port <= 65535:
         print(f"--port {port}: must be 0..65535", file=sys.stderr)
         return 2
-    result = load_checked(session_path(args))
-    for problem in result.errors:
-        print(problem, file=sys.stderr)
-    if result.session is None:
-        return 1
-    if not result.session.slides:
-        print(f"{session_path(args)}: the session has no slides to present", file=sys.stderr)
-        return 1
-    for warning in result.warnings:
-        print(warning, file=sys.stderr)
-    user_settings = load_user_settings(args)
     display_problem = no_display_message()
+    session, path = checked_session(session_path(args))
+    if session is None:
+        return 1
+    user_settings, notices = load_user_settings_and_problems(args)
     if display_problem:
         print(display_problem, file=sys.stderr)
         return 1
@@ -78,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
         desktop_app as app,  # Qt loads only when a window is really wanted
     )
 
-    return app.run(result.session, user_settings, theme=args.theme or "",
-                   file=session_path(args), resume=args.resume,
+    return app.run(session, user_settings, theme=args.theme or "",
+                   file=path, resume=args.resume,
                    host=args.host or None, port=port,
-                   settings_path=Path(args.config) if args.config else None)
+                   settings_path=Path(args.config) if args.config else None,
+                   notices=notices)

@@ -18,9 +18,13 @@ from facilitator.cli.check_cmd import load_checked
 from facilitator.core.network import NO_NETWORK_MESSAGE
 from facilitator.core.polls.ballot import BallotSnapshot
 from facilitator.core.polls.room import DEVICES_PER_ADDRESS, RoomStatus
+from facilitator.core.runs.resume import Run
+from facilitator.core.session.model import Session
 from facilitator.services.interfaces import usable_interfaces
 from facilitator.services.poll_service import PollService
 from facilitator.services.run_journal import RunUnavailable, open_run
+from facilitator.services.run_lock import RunLock
+from facilitator.services.settings import Settings
 from facilitator.services.user_settings import load_user_settings
 
 
@@ -74,13 +78,37 @@ def run(args: argparse.Namespace) -> int:
         return 1
 
     settings = load_user_settings(args)  # its port is the default when --port is not given
-    run = None
-    if args.record or args.resume:
-        try:
-            run = open_run(session, Path(args.file), resume=args.resume)
-        except RunUnavailable as error:
-            print(error, file=sys.stderr)
-            return 1
+    run, lock, refused = _open_locked_run(session, args)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 1
+    try:
+        return _serve(args, session, settings, run, host, poll_id)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _open_locked_run(session: Session, args: argparse.Namespace,
+                     ) -> tuple[Run | None, RunLock | None, str]:
+    """The run to record (with --record or --resume), locked to this process: a run that
+    the desktop app or another `serve` is recording is never shared (run_lock)."""
+    if not (args.record or args.resume):
+        return None, None, ""
+    try:
+        run = open_run(session, Path(args.file), resume=args.resume)
+    except RunUnavailable as error:
+        return None, None, str(error)
+    lock = RunLock(run.journal.path)
+    if not lock.acquire():
+        run.journal.close()
+        return None, None, ("This session is already running in another window: stop it "
+                            "there first, or use --record for a separate run")
+    return run, lock, ""
+
+
+def _serve(args: argparse.Namespace, session: Session, settings: Settings, run: Run | None,
+           host: str, poll_id: str) -> int:
     service = PollService(session, settings, box=run.box if run else None,
                           room=run.room if run else None,
                           questions=run.questions if run else None)

@@ -8,12 +8,12 @@ import dataclasses
 import signal
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QProcess, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtCore import QObject, QProcess, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from facilitator.core.network import Interface
 from facilitator.core.runs.catalogue import latest_interrupted
@@ -24,17 +24,30 @@ from facilitator.core.timing.presentation import Screen
 from facilitator.core.timing.saved import SavedTiming
 from facilitator.core.timing.timer import Clock
 from facilitator.desktop.first_paint import exit_after_first_paint
+from facilitator.desktop.front_door import FrontDoor, knock
 from facilitator.desktop.polling import DesktopPolling
+from facilitator.qt.dialogs.already_running import FRONT, NEW, ask_already_running
 from facilitator.qt.dialogs.room_check import room_panel
 from facilitator.qt.dialogs.runs_dialog import RunsDialog, ask_to_resume, runs_panel
+from facilitator.qt.dialogs.session_errors import SESSION_FILTER
+from facilitator.qt.fonts import register_fonts
 from facilitator.qt.polls.controls import press
 from facilitator.qt.presenter.chime import Chime
 from facilitator.qt.presenter.controller import Presenter
 from facilitator.qt.presenter.screens import ScreenInfo, qt_screens
 from facilitator.qt.presenter.state import PresenterState
+from facilitator.qt.slides.export import fit_problems
 from facilitator.qt.style import theme_named
+from facilitator.services import run_lock
 from facilitator.services import settings as settings_module
-from facilitator.services.run_journal import RunUnavailable, open_run, runs_folder
+from facilitator.services.run_journal import (
+    RunUnavailable,
+    discard_run,
+    open_run,
+    retire_run,
+    runs_folder,
+)
+from facilitator.services.run_lock import RunLock, front_door_name
 from facilitator.services.settings import Settings
 from facilitator.services.support_source import support_from_settings
 
@@ -48,6 +61,7 @@ if TYPE_CHECKING:
     from facilitator.qt.dialogs.room_check import RoomCheckDialog
 
 TIMING_FOLDER = "timing"
+ALREADY_RUNNING = "This session is already running in another window"
 
 
 class DesktopApp:
@@ -61,12 +75,20 @@ class DesktopApp:
         """`settings_path`: the settings file in use (`--config`; None: the default)."""
         self.settings = settings
         self.settings_path = settings_path
-        self.chime = Chime(enabled=settings.chime)
+        # Audio is optional: without it the countdown flashes, and the console says so once.
+        self.chime = Chime(enabled=settings.chime, on_unavailable=self._no_sound)
         support, self.problems = support_from_settings(session, settings)
         region = support.region(support.default_region)
         if not support.local and region is not None and region.add_local:
             self.problems.append(f"{region.add_local} (local_resources in "
                                  f"{settings_module.default_path()})")
+        # The same fit test as `check`: a clipped emergency line must be said before the
+        # session starts, not discovered on the wall.
+        self.problems += [f"{problem} on a 1280x720 projector with your region and local "
+                          "services; run `facilitator check` for details"
+                          for problem in fit_problems(session, 1280, 720,
+                                                      theme_named(theme or settings.theme),
+                                                      support)]
         # A new showing opens in rehearsal (nothing timed, test answers cleared at Start
         # session); a resumed run is already live, unless it stopped before Start session
         # (a crash during the rehearsal: its test answers must still be cleared at Start).
@@ -80,6 +102,7 @@ class DesktopApp:
         self.presenter.session_started.connect(self._on_session_started)
         self.state.timing_changed.connect(self._journal_timing)
         self.timing_report: Path | None = None
+        self.first_paint: QObject | None = None  # benchmarks/startup.py's watcher, if set
         # Phone polls: chart and QR on the projector's poll slides, controls in the console,
         # a Q-key QR overlay; the server starts in show() and stops when the session ends.
         self.polling = polling or DesktopPolling(session, settings, run=run,
@@ -102,6 +125,8 @@ class DesktopApp:
         self.state.slide_changed.connect(self._place_banners)
         self.state.screen_changed.connect(self._place_banners)
         self.presenter.console.add_side_panel("Poll", self.polling.console)
+        # "Show support" on the risk notice: the resources over the projector, as R does.
+        self.polling.console.risk_notice.support_requested.connect(self._show_support)
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
         self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
         self.state.slide_changed.connect(self._show_poll_panel)
@@ -124,15 +149,22 @@ class DesktopApp:
         self.presenter.poll_key.connect(self._on_poll_key)
         self.presenter.print_requested.connect(self.open_print_dialog)
         self.presenter.import_requested.connect(self.open_import_dialog)
+        self.presenter.open_requested.connect(self.open_session_dialog)
         self.dialogs: list[PrintMaterialsDialog | ImportDialog] = []
+
+    def _show_support(self) -> None:
+        if not self.state.resources_overlay:
+            self.state.toggle_resources()
 
     def show(self) -> None:
         self.presenter.show()
         self._place_banners()
         network = self.polling.start()  # "" or why phones cannot join
         self.polling.on_slide(self.state.slide)
-        for problem in [*self.problems, *([network] if network else [])]:
-            self.state.message.emit(problem)
+        # One message, so none hides another (the console shows the latest message).
+        problems = [*self.problems, *([network] if network else [])]
+        if problems:
+            self.state.message.emit("\n".join(problems))
 
     def open_room_check(self) -> RoomCheckDialog:
         """Network (the running server on its LAN address), screens, chime, printer, session."""
@@ -216,6 +248,18 @@ class DesktopApp:
         dialog.open()
         return dialog
 
+    def open_session_dialog(self) -> QFileDialog:
+        """Ctrl+O (File > Open session…): another session file, opened in a new window;
+        this one keeps running (and its phones connected) until the facilitator ends it.
+        A file with mistakes gets the window that lists them, from the new process."""
+        folder = str(Path(self.state.session.source).parent) if self.state.session.source else ""
+        dialog = QFileDialog(self.presenter.console, "Open a session file", folder,
+                             SESSION_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda name: self._open_in_new_process(Path(name)))
+        dialog.open()
+        return dialog
+
     def _join_details(self) -> tuple[str, str]:
         service = self.polling.service
         return (service.join_url, service.room.code) if service.listening else ("", "")
@@ -232,6 +276,19 @@ class DesktopApp:
         """Hold a reference while the dialog is open (Qt would otherwise lose it)."""
         self.dialogs.append(dialog)
         dialog.finished.connect(lambda _result: self.dialogs.remove(dialog))
+
+    def bring_to_front(self) -> None:
+        """Another start of this session asked for these windows (it started nothing)."""
+        for window in (self.presenter.console, self.presenter.projector):
+            if window.isVisible():
+                window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+                window.raise_()
+                window.activateWindow()
+        self.state.message.emit("Brought to the front: this session was started again")
+
+    def _no_sound(self, message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+        self.state.message.emit(message)
 
     def _on_poll_key(self, action: str) -> None:
         if not press(self.polling.console, action):
@@ -290,42 +347,93 @@ class DesktopApp:
 
 def run(session: Session, settings: Settings, theme: str = "", file: Path | None = None,
         resume: bool = False, host: str | None = None, port: int | None = None,
-        settings_path: Path | None = None) -> int:
+        settings_path: Path | None = None, notices: Sequence[str] = ()) -> int:
     """Open the presenter on `session` (read from `file`) and block until the facilitator
     ends it. The showing is journaled; `resume` continues the file's interrupted run, and
     without it the facilitator is asked when there is one. `host` and `port` override the
     phone server's address (default: the detected LAN interface) and the settings' port.
-    `settings_path` is the settings file in use (None: the default one)."""
+    `settings_path` is the settings file in use (None: the default one); `notices` are
+    problems found before the app started (a settings line ignored), for the console."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("facilitator")
-    journal_run, problem = open_session_run(session, file, resume, ask_to_resume)
+    register_fonts()  # before any window: console and projector use the bundled family
+    asked_at = time.time()
+    try:
+        journal_run, problem = open_session_run(session, file, resume, ask_to_resume)
+    except AlreadyRunning as live:
+        return live.answer()
     if resume and journal_run is None:
         print(problem, file=sys.stderr)  # asked for on the command line: say so and stop
         return 1
+    lock = RunLock(journal_run.journal.path) if journal_run else None
+    if lock is not None and not lock.acquire():  # another start resumed it a moment ago
+        print(f"{ALREADY_RUNNING}; close it there first", file=sys.stderr)
+        return 1
     if port is not None:  # a copy: this run's choice, never written back to the settings
         settings = dataclasses.replace(settings, port=port)
+    try:
+        problems = [*notices, *([problem] if problem else [])]
+        desktop = _start(session, settings, theme, journal_run, host, settings_path, problems)
+    except BaseException:
+        # Failed before the first slide: a new run has nothing in it, so it must not be
+        # offered for resume on every later start.
+        if journal_run is not None and journal_run.journal.info().started >= asked_at:
+            discard_run(journal_run)
+        if lock is not None:
+            lock.release()
+        raise
+    desktop.presenter.ended.connect(app.quit)
+    end_on_signals(desktop.presenter.end, app)
+    if lock is not None:  # a second start on this run can ask for these windows
+        FrontDoor(front_door_name(lock.journal), desktop.bring_to_front, app)
+    app.exec()
+    if lock is not None:
+        lock.release()
+    if desktop.timing_report is not None:
+        print(f"Timing report saved to {desktop.timing_report}")
+    return 0
+
+
+def _start(session: Session, settings: Settings, theme: str, journal_run: Run | None,
+           host: str | None, settings_path: Path | None, problems: list[str]) -> DesktopApp:
+    """The windows and the phone server, up to the first slide on screen."""
     polling = DesktopPolling(session, settings, run=journal_run, settings_path=settings_path,
                              interfaces=given_interface(host),
                              remember_network=False) if host else None
     desktop = DesktopApp(session, settings, theme, run=journal_run, polling=polling,
                          settings_path=settings_path)
-    if problem:
-        desktop.problems.append(problem)
-    desktop.presenter.ended.connect(app.quit)
-    end_on_signals(desktop.presenter.end, app)
+    desktop.problems[:0] = problems
     # benchmarks/startup.py only: unset, this is None and does nothing.
-    first_paint = exit_after_first_paint(desktop.presenter.slide_views(), desktop.presenter.end)
+    desktop.first_paint = exit_after_first_paint(desktop.presenter.slide_views(),
+                                                 desktop.presenter.end)
     desktop.show()
     # Like `facilitator serve`: a facilitator at a terminal (and a test) sees the address.
     if desktop.polling.join_url:
         print(f"Join: {desktop.polling.join_url}", flush=True)
     elif desktop.polling.message:
         print(desktop.polling.message, file=sys.stderr, flush=True)
-    app.exec()
-    del first_paint
-    if desktop.timing_report is not None:
-        print(f"Timing report saved to {desktop.timing_report}")
-    return 0
+    return desktop
+
+
+class AlreadyRunning(Exception):
+    """The session's run is live in another process of the app, and the facilitator did
+    not ask for a separate run here."""
+
+    def __init__(self, journal: Path, choice: str) -> None:
+        super().__init__(ALREADY_RUNNING)
+        self.journal = journal
+        self.choice = choice
+
+    def answer(self) -> int:
+        """Bring the other window forward if asked; this start then ends (exit 0)."""
+        if self.choice != FRONT:
+            print(f"{ALREADY_RUNNING}; nothing started here", file=sys.stderr)
+            return 0
+        reached = knock(front_door_name(self.journal))
+        print(f"{ALREADY_RUNNING}: " + ("brought it to the front" if reached
+                                       else "it did not answer; look for its window"),
+              file=sys.stderr)
+        return 0
 
 
 def end_on_signals(end: Callable[[], None], parent: QObject) -> None:
@@ -350,23 +458,36 @@ def given_interface(host: str) -> Callable[[], list[Interface]]:
 
 
 def open_session_run(session: Session, file: Path | None, resume: bool,
-                     ask: Callable[[RunInfo], bool]) -> tuple[Run | None, str]:
+                     ask: Callable[[RunInfo], bool],
+                     running: Callable[[RunInfo], str] | None = None,
+                     ) -> tuple[Run | None, str]:
     """The run journal for this showing, and a problem for the console ("" when fine).
 
-    Without `resume`, an interrupted run of the same file is offered through `ask` (the
-    "resume after crash" question). Without a journal the session still runs: answers then
-    live in memory only, and the console says so.
+    When the file's newest unfinished run is live in another process (its lock is held),
+    `running` decides: FRONT or CANCEL raise AlreadyRunning, NEW starts a separate run.
+    Otherwise, without `resume`, an interrupted run of the same file is offered through
+    `ask` (the "resume after crash" question); declining retires it, so it is not offered
+    again. Without a journal the session still runs: answers then live in memory only, and
+    the console says so.
     """
     if file is None:
         return None, ""
     requested = resume  # `run --resume`: a failure stops the command, nothing runs unsaved
-    if not resume:
-        try:
-            digest = file_hash(file.read_bytes())
-        except OSError:
-            digest = ""
-        found = latest_interrupted(runs_folder(), digest) if digest else None
-        resume = found is not None and ask(found)
+    try:
+        digest = file_hash(file.read_bytes())
+    except OSError:
+        digest = ""
+    live = run_lock.live_run(runs_folder(), digest) if digest else None
+    found = latest_interrupted(runs_folder(), digest) if digest and not live else None
+    if live is not None:
+        choice = (running or ask_already_running)(live)
+        if choice != NEW:
+            raise AlreadyRunning(live.path, choice)
+        resume = False  # a separate run: never the live one
+    elif not resume and found is not None:
+        resume = ask(found)
+        if not resume:
+            retire_run(found.path)
     try:
         return open_run(session, file, resume=resume), ""
     except RunUnavailable as error:

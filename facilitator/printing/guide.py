@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import datetime, time, timedelta
+from functools import partial
 from pathlib import PurePath
 
 from reportlab.lib.units import mm
@@ -24,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from facilitator.core.release import creator
+from facilitator.core.risk.protocol import STEPS
 from facilitator.core.session import model
 from facilitator.printing import theme
 from facilitator.printing.cards import card_slots
@@ -32,20 +34,8 @@ from facilitator.printing.flowables import bullets, support_table
 from facilitator.printing.pages import numbered_canvas
 from facilitator.printing.theme import styles, text
 
-DISTRESS_STEPS = (
-    "<b>Someone leaves the room.</b> The co-facilitator follows after a moment, checks in "
-    "privately and away from the group, and asks only “Are you okay? Do you want company or "
-    "space?”. Nobody comments on it in the room.",
-    "<b>Someone is upset in the room.</b> No spotlight. Offer the quiet space quietly; keep "
-    "the activity going or move to the next slide. Never ask them to explain to the group.",
-    "<b>Someone says they might not be safe.</b> Stay with them; do not leave them alone. "
-    "Call or text a crisis line together, or the emergency number if there is immediate "
-    "danger. Tell the session lead afterwards.",
-    "<b>Something worrying arrives in an anonymous answer.</b> It cannot be traced, and must "
-    "not be: repeat the support contacts to the whole room and leave them on screen.",
-    "<b>Afterwards.</b> Stay ten minutes for anyone who wants to talk. Debrief with the "
-    "co-facilitator; look after yourselves too.",
-)
+# The same steps as the console's safety-protocol dialog (one text, in core).
+DISTRESS_STEPS = tuple(f"<b>{text(what)}</b> {text(do)}" for what, do in STEPS)
 
 
 class _GuideDoc(BaseDocTemplate):  # type: ignore[misc]
@@ -304,11 +294,11 @@ def _slides(session: model.Session, ctx: PrintContext, width: float) -> list[Flo
         ]
         for slide in section.slides:
             number += 1
-            story.append(KeepTogether(_slide(number, slide, width)))
+            story.append(KeepTogether(_slide(number, slide, width, ctx.region.code)))
     return story
 
 
-def _slide(number: int, slide: model.Slide, width: float) -> list[Flowable]:
+def _slide(number: int, slide: model.Slide, width: float, region: str = "us") -> list[Flowable]:
     st = styles()
     parts: list[Flowable] = [
         Paragraph(f"<font color='#00796B'>{number}</font>  {text(slide.title)}  "
@@ -324,7 +314,8 @@ def _slide(number: int, slide: model.Slide, width: float) -> list[Flowable]:
     if slide.poll:
         parts.append(_panel("POLL", _poll(slide.poll), width))
     if slide.notes:
-        parts.append(Paragraph(_notes(slide.notes), st["body"].clone("notes", leftIndent=4 * mm)))
+        parts.append(Paragraph(_notes(for_region(slide.notes, region)),
+                               st["body"].clone("notes", leftIndent=4 * mm)))
     parts.append(Spacer(1, 3))
     return parts
 
@@ -359,6 +350,29 @@ def _panel(label: str, body: str, width: float) -> Table:
     table.hAlign = "RIGHT"
     table.spaceAfter = 3
     return table
+
+
+# Services that exist in one region only: a note that cites them is left out of a guide
+# printed for any other region (a UK facilitator must not send people to a US line).
+REGION_ONLY = {"Physician Support Line": "us"}
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_SENTENCE = re.compile(r"[^.!?]*[.!?]")
+
+
+def _drop_citing(service: str, found: re.Match[str]) -> str:
+    return "" if service in found.group(0) else found.group(0)
+
+
+def for_region(notes: str, region: str) -> str:
+    """The notes without the clauses or sentences that cite another region's services."""
+    for service, home in REGION_ONLY.items():
+        if region == home or service not in notes:
+            continue
+        notes = _PARENTHESES.sub(partial(_drop_citing, service), notes)
+        if service in notes:
+            notes = "".join(sentence for sentence in _SENTENCE.findall(notes + ".")
+                            if service not in sentence).rstrip(".").strip() + "."
+    return notes
 
 
 def _notes(notes: str) -> str:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from facilitator.qt import fonts
+
 # Okabe-Ito, the colour-blind-safe palette, by name so charts can pick roles from it.
 ORANGE = "#E69F00"
 SKY_BLUE = "#56B4E9"
@@ -28,8 +30,9 @@ REDDISH_PURPLE = "#CC79A7"
 OKABE_ITO = (ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW, BLUE, VERMILLION, REDDISH_PURPLE)
 OKABE_GREY = "#999999"
 
-# Narrow, widely installed sans faces first: more words per line at the same size.
-FONT_FAMILIES = ["Liberation Sans", "Arial", "Helvetica Neue", "Helvetica", "DejaVu Sans"]
+# Only the font the app ships (qt/fonts.py): a slide fits the same on every machine, and
+# nothing falls back to whatever the laptop happens to have installed.
+FONT_FAMILIES = [fonts.FAMILY]
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,8 @@ class ConsolePalette:
     disabled: str  # disabled buttons and tabs: WCAG sets no minimum, we keep 4.5:1 anyway
     accent: str  # a checked button, the selected tab, the hovered outline
     on_accent: str  # text on the accent
+    notice: str  # the risk notice's background: calm, visible, not an alarm
+    notice_edge: str  # its edge, and the flag on a risky answer
 
     def text_pairs(self) -> dict[str, tuple[str, str]]:
         """Every (foreground, background) pair that carries text on an active control."""
@@ -156,6 +161,8 @@ class ConsolePalette:
             "notes and inputs": (self.bright_text, self.panel),
             "button": (self.bright_text, self.raised),
             "checked button, selected tab": (self.on_accent, self.accent),
+            "risk notice": (self.bright_text, self.notice),
+            "risk flag on an answer": (self.notice_edge, self.panel),
             "disabled button": (self.disabled, self.raised),
             "disabled label": (self.disabled, self.background),
         }
@@ -172,6 +179,8 @@ CONSOLE = ConsolePalette(
     disabled="#959DA8",  # 4.9:1 on a button: greyed out, yet still legible
     accent=SKY_BLUE,
     on_accent="#111418",
+    notice="#3B3320",
+    notice_edge=ORANGE,
 )
 
 _C = CONSOLE
@@ -261,9 +270,26 @@ QScrollBar::handle:vertical {{ background: {_C.border}; min-height: 24px; border
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
 QFrame#moderation-item {{ background: {_C.panel}; border: 1px solid {_C.border};
                          border-radius: 4px; }}
+QFrame#moderation-item[risk="true"] {{ border: 2px solid {_C.notice_edge}; }}
+QLabel#risk-flag {{ color: {_C.notice_edge}; font-weight: bold; }}
 QLabel {{ color: {_C.text}; font-size: 15px; }}
 QComboBox, QSpinBox {{ background: {_C.panel}; color: {_C.bright_text};
                       border: 1px solid {_C.border}; padding: 4px; font-size: 14px; }}
+"""
+
+
+# The console's risk notice: stays until dismissed, calm colours (no red, no flashing).
+RISK_NOTICE_STYLE = f"""
+QFrame#risk-notice {{ background: {_C.notice}; border-left: 6px solid {_C.notice_edge};
+                     border-radius: 4px; }}
+QFrame#risk-notice QLabel {{ color: {_C.bright_text}; font-size: 15px; background: transparent; }}
+"""
+SAFETY_DIALOG_STYLE = f"""
+QDialog {{ background: {_C.background}; }}
+QLabel {{ color: {_C.text}; font-size: 15px; }}
+QLabel[role="step"] {{ color: {_C.bright_text}; font-weight: bold; }}
+QPushButton {{ background: {_C.raised}; color: {_C.bright_text}; border: 1px solid {_C.border};
+              border-radius: 4px; padding: 6px 14px; font-size: 14px; }}
 """
 
 
@@ -365,8 +391,10 @@ def contrast_ratio(foreground: str, background: str) -> float:
 
 
 def slide_font(pixel_size: float, bold: bool = False) -> QFont:
+    fonts.register_fonts()  # once; a no-op when the entry point already registered them
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
+    _same_everywhere(font)
     font.setPixelSize(max(1, round(pixel_size)))
     font.setBold(bold)
     return font
@@ -374,11 +402,21 @@ def slide_font(pixel_size: float, bold: bool = False) -> QFont:
 
 def chart_font(pixels: float, bold: bool = False) -> QFont:
     """Chart text: the slide faces, never under 9 px (a chart in a small preview)."""
+    fonts.register_fonts()
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
+    _same_everywhere(font)
     font.setPixelSize(max(9, round(pixels)))
     font.setBold(bold)
     return font
+
+
+def _same_everywhere(font: QFont) -> None:
+    """Hinting and antialiasing chosen here, not by the machine's fontconfig settings, so a
+    slide is drawn pixel for pixel alike on every laptop (slight, vertical-only hinting keeps
+    glyph widths as designed, so the fit does not change with the machine either)."""
+    font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
+    font.setStyleStrategy(QFont.StyleStrategy.NoSubpixelAntialias)
 
 
 def restyle(widget: QWidget, css: str) -> None:

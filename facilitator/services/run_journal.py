@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from facilitator.core.runs.catalogue import incompatible_runs, latest_interrupted
-from facilitator.core.runs.journal import JournalError, file_hash
+from facilitator.core.runs.catalogue import delete_run, incompatible_runs, latest_interrupted
+from facilitator.core.runs.journal import Journal, JournalError, file_hash
 from facilitator.core.runs.resume import Run, resume_run, start_run
 from facilitator.core.session.model import Session
 from facilitator.services import settings
@@ -55,3 +55,21 @@ def open_run(session: Session, file: Path, *, resume: bool) -> Run:
         raise RunUnavailable(str(error)) from None
     except (OSError, sqlite3.Error) as error:  # e.g. the data folder cannot be written
         raise RunUnavailable(f"cannot record this run in {folder}: {error}") from None
+
+
+def retire_run(path: Path) -> None:
+    """The facilitator chose "Start a new run" over resuming the run at `path`: it stays
+    listed as interrupted but is never offered again. Best effort: a journal that cannot be
+    written is simply offered next time."""
+    try:
+        with Journal.open(path) as journal:
+            journal.retire()
+    except (JournalError, OSError, sqlite3.Error):
+        pass
+
+
+def discard_run(run: Run) -> None:
+    """A new run whose start failed before the first slide: nothing happened in it, so its
+    journal goes rather than being offered for resume on every later start."""
+    run.journal.close()
+    delete_run(run.journal.path)

@@ -10,6 +10,7 @@ keeps the rest of the file as the facilitator wrote it (comments, order, unknown
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -80,15 +81,85 @@ def data_dir() -> Path:
 
 
 def load(path: Path | None = None) -> tuple[Settings, str]:
-    """Settings from `path` (or the default), and a problem message ("" when fine)."""
+    """Settings from `path` (or the default), and what was wrong with the file ("" when
+    fine; one line per problem). A line that is not valid TOML, or a value of the wrong
+    kind, is left out and reported; every other line still counts, so one typo never
+    loses the facilitator's local crisis services."""
     path = path or default_path()
     if not path.exists():
         return Settings(), ""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
         return Settings(), f"{path}: {error}; using default settings"
-    return _from_dict(raw), ""
+    problems: list[str] = []
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        raw, problems = _salvage(text, path)
+    problems += _wrong_kinds(raw, text, path)
+    problems.sort(key=_line_number)
+    return _from_dict(raw), "\n".join(problems)
+
+
+def _line_number(problem: str) -> int:
+    match = re.search(r":(\d+): ignored", problem)
+    return int(match.group(1)) if match else 0
+
+
+# A line that starts a new TOML statement: a [table] header or a `key =`.
+_STATEMENT = re.compile(r"""^\s*(\[|[A-Za-z0-9_\-"'.]+\s*=)""")
+_WHERE = re.compile(r"\s*\((at line \d+, column \d+|at end of document)\)$")
+
+
+def _salvage(text: str, path: Path) -> tuple[dict[str, Any], list[str]]:
+    """Read a file with mistakes statement by statement, keeping every statement that
+    parses on top of the ones kept before it (a value spread over several lines counts as
+    one statement) and reporting each one left out with its line number."""
+    lines = text.splitlines(keepends=True)
+    kept, problems, start, reason = "", [], 0, ""
+    while start < len(lines):
+        end = start + 1  # the statement runs to the next line that starts another one
+        while end < len(lines) and not _STATEMENT.match(lines[end]):
+            end += 1
+        for stop in range(start + 1, end + 1):
+            try:
+                tomllib.loads(kept + "".join(lines[start:stop]))
+            except tomllib.TOMLDecodeError as error:
+                reason = _WHERE.sub("", str(error))
+                continue
+            kept += "".join(lines[start:stop])
+            start = stop
+            break
+        else:
+            shown = lines[start].strip()
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            hint = "; text goes in quotes" if "=" in shown and '"' not in shown else ""
+            problems.append(f"{path}:{start + 1}: ignored `{shown}` (not valid TOML: "
+                            f"{reason.lower()}{hint}); the other settings are in use")
+            start = end
+    return tomllib.loads(kept), problems
+
+
+def _wrong_kinds(raw: dict[str, Any], text: str, path: Path) -> list[str]:
+    """A known key with a value of the wrong kind (`port = "eighty"`): left out, said."""
+    defaults = Settings()
+    problems = []
+    for item in fields(Settings):
+        if item.name not in raw:
+            continue
+        value, default = raw[item.name], getattr(defaults, item.name)
+        if isinstance(value, type(default)) and not (
+                isinstance(value, bool) and not isinstance(default, bool)):
+            continue
+        line = next((number for number, line in enumerate(text.splitlines(), start=1)
+                     if re.match(rf"^\s*{re.escape(item.name)}\s*=", line)), 0)
+        kind = {bool: "true or false", int: "a whole number", str: "text in quotes",
+                list: "a list"}.get(type(default), type(default).__name__)
+        where = f"{path}:{line}" if line else str(path)
+        problems.append(f"{where}: ignored `{item.name}`: it should be {kind}; "
+                        "the other settings are in use")
+    return problems
 
 
 def save(settings: Settings, path: Path | None = None) -> Path:

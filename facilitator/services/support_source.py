@@ -46,7 +46,9 @@ class SupportSource:
         region = self.region(ref.region)
         if region is None:
             return SupportBlock(self.local)
-        chosen = region.select(ref.include)
+        # A session written for another region names services this region lacks ("988" in
+        # a US session run in the UK): show this region's own services rather than none.
+        chosen = region.select(ref.include) or region.entries
         return SupportBlock(
             entries=(*self.local, *chosen),
             emergency_line=region.emergency_line,

@@ -12,8 +12,15 @@ from facilitator.services.settings import Settings
 
 
 def load_user_settings(args: argparse.Namespace) -> Settings:
+    return load_user_settings_and_problems(args)[0]
+
+
+def load_user_settings_and_problems(args: argparse.Namespace) -> tuple[Settings, list[str]]:
+    """The settings and one line per problem with the file (also printed on stderr), for
+    the desktop app to show in its console: a facilitator without a terminal must see
+    which line was ignored."""
     config = getattr(args, "config", None)
     loaded, problem = settings.load(Path(config) if config else None)
     if problem:
         print(problem, file=sys.stderr)
-    return loaded
+    return loaded, problem.splitlines()

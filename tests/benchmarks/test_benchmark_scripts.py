@@ -29,8 +29,11 @@ def test_startup_prints_every_command_and_the_import_tables() -> None:
     for name in ("version", "check", "render", "print", "app", "floor"):
         assert re.search(rf"^{name} +\d+\.\d{{3}} s median of 1", out, re.M), out
     assert re.search(r"^app/floor \d+\.\d\d", out, re.M), out
-    # The tables say what each command loaded: check none of the heavy three.
-    assert re.search(r"imports of check .*loads: none of PySide6/aiohttp/reportlab", out), out
+    # The tables say what each command loaded: `check --no-fit` none of the heavy three;
+    # `check` itself draws every slide to test fit (issue 12), so it loads Qt only.
+    assert re.search(r"imports of check-nofit .*loads: none of PySide6/aiohttp/reportlab",
+                     out), out
+    assert re.search(r"imports of check .*loads: PySide6$", out, re.M), out
     assert re.search(r"imports of app .*loads: PySide6", out), out
 
 
@@ -55,3 +58,17 @@ def test_answer_to_wall_prints_percentiles_and_the_floor() -> None:
     assert line, out
     assert int(line[3]) > 0 and int(line[4]) > 1  # answers arrived and the chart repainted
     assert "unpainted 0" in out and "errors 0" in out
+
+
+def test_reconnect_storm_prints_the_time_every_phone_took_to_come_back() -> None:
+    out = run_script("reconnect_storm.py", "--phones", "20", "--runs", "1")
+    assert re.search(r"^run 1: 20 phones back in [\d.]+ s$", out, re.M), out
+    assert re.search(r"^reconnect storm, 20 phones: median [\d.]+ s", out, re.M), out
+
+
+def test_check_speed_prints_the_check_and_screen_figures() -> None:
+    out = run_script("check_speed.py", "--quick")
+    assert re.search(r"^check, bundled session, whole process \(median of 1\): [\d.]+ s wall / "
+                     r"[\d.]+ s CPU with the fit step; [\d.]+ s wall / [\d.]+ s CPU with "
+                     r"--no-fit$", out, re.M), out
+    assert re.search(r"^risk screen, one fresh answer: \d+ µs$", out, re.M), out

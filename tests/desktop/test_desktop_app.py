@@ -8,12 +8,21 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from facilitator.core.network import Interface
 from facilitator.core.session.model import Session
 from facilitator.desktop.desktop_app import DesktopApp
+from facilitator.desktop.polling import DesktopPolling
 from facilitator.qt.presenter.confirm import StartChoice
 from facilitator.services import settings as settings_module
 from facilitator.services.settings import LocalResource, Settings
 from tests.qt.conftest import Clock, Screens
+
+LOOPBACK = Interface("lo-test", "Test network", ("127.0.0.1",))
+
+
+def on_loopback(session: Session, settings: Settings) -> DesktopPolling:
+    """Phones on 127.0.0.1 only: a test never listens on the machine's real network."""
+    return DesktopPolling(session, settings, interfaces=lambda: [LOOPBACK])
 
 
 def start_session(app: DesktopApp, choice: StartChoice = StartChoice.FROM_HERE) -> None:
@@ -24,7 +33,9 @@ def start_session(app: DesktopApp, choice: StartChoice = StartChoice.FROM_HERE) 
 
 def test_rehearsal_alone_saves_no_timing_report(qtbot: QtBot, bundled: Session,
                                                 clock: Clock) -> None:
-    app = DesktopApp(bundled, Settings(), clock=clock, screens=Screens(1))
+    settings = Settings(port=0)
+    app = DesktopApp(bundled, settings, clock=clock, screens=Screens(1),
+                     polling=on_loopback(bundled, settings))
     qtbot.addWidget(app.presenter.console)
     app.show()
     app.state.go_to_number(7)
@@ -36,7 +47,9 @@ def test_rehearsal_alone_saves_no_timing_report(qtbot: QtBot, bundled: Session,
 
 def test_closing_the_console_ends_the_run_and_saves_the_timing_report(
         qtbot: QtBot, bundled: Session, clock: Clock) -> None:
-    app = DesktopApp(bundled, Settings(theme="light"), clock=clock, screens=Screens(2))
+    settings = Settings(theme="light", port=0)
+    app = DesktopApp(bundled, settings, clock=clock, screens=Screens(2),
+                     polling=on_loopback(bundled, settings))
     qtbot.addWidget(app.presenter.console)
     qtbot.addWidget(app.presenter.projector)
     app.show()
@@ -68,8 +81,9 @@ def test_local_resources_from_settings_come_first_and_bad_ones_are_reported(
     settings = Settings(local_resources=[
         LocalResource("Student Counselling", phone="555-0100", hours="9-5 weekdays"),
         LocalResource("Broken", text="not a text code at all !!"),
-    ])
-    app = DesktopApp(bundled, settings, screens=Screens(1))
+    ], port=0)
+    app = DesktopApp(bundled, settings, screens=Screens(1),
+                     polling=on_loopback(bundled, settings))
     qtbot.addWidget(app.presenter.console)
     qtbot.addWidget(app.presenter.projector)
     assert app.state.support is not None
@@ -80,4 +94,37 @@ def test_local_resources_from_settings_come_first_and_bad_ones_are_reported(
     assert not any(problem.startswith("Add your local") for problem in app.problems)
     app.show()
     assert "Broken" in app.presenter.console.status.text()
+    app.presenter.end()
+
+
+def test_the_app_says_when_a_slide_will_not_fit_the_projector(qtbot: QtBot) -> None:
+    from facilitator.core.session.loader import parse_session
+
+    words = " ".join(["A line far too long to ever fit on one projected slide."] * 40)
+    loaded = parse_session("---\ntitle: T\n---\n\n# A (3m)\n\n## Intro\n\n```content-note\n"
+                           "Step out any time.\n```\n\n## Wall of text\n\n" + words + "\n")
+    assert loaded.session is not None
+    app = DesktopApp(loaded.session, Settings(), screens=Screens(1))
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    assert any(problem.startswith("slide 2 ('Wall of text') does not fit")
+               for problem in app.problems)
+    app.presenter.end()
+
+
+def test_show_support_on_the_risk_notice_puts_the_resources_on_the_projector(
+        qtbot: QtBot, bundled: Session) -> None:
+    app = DesktopApp(bundled, Settings(), screens=Screens(1))
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    notice = app.polling.console.risk_notice
+    notice.raise_for(["self-harm"])
+    assert notice.message.text() == ("An answer mentions self-harm: see the guide’s safety "
+                                     "protocol")
+    assert not app.state.resources_overlay
+    notice.support_button.click()
+    assert app.state.resources_overlay
+    notice.support_button.click()  # pressed twice: stays up, never toggles it away
+    assert app.state.resources_overlay
+    assert notice.showing  # the notice stays until dismissed
     app.presenter.end()

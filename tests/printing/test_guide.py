@@ -75,3 +75,20 @@ def test_without_start_time_offsets_are_printed(
     text = flat(" ".join(page_texts(build_guide(small_session, make_ctx(region="uk")))))
     assert "+0:00" in text and "+0:10" in text
     assert "____" in text  # quiet space left blank to fill in by hand
+
+
+def test_the_us_only_physician_support_line_is_cited_only_for_the_us(session: Session) -> None:
+    from facilitator.printing.guide import for_region
+    from facilitator.services import assets
+
+    def guide(region: str) -> str:
+        ctx = PrintContext(region=assets.support_region(region),
+                           font_dir=assets.font_path("DejaVuSans.ttf").parent)
+        return flat(" ".join(page_texts(build_guide(session, ctx))))
+
+    assert "Physician Support Line" in guide("us")
+    for region in ("uk", "ie", "ca", "au", "intl"):
+        assert "Physician Support Line" not in guide(region), region
+    note = "Answer with facts: help exists (in the US, the Physician Support Line). Then go on."
+    assert for_region(note, "uk") == "Answer with facts: help exists. Then go on."
+    assert for_region(note, "us") == note

@@ -79,7 +79,7 @@ def test_console_pairs_cover_every_text_colour() -> None:
     # Disabled text too: WCAG sets no minimum for inactive controls, but a greyed-out
     # button the facilitator cannot read is no help either.
     assert foregrounds == {CONSOLE.text, CONSOLE.bright_text, CONSOLE.caption,
-                           CONSOLE.on_accent, CONSOLE.disabled}
+                           CONSOLE.on_accent, CONSOLE.disabled, CONSOLE.notice_edge}
 
 
 @pytest.mark.parametrize("name, pair", {**CHART.text_pairs(), **BLANK.text_pairs()}.items(),

@@ -33,12 +33,54 @@ def test_missing_file_gives_defaults() -> None:
     assert settings.load() == (Settings(), "")
 
 
-def test_broken_file_gives_defaults_and_a_message(tmp_path: Path) -> None:
+def test_a_broken_line_is_reported_and_the_rest_of_the_file_kept(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        "# room 4\n"
+        'theme = "light"\n'
+        "region = uk\n"  # no quotes: not TOML
+        "paper = [unclosed\n"
+        "\n"
+        "[[local_resources]]\n"
+        'name = "Student counselling"\n'
+        'phone = "555 0100"\n'
+        "hours = 9-5\n"  # not TOML either
+        "\n"
+        "[[local_resources]]\n"
+        'name = "Chaplaincy"\n'
+        'web = "https://example.org/chaplaincy"\n',
+        encoding="utf-8",
+    )
+    loaded, problem = settings.load(path)
+    assert loaded.theme == "light" and loaded.region == "" and loaded.paper == "a4"
+    assert [item.name for item in loaded.local_resources] == ["Student counselling", "Chaplaincy"]
+    assert loaded.local_resources[0].phone == "555 0100" and loaded.local_resources[0].hours == ""
+    lines = problem.splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith(f"{path}:3: ignored `region = uk` (not valid TOML")
+    assert "text goes in quotes" in lines[0]
+    assert lines[1].startswith(f"{path}:4: ignored `paper = [unclosed`")
+    assert lines[2].startswith(f"{path}:9: ignored `hours = 9-5`")
+    assert all(line.endswith("the other settings are in use") for line in lines)
+
+
+def test_a_file_that_is_all_mistakes_gives_defaults_and_says_where(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     path.write_text("theme = [unclosed\n", encoding="utf-8")
     loaded, problem = settings.load(path)
     assert loaded == Settings()
-    assert problem.startswith(f"{path}:") and "using default settings" in problem
+    assert problem.startswith(f"{path}:1: ignored `theme = [unclosed`")
+
+
+def test_a_value_of_the_wrong_kind_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('theme = "light"\nport = "eighty"\nchime = 1\n', encoding="utf-8")
+    loaded, problem = settings.load(path)
+    assert loaded.theme == "light" and loaded.port == 8765 and loaded.chime is True
+    assert problem.splitlines() == [
+        f"{path}:2: ignored `port`: it should be a whole number; the other settings are in use",
+        f"{path}:3: ignored `chime`: it should be true or false; the other settings are in use",
+    ]
 
 
 def test_wrong_types_and_unknown_keys_are_ignored(tmp_path: Path) -> None:

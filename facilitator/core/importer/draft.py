@@ -288,6 +288,19 @@ def _fit_prompts(section: Section, minutes: int) -> Section:
     return replace(section, minutes=minutes, slides=slides)
 
 
+def _support_after_risk(slides: list[Slide], say: Phrases) -> list[Slide]:
+    """A support slide right after every slide that names a risk without help on it or on
+    the next slide: the checker (and safe messaging) want help while the topic is up."""
+    out: list[Slide] = []
+    for index, slide in enumerate(slides):
+        out.append(slide)
+        following = slides[index + 1] if index + 1 < len(slides) else None
+        if (mentions_risk(slide.text) and slide.resources is None
+                and (following is None or following.resources is None)):
+            out.append(_resources_slide(say("support_title"), say("support_notes")))
+    return out
+
+
 def _load(section: Section, words: int) -> SectionLoad:
     prompts = sum(slide.prompt.seconds for slide in section.slides if slide.prompt)
     polls = sum(1 for slide in section.slides if slide.poll)
@@ -313,7 +326,10 @@ def build_session(
         closing = index == len(grouped) - 1
         slides = _section_slides(part, children, poll_ids, closing, say)
         text = "\n".join(block_text(b) for p in (part, *children) for b in p.blocks)
-        if is_sensitive(text) or any(is_sensitive(slide.text) for slide in slides):
+        slides = _support_after_risk(slides, say)
+        if slides[-1].kind is SlideKind.RESOURCES:
+            pass  # the last slide named a risk and is already followed by support
+        elif is_sensitive(text) or any(is_sensitive(slide.text) for slide in slides):
             slides.append(_resources_slide(say("support_title"), say("support_notes")))
         elif topics and closing:
             slides.append(_resources_slide(say("goodbye_title"), say("goodbye_notes")))

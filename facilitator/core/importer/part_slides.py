@@ -58,13 +58,35 @@ from facilitator.core.session.model import (
 from facilitator.core.session.safety import mentions_risk
 
 MAX_BULLETS = 6
-MAX_POLL_QUESTION_CHARS = 88  # what a poll slide's heading holds at 1280x720 (measured)
+MAX_POLL_QUESTION_CHARS = 80  # a poll slide's heading at 1280x720, DejaVu Sans (measured)
 MAX_BULLET_WORDS = 70
 _GENERIC_HEADERS = frozenset({"", "category", "label", "item", "name", "group", "type", "option"})
 RISK_QUESTION_NOTE = (
     "Not used as a prompt: this asks about self-harm or suicide. Point to the support "
     "resources instead."
 )
+
+
+RISK_ITEMS_NOTE = "Left off the slide because it names a risk; say it calmly if it helps:"
+
+
+def off_the_slide(items: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(items for the slide, items for the notes): list items that name suicide, self-harm
+    or wanting to die go to the facilitator's notes, never the projector."""
+    shown = [item for item in items if not mentions_risk(item)]
+    return shown, [item for item in items if mentions_risk(item)]
+
+
+def keep_framing(run: list[str]) -> list[str]:
+    """A paragraph that only frames the next ("Here's the alternative:") is joined to it, so
+    no summary can lift the framed sentence out and show it as the article's advice."""
+    out: list[str] = []
+    for para in run:
+        if out and out[-1].rstrip().endswith(":") and len(out[-1].split()) <= 8:
+            out[-1] = f"{out[-1].rstrip()} {para}"
+        else:
+            out.append(para)
+    return out
 
 
 def inline(text: str) -> tuple[Span, ...]:
@@ -146,6 +168,7 @@ class PartSlides:
         """Summarise pending prose into the last slide's notes, or open the part with it."""
         if not run:
             return
+        run = keep_framing(run)
         if self.slides:
             self._notes[len(self.slides) - 1].extend(key_sentences(run, title=self.title))
             return
@@ -178,8 +201,16 @@ class PartSlides:
     def _bullets(self, block: Bullets, lead_in: str) -> None:
         title = self._title(lead_in)
         lead = self._lead_block(lead_in, title)
+        items, held = off_the_slide(block.items)
+        if held:
+            # The importer never projects harm: risk wording is the facilitator's to say.
+            self._held_notes.append(RISK_ITEMS_NOTE + " " + " / ".join(held))
+        if not items:
+            self._add(Slide(title, SlideKind.CONTENT, blocks=(*lead, Paragraph(inline(
+                "If any of this is you, support is on the next slide.")))))
+            return
         pages: list[list[str]] = [[]]
-        for item in block.items:
+        for item in items:
             page = pages[-1]
             words = sum(len(text.split()) for text in page) + len(item.split())
             if page and (len(page) >= MAX_BULLETS or words > MAX_BULLET_WORDS):

@@ -10,45 +10,31 @@ from __future__ import annotations
 import re
 
 from facilitator.core.importer.phrases import Phrases
-from facilitator.core.session.safety import mentions_risk
+from facilitator.core.risk.phrases import Category
+from facilitator.core.risk.screen import categories
 
-# (what to call it in a content note, the pattern that finds it)
-_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("suicide", re.compile(r"\bsuicid\w*", re.IGNORECASE)),
-    ("self-harm", re.compile(
-        r"\bself[- ]?harm\w*|\b(hurt|harm|cut)(ing)? (yourself|myself|themselves|herself|"
-        r"himself)\b",
-        re.IGNORECASE,
-    )),
-    ("not wanting to be alive", re.compile(
-        r"\bnot want(ing)? to (be alive|be here|live|exist)|\b(want(ing)?|wish(ing)?) to die\b"
-        r"|\bnever wak(e|ing) up\b|\bend(ing)? (my|your|their|his|her) (own )?life\b"
-        r"|\bkill(ing)? (yourself|myself|themselves)\b|\bbetter off dead\b",
-        re.IGNORECASE,
-    )),
-    # "Crisis" alone is too broad ("the staffing crisis"); these are the mental-health uses.
-    ("what to do in a crisis", re.compile(
-        r"\bcrisis (line|text|team|service|support|number|cent(er|re))s?\b|\bin crisis\b"
-        r"|\bmental[- ]health crisis\b|\bsuicide hotline\b|\bhotline\b",
-        re.IGNORECASE,
-    )),
+# What a content note calls each category of the one risk screen.
+_RISK_NAMES = {
+    Category.SUICIDE: "suicide",
+    Category.SELF_HARM: "self-harm",
+    Category.WANTING_TO_DIE: "not wanting to be alive",
+}
+# "Crisis" alone is too broad ("the staffing crisis"); these are the mental-health uses.
+_CRISIS = re.compile(
+    r"\bcrisis (line|text|team|service|support|number|cent(er|re))s?\b|\bin crisis\b"
+    r"|\bmental[- ]health crisis\b|\bsuicide hotline\b|\bhotline\b",
+    re.IGNORECASE,
 )
-
-
-_RISK_TOPICS = frozenset({"suicide", "self-harm", "not wanting to be alive"})
+_ORDER = ("suicide", "self-harm", "not wanting to be alive", "what to do in a crisis")
 
 
 def sensitive_topics(text: str) -> list[str]:
-    """The sensitive topics the text touches, in a fixed order, each once.
-
-    The loader's risk check (`safety.mentions_risk`) is the floor: whatever it flags gets
-    a content note and support here too, named by the broadest topic when no pattern above
-    says which one it is.
-    """
-    found = {name for name, pattern in _TOPICS if pattern.search(text)}
-    if mentions_risk(text) and not _RISK_TOPICS & found:
-        found.add("not wanting to be alive")
-    return [name for name, _ in _TOPICS if name in found]
+    """The sensitive topics the text touches, in a fixed order, each once. The risk topics
+    come from the one risk screen (`facilitator.core.risk`), in every language it knows."""
+    found = {_RISK_NAMES[category] for category in categories(text)}
+    if _CRISIS.search(text):
+        found.add("what to do in a crisis")
+    return [name for name in _ORDER if name in found]
 
 
 def is_sensitive(text: str) -> bool:

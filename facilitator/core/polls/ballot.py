@@ -28,10 +28,10 @@ from types import MappingProxyType
 from typing import Protocol
 
 from facilitator.core.polls.answers import Answer, AnswerError, parse_answer
-from facilitator.core.polls.moderation import Decision, ModerationQueue, TextItem
+from facilitator.core.polls.moderation import Decision, ModerationQueue, TextItem, WordDecisions
 from facilitator.core.polls.owner import OwnerThread
 from facilitator.core.polls.publication import Publication, coarsen, due
-from facilitator.core.polls.tally import Tally, count
+from facilitator.core.polls.tally import Tally, WordTally, count
 from facilitator.core.session.model import PREFER_NOT_TO_SAY, Poll, PollType
 
 THRESHOLD_FLOOR = 3
@@ -71,6 +71,8 @@ class Journal(Protocol):
 
     def record_moderation(self, poll_id: str, device_key: str, decision: Decision) -> None: ...
 
+    def record_word_moderation(self, poll_id: str, word: str, decision: Decision) -> None: ...
+
 
 class ErrorKind(StrEnum):
     NOT_FOUND = "not-found"  # no such poll (404)
@@ -100,6 +102,7 @@ class PollResults:
     # two people declining and one answering must not put that one answer on screen.
     counted: int = 0
     live: Tally | None = None
+    approved: tuple[TextItem, ...] = ()  # text polls: on screen now, for "withdraw"
 
     @property
     def reached(self) -> bool:
@@ -143,6 +146,8 @@ class BallotBox:
             for poll in self._polls.values()
             if poll.type is PollType.TEXT
         }
+        self._words = {poll.id: WordDecisions() for poll in self._polls.values()
+                       if poll.type is PollType.WORD}
         self._current: str | None = None
         self._version = 0
         self._cache: dict[str, tuple[int, PollResults]] = {}
@@ -201,8 +206,11 @@ class BallotBox:
         counted = self._counted[poll_id]
         live: Tally | None = None
         pending: tuple[TextItem, ...] = ()
+        approved: tuple[TextItem, ...] = ()
         if counted >= threshold:
             live, pending = self._count(poll_id)
+            queue = self._queues.get(poll_id)
+            approved = queue.approved_items() if queue is not None else ()
             # Decided here, when a snapshot is built (at most every 100 ms on the server),
             # not on every answer: the tally is counted once for both views.
             self._publish(poll_id, live)
@@ -210,7 +218,7 @@ class BallotBox:
         # Open text is gated by the facilitator's approval, not by batches.
         shown = live if poll.type is PollType.TEXT else published.tally if published else None
         results = PollResults(poll, self._states[poll_id], len(answers), threshold, shown,
-                              pending, counted, live)
+                              pending, counted, live, approved)
         self._cache[poll_id] = (self._changed_at[poll_id], results)
         return results
 
@@ -222,7 +230,7 @@ class BallotBox:
         poll, answers = self._polls[poll_id], self._answers[poll_id].values()
         queue = self._queues.get(poll_id)
         if queue is None:
-            return count(poll, answers), ()
+            return count(poll, answers, decisions=self._words.get(poll_id)), ()
         pending = queue.pending()
         return count(poll, answers, queue.approved(), len(pending)), pending
 
@@ -347,6 +355,20 @@ class BallotBox:
         self._changed(poll_id)
         return True
 
+    def moderate_word(self, poll_id: str, word: str, decision: Decision) -> bool:
+        """Show, hold back or withdraw one word of a word poll (for every phone that gave it).
+        The journal keeps it on each answer that gave the word; a resume replays it."""
+        self._owned()
+        words = self._words.get(self.poll(poll_id).id)
+        if words is None:
+            return False
+        if self._journal:
+            self._journal.record_word_moderation(poll_id, word, decision)
+        words.decide(word, decision)
+        self._apply_word_decision(poll_id)
+        self._changed(poll_id)
+        return True
+
     # -- replay from a journal (no journaling, same checks) ---------------------------------
 
     def restore_answer(self, poll_id: str, device_key: str, raw: object) -> None:
@@ -368,6 +390,12 @@ class BallotBox:
 
     def restore_moderation(self, poll_id: str, device_key: str, decision: Decision) -> None:
         queue = self._queues.get(self.poll(poll_id).id)
+        words = self._words.get(poll_id)
+        if words is not None:  # a word decision, replayed from one answer that gave the word
+            word = self._answers[poll_id].get(device_key)
+            if isinstance(word, str):
+                words.decide(word, decision)
+                self._changed(poll_id)
         if queue is not None:
             queue.decide_for(device_key, decision)
             self._changed(poll_id)
@@ -396,6 +424,8 @@ class BallotBox:
         queue = self._queues.get(poll_id)
         if queue is not None:
             queue.clear()
+        if poll_id in self._words:
+            self._words[poll_id].clear()
         self._changed(poll_id)
 
     def _set_state(self, poll_id: str, state: PollState) -> None:
@@ -418,6 +448,26 @@ class BallotBox:
             self._changed_at[poll_id] = self._version
         for listener in list(self._listeners):
             listener()
+
+    def _apply_word_decision(self, poll_id: str) -> None:
+        """A withdrawn word leaves the room's copy now, and an approved one joins it now
+        (if enough people gave it), without waiting for the next batch of answers: the
+        publication keeps its basis, only the facilitator's decision is applied to it."""
+        published = self._published.get(poll_id)
+        if published is None or not isinstance(published.tally, WordTally):
+            return
+        live, _ = self._count(poll_id)
+        if not isinstance(live, WordTally):
+            return
+        allowed = coarsen(live, self.minimum(poll_id))
+        assert isinstance(allowed, WordTally)
+        kept = {word: n for word, n in published.tally.words
+                if word in dict(allowed.words)}
+        for word, n in allowed.words:  # newly approved: at the count the room may see
+            kept.setdefault(word, n)
+        ordered = tuple(sorted(kept.items(), key=lambda item: (-item[1], item[0])))
+        self._published[poll_id] = replace(published,
+                                           tally=replace(published.tally, words=ordered))
 
     def _publish(self, poll_id: str, live: Tally) -> None:
         """Take a new publication of the poll (threshold met, `live` its exact tally) if one

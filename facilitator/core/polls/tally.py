@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from facilitator.core.polls.answers import Answer
+from facilitator.core.polls.moderation import Decision, WordDecisions
 from facilitator.core.polls.percents import whole_percents
+from facilitator.core.risk.screen import category_of
 from facilitator.core.session.model import PREFER_NOT_TO_SAY, Poll, PollType
-from facilitator.core.session.safety import mentions_risk
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,15 @@ class MatrixTally:
 
 @dataclass(frozen=True)
 class WordTally:
+    """`words` is all a projector or phone may draw; the rest is for the facilitator only."""
+
     words: tuple[tuple[str, int], ...]  # most frequent first, ties alphabetical
     prefer_not: int
     held_back: int = 0  # answers about suicide or self-harm: never projected (safe messaging)
+    # For the console only, never a projector or phone:
+    risky: tuple[tuple[str, int, str], ...] = ()  # (word, count, category) the screen held
+    waiting: tuple[tuple[str, int], ...] = ()  # a moderated poll's words not yet approved
+    withdrawn: tuple[tuple[str, int], ...] = ()  # words the facilitator took off or held back
 
 
 @dataclass(frozen=True)
@@ -74,8 +81,9 @@ Tally = ChoiceTally | MatrixTally | WordTally | TextTally
 
 
 def count(poll: Poll, answers: Iterable[Answer], approved: Iterable[str] = (),
-          pending: int = 0) -> Tally:
-    """The tally of `answers` to `poll`. Text polls show only `approved` texts."""
+          pending: int = 0, decisions: WordDecisions | None = None) -> Tally:
+    """The tally of `answers` to `poll`. Text polls show only `approved` texts; word polls
+    only the words the risk screen passes and, when moderated, the facilitator approved."""
     answers = list(answers)
     prefer_not = sum(1 for answer in answers if answer == PREFER_NOT_TO_SAY)
     given = [answer for answer in answers if answer != PREFER_NOT_TO_SAY]
@@ -87,16 +95,35 @@ def count(poll: Poll, answers: Iterable[Answer], approved: Iterable[str] = (),
         case PollType.MATRIX:
             return _matrix(poll, given, prefer_not)
         case PollType.WORD:
-            # Word clouds have no moderation queue, so screen them here: a word about
-            # suicide or self-harm is held back rather than projected to the room.
-            # Count first, then screen each distinct word once (this runs on every change).
-            counted = Counter(str(answer) for answer in given)
-            words = {word: n for word, n in counted.items() if not mentions_risk(word)}
-            ordered = sorted(words.items(), key=lambda item: (-item[1], item[0]))
-            return WordTally(tuple(ordered), prefer_not, len(given) - sum(words.values()))
+            return _words(poll, given, prefer_not, decisions or WordDecisions())
         case PollType.TEXT:
             return TextTally(tuple(approved), pending, prefer_not)
     raise ValueError(poll.type)  # pragma: no cover - PollType is closed
+
+
+def _words(poll: Poll, given: list[Answer], prefer_not: int,
+           decisions: WordDecisions) -> WordTally:
+    """Count first, then screen each distinct word once (this runs on every change). A word
+    the risk screen flags is held back whatever anyone decides: it reaches the facilitator,
+    never the wall."""
+    counted = sorted(Counter(str(answer) for answer in given).items(),
+                     key=lambda item: (-item[1], item[0]))
+    shown: list[tuple[str, int]] = []
+    risky: list[tuple[str, int, str]] = []
+    waiting: list[tuple[str, int]] = []
+    withdrawn: list[tuple[str, int]] = []
+    for word, n in counted:
+        decision = decisions.of(word)
+        if (category := category_of(word)) is not None:
+            risky.append((word, n, category.value))
+        elif decision is Decision.REJECTED:
+            withdrawn.append((word, n))
+        elif poll.moderated and decision is not Decision.APPROVED:
+            waiting.append((word, n))
+        else:
+            shown.append((word, n))
+    return WordTally(tuple(shown), prefer_not, sum(n for _, n, _ in risky), tuple(risky),
+                     tuple(waiting), tuple(withdrawn))
 
 
 def _reference(poll: Poll, index: int) -> float | None:

@@ -34,9 +34,11 @@ def list_runs(folder: Path) -> list[RunInfo]:
 
 
 def latest_interrupted(folder: Path, session_hash: str | None = None) -> RunInfo | None:
-    """The newest run that did not finish (optionally of this session file): resume offers it."""
+    """The newest run that did not finish (optionally of this session file): resume offers
+    it. A retired run (the facilitator started a new one instead) is not offered again."""
     for run in list_runs(folder):
-        if run.status == "interrupted" and session_hash in (None, run.session_hash):
+        if run.status == "interrupted" and not run.retired and session_hash in (
+                None, run.session_hash):
             return run
     return None
 

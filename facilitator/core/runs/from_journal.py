@@ -14,6 +14,7 @@ from typing import Any
 
 from facilitator.core.polls import tally
 from facilitator.core.polls.answers import Answer, AnswerError, parse_answer
+from facilitator.core.risk.screen import mentions_risk
 from facilitator.core.runs.results import (
     DEFAULT_THRESHOLD,
     ApprovedText,
@@ -25,7 +26,7 @@ from facilitator.core.runs.results import (
     TimingRow,
     from_timing_report,
 )
-from facilitator.core.session.model import Poll, Session
+from facilitator.core.session.model import Poll, PollType, Session
 
 # The journal event under which the app stores the presenter's timing report at the end.
 TIMING_EVENT = "timing-report"
@@ -42,8 +43,14 @@ def results_from_export(export: dict[str, Any], session: Session) -> RunResults:
         if not entry or not entry.get("answers"):
             continue
         answers = _answers(poll, entry["answers"])
-        approved = [str(text) for text in entry.get("approved", [])]
-        polls.append(_poll_result(poll, answers, approved))
+        # The report is read by people outside the room too: an answer that names a risk
+        # is left out even if it was shown (the one risk screen, as on every path).
+        # (Word polls' decisions sit on their answer rows too: those are words, not texts.)
+        approved = [str(text) for text in entry.get("approved", [])
+                    if poll.type is PollType.TEXT and not mentions_risk(str(text))]
+        # Word decisions are not journaled: the report counts words as an unmoderated poll
+        # would, still screened for risk, and the report's own threshold drops rare words.
+        polls.append(_poll_result(replace(poll, moderate=False), answers, approved))
         texts.extend(ApprovedText(poll.id, text) for text in approved)
     timing = _timing(export)
     started = float(export.get("started") or 0)

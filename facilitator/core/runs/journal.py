@@ -80,6 +80,7 @@ class RunInfo:
     finished: float | None
     archived: bool
     answers: int
+    retired: bool = False  # left interrupted, but never offered for resume again
 
     @property
     def status(self) -> str:
@@ -253,6 +254,17 @@ class Journal(QuestionRecords):
                 (str(decision), int(last) + 1, poll_id, device_key),
             )
 
+    def record_word_moderation(self, poll_id: str, word: str, decision: Decision) -> None:
+        """A word poll's decision is about a word, for every phone that gave it: it is kept
+        on each of their answers, so a resume replays it from any one of them."""
+        value = json.dumps(word, ensure_ascii=False)
+        with transaction(self._db):
+            (last,) = self._db.execute("SELECT coalesce(max(decided), 0) FROM answer").fetchone()
+            self._db.execute(
+                "UPDATE answer SET decision = ?, decided = ? WHERE poll_id = ? AND value = ?",
+                (str(decision), int(last) + 1, poll_id, value),
+            )
+
     # -- what the app records besides the ballot ---------------------------------------
 
     def record_device(self, device_key: str) -> None:
@@ -327,6 +339,11 @@ class Journal(QuestionRecords):
         """Each poll's type and minimum, so a shared export can apply the report's rules."""
         self._set_meta("poll_rules", json.dumps(rules, sort_keys=True))
 
+    def retire(self) -> None:
+        """The facilitator chose a new run over resuming this one: it stays listed as
+        interrupted (its answers are kept), but is not offered for resume again."""
+        self._set_meta("retired", "1")
+
     def archive(self) -> None:
         """Finish the run and destroy the device secret and every pseudonym.
 
@@ -380,6 +397,7 @@ class Journal(QuestionRecords):
             finished=None if finished is None else float(finished),
             archived=self.meta("archived") == "1",
             answers=int(count),
+            retired=self.meta("retired") == "1",
         )
 
     def export(self, shareable: bool = False) -> dict[str, Any]:

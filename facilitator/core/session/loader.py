@@ -8,7 +8,7 @@ blocks to `core.session.blocks`, and runs the safe-messaging checks last.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -27,6 +27,7 @@ from facilitator.core.session.model import (
     Flow,
     Paragraph,
     Poll,
+    PollType,
     Prompt,
     ResourcesRef,
     Section,
@@ -347,7 +348,7 @@ class _Parser:
                        f'questions must be "on" or "off", not "{questions}"')
         return Session(
             title=front.get("title", ""),
-            sections=tuple(sections),
+            sections=_moderation_defaults(sections),
             subtitle=front.get("subtitle", ""),
             credit=front.get("credit", ""),
             minutes=minutes,
@@ -462,3 +463,18 @@ def _kind(draft: _SlideDraft) -> SlideKind:
     if draft.resources is not None and not draft.blocks:
         return SlideKind.RESOURCES
     return SlideKind.CONTENT
+
+
+def _moderation_defaults(sections: list[Section]) -> tuple[Section, ...]:
+    """Word polls without `moderate:` are approved word by word in a sensitive session (one
+    with a content note): there a word cloud is one tap from projecting a colleague's name."""
+    sensitive = any(slide.content_note for section in sections for slide in section.slides)
+
+    def settled(slide: Slide) -> Slide:
+        poll = slide.poll
+        if poll is None or poll.moderate is not None:
+            return slide
+        return replace(slide, poll=replace(poll, moderate=sensitive and poll.type is PollType.WORD))
+
+    return tuple(replace(section, slides=tuple(map(settled, section.slides)))
+                 for section in sections)

@@ -150,6 +150,9 @@ class Poll:
     min_responses: int = DEFAULT_MIN_RESPONSES
     prefer_not_to_say: bool = True
     sensitive: bool = False
+    # Word polls: approve each word before the room sees it (text polls always are).
+    # None until the loader decides: on in a session with a content note, else off.
+    moderate: bool | None = None
     # Results reach phones and projector only when the poll closes (`reveal: on-close`):
     # nobody can watch the chart move as a neighbour answers. Sensitive polls default to it.
     reveal_on_close: bool = False
@@ -160,6 +163,10 @@ class Poll:
     evaluation: str = ""
     pair: str = ""
     line: int = 0
+
+    @property
+    def moderated(self) -> bool:
+        return self.type is PollType.TEXT or bool(self.moderate)
 
     @property
     def scale_points(self) -> tuple[int, ...]:

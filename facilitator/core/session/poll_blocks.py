@@ -36,6 +36,7 @@ POLL_KEYS = (
     "min-responses",
     "sensitive",
     "prefer-not-to-say",
+    "moderate",
     "reveal",
 )
 # Below this the group is small enough that a result can point at a person.
@@ -65,6 +66,10 @@ def build_poll(fields: Fields, errors: BlockErrors) -> Poll | None:
     reference = _reference(fields, errors, poll_type, options)
     min_responses = _min_responses(fields, errors)
     sensitive, prefer = _privacy(fields, errors)
+    moderate_field = fields.get("moderate")
+    moderate = _flag(moderate_field, errors, default=False) if moderate_field else None
+    if moderate_field and poll_type not in (PollType.WORD, PollType.TEXT):
+        errors.on(moderate_field, '"moderate" is for word polls (text polls always are)')
     reveal_on_close = _reveal(fields, errors, sensitive)
     if len(errors.items) > before:
         return None
@@ -83,6 +88,7 @@ def build_poll(fields: Fields, errors: BlockErrors) -> Poll | None:
         min_responses=min_responses,
         prefer_not_to_say=prefer,
         sensitive=sensitive,
+        moderate=moderate,
         reveal_on_close=reveal_on_close,
         line=errors.line,
     )

@@ -29,8 +29,10 @@ _ENTRY_KEYS = frozenset(
         "hours",
         "audience",
         "note",
+        "checked",
     }
 )
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _REGION_KEYS = frozenset({"code", "name", "emergency", "add_local", "entry"})
 # "Text HOME to 741741", "HOME to 741741", "SHOUT 85258"
 _TEXT_CODE = re.compile(r"^\s*(?:text\s+)?([A-Za-z][\w-]*)\s+(?:to\s+)?(\+?[\d][\d\s-]*)\s*$", re.I)
@@ -56,6 +58,7 @@ class SupportEntry:
     hours: str = ""
     audience: str = ""
     note: str = ""
+    checked: str = ""  # "2026-12-02": when someone last checked it on the service's own site
     local: bool = False  # added by the facilitator, not shipped
 
     @property
@@ -238,6 +241,9 @@ def _entry(item: dict[str, Any], where: str) -> SupportEntry:
     for key in ("web", "chat"):
         if values[key] and not values[key].startswith("https://"):
             raise SupportError(f"{where} ({values['name']}): {key} must start with https://")
+    if values["checked"] and not _DATE.fullmatch(values["checked"]):
+        raise SupportError(f"{where} ({values['name']}): checked must be a date like "
+                           f'"2026-12-02", not {values["checked"]!r}')
     return SupportEntry(
         id=values["id"],
         name=values["name"],
@@ -250,6 +256,7 @@ def _entry(item: dict[str, Any], where: str) -> SupportEntry:
         hours=values["hours"],
         audience=values["audience"],
         note=values["note"],
+        checked=values["checked"],
     )
 
 

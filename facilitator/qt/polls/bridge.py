@@ -149,6 +149,11 @@ class PollBridge(QObject):
         decision = Decision.APPROVED if approve else Decision.REJECTED
         self.run(lambda: self._box.moderate(poll_id, item_id, decision))
 
+    def moderate_word(self, poll_id: str, word: str, approve: bool) -> None:
+        """Show, hold back or withdraw a word of a word poll."""
+        decision = Decision.APPROVED if approve else Decision.REJECTED
+        self.run(lambda: self._box.moderate_word(poll_id, word, decision))
+
     def make_groups(self, size: int) -> None:
         """Split every joined phone into balanced random groups of about `size`."""
         self.run(lambda: self._room.make_groups(size), "the groups were not changed")

@@ -1,4 +1,5 @@
-"""The console's poll controls: open/close, hide/reveal, lock, reset, the count, moderation.
+"""The console's poll controls: open/close, hide/reveal, lock, reset, the count, moderation,
+and the risk notice (an answer that names a risk, from any poll, tells the facilitator here).
 
 The console sees counts only, never a tally below the threshold; results themselves are
 on the projector. Every button goes through the `PollBridge`, which queues the command
@@ -25,11 +26,14 @@ from PySide6.QtWidgets import (
 
 from facilitator.core.polls.ballot import BallotSnapshot, PollResults, PollStatus
 from facilitator.core.polls.room import RoomStatus
+from facilitator.core.polls.tally import WordTally
 from facilitator.core.session.model import PollType
+from facilitator.qt.dialogs.safety_protocol import SafetyProtocolDialog
 from facilitator.qt.polls.bridge import PollBridge
 from facilitator.qt.polls.groups_panel import GroupsPanel
 from facilitator.qt.polls.headcount_panel import HeadcountPanel
 from facilitator.qt.polls.moderation_panel import ModerationPanel
+from facilitator.qt.polls.risk_notice import RiskNotice, RiskWatch
 from facilitator.qt.presenter.keys import Action, tooltip
 from facilitator.qt.style import POLL_PANEL_STYLE
 
@@ -48,6 +52,11 @@ def count_text(results: PollResults) -> str:
     if results.waiting_for:
         return f"{answers} · results show at {results.threshold}"
     return f"{answers} · {'hidden' if results.state.hidden else 'on screen'}"
+
+
+def _to_read(results: PollResults) -> int:
+    tally = results.live or results.tally
+    return len(tally.waiting) if isinstance(tally, WordTally) else len(results.pending)
 
 
 class PollConsole(QWidget):
@@ -74,6 +83,8 @@ class PollConsole(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.headcount = HeadcountPanel()
         self.moderation = ModerationPanel()
+        self.risk_notice = RiskNotice()
+        self._risk_watch = RiskWatch()
         self.groups = GroupsPanel()
         self.network = QWidget()  # the app puts the network picker here
         QVBoxLayout(self.network).setContentsMargins(0, 0, 0, 0)
@@ -101,12 +112,15 @@ class PollConsole(QWidget):
         self.setStyleSheet(POLL_PANEL_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.risk_notice)  # above the tabs: seen whichever tab is open
         layout.addWidget(self.tabs)
         self.open_button.clicked.connect(self._on_open_clicked)
         self.hide_button.clicked.connect(self._on_hide_clicked)
         self.lock_button.clicked.connect(self._on_lock_clicked)
         self.reset_button.clicked.connect(self._on_reset_clicked)
         self.moderation.decided.connect(bridge.moderate)
+        self.moderation.word_decided.connect(bridge.moderate_word)
+        self.risk_notice.protocol_requested.connect(self.show_protocol)
         self.groups.assign.connect(bridge.make_groups)
         self.groups.cleared.connect(bridge.clear_groups)
         self.headcount.headcount_set.connect(bridge.set_headcount)
@@ -124,18 +138,26 @@ class PollConsole(QWidget):
         self._choose_tab = True
         self._refresh()
 
-    def _on_changed(self, _snapshot: BallotSnapshot, status: RoomStatus) -> None:
+    def _on_changed(self, snapshot: BallotSnapshot, status: RoomStatus) -> None:
         self.groups.set_status(status)
+        self.risk_notice.raise_for(self._risk_watch.new_categories(snapshot))
         self.headcount.set_status(status)
         self._refresh()
+
+    def show_protocol(self) -> SafetyProtocolDialog:
+        """The guide's safety protocol, non-modal: the session goes on behind it."""
+        dialog = SafetyProtocolDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def _refresh(self) -> None:
         results = self._bridge.current_results()
         for button in (self.open_button, self.hide_button, self.lock_button, self.reset_button):
             button.setEnabled(results is not None)
-        is_text = results is not None and results.poll.type is PollType.TEXT
+        is_text = results is not None and results.poll.type in (PollType.TEXT, PollType.WORD)
         self.tabs.setTabEnabled(1, is_text)
-        pending = len(results.pending) if results is not None and is_text else 0
+        pending = _to_read(results) if results is not None and is_text else 0
         self.tabs.setTabText(1, f"Answers to read ({pending})" if pending else "Answers to read")
         if results is None:
             self.title.setText("No poll on this slide")

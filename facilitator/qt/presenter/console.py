@@ -45,6 +45,7 @@ NAV_BUTTONS = (
     (Action.SHORTCUTS, "Keys ?"),
     (Action.PRINT, "Print…"),
     (Action.IMPORT, "From article…"),
+    (Action.OPEN, "Open…"),
 )
 TIMER_BUTTONS = (
     (Action.TIMER, "Start / pause"),

@@ -29,6 +29,7 @@ class Presenter(QObject):
     poll_key = Signal(str)  # O, H, L, Ctrl+R: an Action value for the poll controls
     print_requested = Signal()  # Ctrl+P: the app opens the print dialog (qt/ cannot print)
     import_requested = Signal()  # Ctrl+N: the app opens the article importer
+    open_requested = Signal()  # Ctrl+O: the app asks for another session file
     session_started = Signal()  # the rehearsal is over: the app clears its test answers
 
     def __init__(self, state: PresenterState,
@@ -93,6 +94,7 @@ class Presenter(QObject):
             Action.JOIN_QR: self.join_qr_toggled.emit,
             Action.PRINT: self.print_requested.emit,
             Action.IMPORT: self.import_requested.emit,
+            Action.OPEN: self.open_requested.emit,
             Action.END: self.request_end,
             Action.START_SESSION: self.start_session,
             Action.OVERVIEW: self.show_overview,

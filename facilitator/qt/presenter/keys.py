@@ -45,6 +45,7 @@ class Action(StrEnum):
     POLL_RESET = "poll-reset"
     PRINT = "print"
     IMPORT = "import"
+    OPEN = "open"
     END = "end"
     START_SESSION = "start-session"
     OVERVIEW = "overview"
@@ -97,6 +98,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(Action.PRINT, "Print materials: handout, cards, guide, poster", ((K.Key_P, CTRL),),
             "Ctrl+P"),
     Binding(Action.IMPORT, "New session from an article", ((K.Key_N, CTRL),), "Ctrl+N"),
+    Binding(Action.OPEN, "Open another session file", ((K.Key_O, CTRL),), "Ctrl+O"),
     Binding(Action.OVERVIEW, "All slides: a grid to jump anywhere", ((K.Key_G, NONE),), "G"),
     Binding(Action.NOTES_BIGGER, "Larger notes",
             ((K.Key_Equal, CTRL), (K.Key_Plus, CTRL)), "Ctrl+="),

@@ -11,7 +11,15 @@ import itertools
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTextDocument,
+)
 
 from facilitator.core.session.model import Chart, ChartKind, Slide
 from facilitator.qt.slides import text as st
@@ -59,6 +67,10 @@ def _paint_bars(painter: QPainter, area: QRectF, chart: Chart, frame: Frame, the
     if px < frame.body * st.FLOOR_SCALE:
         result.fits = False
         result.problems.append(f"{count} bars are too many for one chart slide")
+    # Long labels shrink a little, like body text, before they are reported.
+    while (_widest_label(chart, px) + px > area.width() * 0.42
+           and px - frame.body * st.SCALE_STEP >= frame.body * st.FLOOR_SCALE - 1e-9):
+        px -= frame.body * st.SCALE_STEP
     result.scale = min(result.scale, px / frame.body)
     font = slide_font(px)
     painter.setFont(font)
@@ -89,14 +101,35 @@ def _paint_bars(painter: QPainter, area: QRectF, chart: Chart, frame: Frame, the
                          _value_text(item.value, chart.unit))
 
 
+def _widest_label(chart: Chart, px: float) -> float:
+    metrics = QFontMetrics(slide_font(px))
+    return max(metrics.horizontalAdvance(item.label) for item in chart.items)
+
+
+def _donut_sizes(area: QRectF, chart: Chart, frame: Frame) -> tuple[float, float]:
+    """Label size and the ring's share of the width: long labels first take room from the
+    ring (down to 24 % of the width), then shrink to the legibility floor."""
+    px, share = frame.body * 0.85, 0.3
+    while _widest_label(chart, px) > area.width() / 2 - min(
+            area.height() * 0.85, area.width() * share) / 2 - px * 1.8:
+        if share > 0.24 + 1e-9:
+            share -= 0.02
+        elif px - frame.body * st.SCALE_STEP >= frame.body * st.FLOOR_SCALE - 1e-9:
+            px -= frame.body * st.SCALE_STEP
+        else:
+            break  # reported where the labels are drawn
+    return px, share
+
+
 def _paint_donut(painter: QPainter, area: QRectF, chart: Chart, frame: Frame, theme: Theme,
                  result: Rendered) -> None:
     """A ring in the middle; each segment labelled beside it, on the side it points to."""
     total = sum(max(0.0, item.value) for item in chart.items) or 1.0
-    px = frame.body * 0.85
+    px, share = _donut_sizes(area, chart, frame)
+    result.scale = min(result.scale, px / frame.body)
     painter.setFont(slide_font(px))
     metrics = painter.fontMetrics()
-    diameter = min(area.height() * 0.85, area.width() * 0.3)
+    diameter = min(area.height() * 0.85, area.width() * share)
     centre = area.center()
     ring = QRectF(centre.x() - diameter / 2, centre.y() - diameter / 2, diameter, diameter)
     thickness = diameter * 0.26

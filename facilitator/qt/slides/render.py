@@ -104,49 +104,92 @@ def _paint_title(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContex
     painter.fillRect(bar, QColor(theme.accent))
 
 
+PANEL_SPLITS = (0.62, 0.56, 0.5)  # the content's share of the width, widest first
+
+
+def _paint_support_panel(painter: QPainter, frame: Frame, area: QRectF, body: str,
+                         slide: Slide, ctx: SlideContext, result: Rendered) -> QRectF:
+    """Content paired with help (safe messaging): the help sits in its own panel on the
+    right so neither has to shrink below legibility. On a narrow screen the panel takes
+    more of the width, as long as the content beside it still fits; inside the panel the
+    emergency line is kept whole (support_panel.fit_support). Returns the content's area."""
+    assert ctx.support is not None and slide.resources is not None
+    block = ctx.support.block(slide.resources)
+    gap, pad, px = frame.width * 0.03, frame.body * 0.5, frame.body * 0.85
+
+    def split_at(share: float) -> tuple[QRectF, QRectF]:
+        panel = QRectF(area.left() + area.width() * share + gap, area.top(),
+                       area.width() * (1 - share) - gap, area.height())
+        content = QRectF(area.left(), area.top(), area.width() * share, area.height())
+        return panel, content
+
+    def panel_fits(inner: QRectF) -> bool:
+        layout = support_panel.fit_support(block, ctx.theme, px, inner.size(), wide=False)
+        height = layout.entries.size().height()
+        if layout.emergency is not None:
+            height += layout.gap + layout.emergency.size().height()
+        return layout.shown == len(block.entries) and height <= inner.height()
+
+    def body_fits(box: QRectF) -> bool:
+        return st.fit(lambda scale: st.document(body, box.width(), frame.body * scale,
+                                                ctx.theme.text), box.size()).fits
+
+    for share in PANEL_SPLITS:
+        panel, content = split_at(share)
+        inner = panel.adjusted(pad * 1.6, pad, -pad, -pad)
+        if panel_fits(inner) and (not body or body_fits(content)):
+            break
+    else:
+        panel, content = split_at(PANEL_SPLITS[0])  # nothing fits: report it at the usual split
+        inner = panel.adjusted(pad * 1.6, pad, -pad, -pad)
+    paint_panel(painter, panel, ctx.theme, frame)
+    layout = support_panel.fit_support(block, ctx.theme, px, inner.size(), wide=False,
+                                       result=result)
+    support_panel.draw_support(painter, layout, inner.topLeft(), ctx.theme)
+    return content
+
+
 def _paint_content(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContext,
                    result: Rendered) -> None:
     theme = ctx.theme
     top = paint_heading(painter, frame, slide.title, ctx, result)
     area = QRectF(frame.margin_x, top, frame.content_width, frame.height - frame.margin_y - top)
+    if slide.resources is not None and ctx.support is not None:
+        # Content paired with help (safe messaging), a content note included.
+        body = "" if slide.kind is SlideKind.CONTENT_NOTE else st.blocks_html(
+            slide.blocks, theme, frame.body)
+        area = _paint_support_panel(painter, frame, area, body, slide, ctx, result)
     if slide.kind is SlideKind.CONTENT_NOTE and slide.content_note:
-        pad = frame.body * 0.7
-        paragraphs = slide.content_note.split("\n\n")
-        note_html = "".join(f"<p>{html.escape(text)}</p>" for text in paragraphs)
-        body_html = st.blocks_html(slide.blocks, theme, frame.body) if slide.blocks else ""
-        # The note sits in a panel with an accent edge; other blocks follow below it.
-        inner = area.adjusted(pad * 1.4, pad, -pad, -pad)
-
-        def build(scale: float) -> QTextDocument:
-            return st.document(note_html, inner.width(), frame.body * scale, theme.text)
-
-        fitted = st.fit(build, QSizeF(inner.width(), inner.height() * (0.6 if body_html else 1)))
-        result.note("the content note", fitted)
-        panel = QRectF(area.left(), area.top(), area.width(), fitted.doc.size().height() + 2 * pad)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(theme.panel))
-        painter.drawRoundedRect(panel, pad * 0.4, pad * 0.4)
-        painter.fillRect(QRectF(panel.left(), panel.top(), pad * 0.35, panel.height()),
-                         QColor(theme.accent))
-        st.draw(painter, fitted.doc, QPointF(inner.left(), inner.top()), theme.text)
-        if body_html:
-            rest = QRectF(area.left(), panel.bottom() + pad, area.width(),
-                          area.bottom() - panel.bottom() - pad)
-            fit_and_draw(painter, body_html, rest, frame.body, ctx, result, "the body")
+        _paint_note(painter, frame, slide, ctx, result, area)
         return
     body = st.blocks_html(slide.blocks, theme, frame.body)
-    if slide.resources is not None and ctx.support is not None:
-        # Content paired with help (safe messaging): the help sits in its own panel on the
-        # right so neither has to shrink below legibility.
-        gap = frame.width * 0.03
-        panel = QRectF(area.left() + area.width() * 0.62 + gap, area.top(),
-                       area.width() * 0.38 - gap, area.height())
-        area = QRectF(area.left(), area.top(), area.width() * 0.62, area.height())
-        paint_panel(painter, panel, theme, frame)
-        pad = frame.body * 0.5
-        fit_and_draw(painter, support_panel.support_html(ctx.support.block(slide.resources), theme,
-                                           frame.body * 0.85, columns=1, compact=True),
-                     panel.adjusted(pad * 1.6, pad, -pad, -pad), frame.body * 0.85, ctx, result,
-                     "the support panel")
     if body:
         fit_and_draw(painter, body, area, frame.body, ctx, result, "the body")
+
+
+def _paint_note(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContext,
+                result: Rendered, area: QRectF) -> None:
+    """The content note in a panel with an accent edge; other blocks follow below it."""
+    theme = ctx.theme
+    pad = frame.body * 0.7
+    paragraphs = slide.content_note.split("\n\n")
+    note_html = "".join(f"<p>{html.escape(text)}</p>" for text in paragraphs)
+    body_html = st.blocks_html(slide.blocks, theme, frame.body) if slide.blocks else ""
+    inner = area.adjusted(pad * 1.4, pad, -pad, -pad)
+
+    def build(scale: float) -> QTextDocument:
+        return st.document(note_html, inner.width(), frame.body * scale, theme.text)
+
+    fitted = st.fit(build, QSizeF(inner.width(), inner.height() * (0.6 if body_html else 1)))
+    result.note("the content note", fitted)
+    panel = QRectF(area.left(), area.top(), area.width(), fitted.doc.size().height() + 2 * pad)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(theme.panel))
+    painter.drawRoundedRect(panel, pad * 0.4, pad * 0.4)
+    painter.fillRect(QRectF(panel.left(), panel.top(), pad * 0.35, panel.height()),
+                     QColor(theme.accent))
+    st.draw(painter, fitted.doc, QPointF(inner.left(), inner.top()), theme.text)
+    if body_html:
+        rest = QRectF(area.left(), panel.bottom() + pad, area.width(),
+                      area.bottom() - panel.bottom() - pad)
+        fit_and_draw(painter, body_html, rest, frame.body, ctx, result, "the body")

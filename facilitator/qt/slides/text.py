@@ -43,7 +43,7 @@ def inline_html(inline: Inline) -> str:
 
 def _table_html(table: Table, theme: Theme, px: float) -> str:
     comparison = len(table.header) >= 3
-    pad = round(px * 0.35)
+    pad = round(px * 0.2)
     head_cells = "".join(
         f'<th align="left" style="background-color:{theme.panel}; color:{theme.heading};">'
         f"{inline_html(cell)}</th>"

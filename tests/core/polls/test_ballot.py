@@ -208,6 +208,9 @@ class RecordingJournal:
     def record_moderation(self, poll_id: str, device_key: str, decision: Decision) -> None:
         self.events.append(("moderation", poll_id, device_key, decision))
 
+    def record_word_moderation(self, poll_id: str, word: str, decision: Decision) -> None:
+        self.events.append(("word", poll_id, word, decision))
+
 
 def test_journal_hears_of_changes_before_they_apply() -> None:
     ref: list[BallotBox] = []

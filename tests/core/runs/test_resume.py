@@ -100,3 +100,26 @@ def test_resume_refuses_another_file_or_a_finished_run(tmp_path: Path) -> None:
     again.journal.close()
     with pytest.raises(JournalError, match="finished"):
         resume_run(run.journal.path, polls.ALL)
+
+
+def test_word_decisions_survive_a_crash(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    moderated = replace(polls.WORD, moderate=True)
+    all_polls = (*[p for p in polls.ALL if p.id != "word"], moderated)
+    run = start_run(tmp_path, all_polls, session_hash="h", title="T")
+    box, room = run.box, run.room
+    box.open("word")
+    keys = [room.device_for(room.join()) for _ in range(5)]
+    for key, word in zip(keys, ["hope", "hope", "dr smith sucks", "tea", "kms"], strict=True):
+        assert key is not None
+        box.submit("word", key, word)
+    box.moderate_word("word", "hope", Decision.APPROVED)
+    box.moderate_word("word", "dr smith sucks", Decision.REJECTED)
+    before = box.results("word").live
+    run.journal.close()
+
+    again = resume_run(run.journal.path, all_polls, session_hash="h")
+    after = again.box.results("word").live
+    assert after == before
+    assert after is not None and after.words == (("hope", 2),)  # type: ignore[union-attr]

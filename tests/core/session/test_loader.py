@@ -135,11 +135,15 @@ def test_risk_slide_without_resources_warns() -> None:
     result = parse_session(text, "s.md")
     assert result.ok
     assert [str(w) for w in result.warnings] == [
-        's.md:7:1: warning: slide "Signs" mentions suicide or self-harm but section "A" has no '
-        "resources block; add one so help is in reach"
+        's.md:7:1: warning: slide 1 ("Signs") names suicide or self-harm but neither it nor the '
+        "next slide shows support; add a resources block to it or put a resources slide right "
+        "after it"
     ]
     fixed = text + "\n## Help\n\n```resources\nregion: uk\n```\n"
     assert parse_session(fixed).warnings == []
+    # Help two slides later is out of reach: the room sees the topic without it.
+    later = text + "\n## Break\n\nTea.\n\n## Help\n\n```resources\nregion: uk\n```\n"
+    assert [w.line for w in parse_session(later).warnings] == [7]
 
 
 def test_session_without_support_warns() -> None:

@@ -71,7 +71,8 @@ def test_discussing_it_in_pairs_is_refused_and_alone_is_warned() -> None:
     alone = parse_session(
         head + "```prompt\ntext: Have you ever wanted to die?\nformat: solo\nduration: 2m\n```\n", "s.md"
     )
-    assert alone.ok and [w.line for w in alone.warnings] == [14]
+    # Line 12: the slide itself names the topic and no support follows it; line 14: the prompt.
+    assert alone.ok and [w.line for w in alone.warnings] == [12, 14]
 
 
 def test_word_cloud_holds_back_words_about_suicide_or_self_harm() -> None:
@@ -80,3 +81,14 @@ def test_word_cloud_holds_back_words_about_suicide_or_self_harm() -> None:
     assert isinstance(tally, WordTally)
     assert tally.words == (("hope", 2), ("sleep", 1))
     assert tally.held_back == 3
+
+
+def test_a_resources_block_the_projector_cannot_draw_is_not_support() -> None:
+    head = "---\ntitle: T\n---\n\n# A (3m)\n\n## N\n\n```content-note\nStep out.\n```\n\n"
+    signs = "## Signs\n\n- Thoughts of self-harm\n\n"
+    hidden = ("## Prompt\n\n```prompt\ntext: What helps?\nformat: solo\nduration: 1m\n```\n\n"
+              "```resources\n```\n")
+    result = parse_session(head + signs + hidden, "s.md")
+    assert [w.line for w in result.warnings] == [13]  # the prompt slide draws no resources
+    shown = parse_session(head + signs + "## Help\n\n```resources\n```\n", "s.md")
+    assert shown.warnings == []

@@ -3,8 +3,10 @@ shows it, phases advance with a chime, and with no audio device the chime become
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
@@ -122,6 +124,20 @@ def test_a_real_chime_without_an_audio_device_reports_it_cannot_play(qtbot: QtBo
     # This machine has no audio output (FACTS): play() must say so, so the flash is used.
     assert chime.play("finished") is chime.available
     assert Chime(enabled=False).play("finished") is False
+
+
+def test_without_qtmultimedia_the_chime_says_once_that_the_countdown_flashes(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)  # import now fails
+    told: list[str] = []
+    chime = Chime(enabled=True, on_unavailable=told.append)
+    assert told == []  # nothing is loaded (or said) before the first chime is due
+    assert chime.play("phase") is False
+    assert chime.play("finished") is False
+    assert told == ["No sound: the countdown flashes instead"]
+    silent: list[str] = []
+    assert Chime(enabled=False, on_unavailable=silent.append).play("finished") is False
+    assert silent == []  # switched off on purpose: nothing to report
 
 
 def test_the_state_uses_the_chime_and_flashes_only_when_it_fails(

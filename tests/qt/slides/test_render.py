@@ -32,9 +32,12 @@ def one_slide(slide: Slide) -> Session:
     return Session("T", (Section("S", 5, (slide,)),))
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1024, 768)])
-def test_every_bundled_slide_fits(qtbot: QtBot, bundled: Session, size: tuple[int, int]) -> None:
-    ctx = context(bundled)
+@pytest.mark.parametrize("theme", sorted(THEMES))
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1920, 1080), (1024, 768)])
+def test_every_bundled_slide_fits(qtbot: QtBot, bundled: Session, size: tuple[int, int],
+                                  theme: str) -> None:
+    # Laid out in the bundled font (qt/fonts.py), so this holds on any machine.
+    ctx = context(bundled, theme)
     problems = []
     for number, slide in enumerate(bundled.slides, start=1):
         _, rendered = render_image(slide, ctx, *size)
@@ -42,13 +45,6 @@ def test_every_bundled_slide_fits(qtbot: QtBot, bundled: Session, size: tuple[in
             problems.append((number, slide.title, rendered.problems))
         assert rendered.scale >= st.FLOOR_SCALE
     assert not problems
-
-
-@pytest.mark.parametrize("theme", ["light", "high-contrast"])
-def test_every_bundled_slide_fits_in_the_other_themes(qtbot: QtBot, bundled: Session,
-                                                      theme: str) -> None:
-    ctx = context(bundled, theme)
-    assert all(render_image(slide, ctx, 1280, 720)[1].fits for slide in bundled.slides)
 
 
 def test_every_kind_of_the_sample_session_fits(qtbot: QtBot, sample: Session) -> None:
