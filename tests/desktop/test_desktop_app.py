@@ -64,7 +64,7 @@ def test_closing_the_console_ends_the_run_and_saves_the_timing_report(
     start_session(app, StartChoice.FROM_FIRST)
     assert app.state.index == 0 and not app.state.rehearsing
     clock.advance(240)
-    app.state.go_to_number(5)
+    app.state.go_to_number(6)  # the first slide of section 2
     clock.advance(60)
     with qtbot.waitSignal(app.presenter.ended, timeout=1000):
         app.presenter.console.close()
