@@ -225,13 +225,16 @@ class DesktopApp:
 
     def open_print_dialog(self) -> PrintMaterialsDialog:
         """Ctrl+P: handout, cards, guide, and the join poster for the running server."""
-        from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
+        from facilitator.qt.dialogs.print_dialog import SESSION_DOCUMENTS, PrintMaterialsDialog
         from facilitator.services import materials
 
         produce = materials.producer(self.session, self.settings, self._join_details)
+        # The paper evaluation form only for a session that has an evaluation to print.
+        evaluation = ("evaluation",) if self.session.evaluation_polls else ()
         dialog = PrintMaterialsDialog(
             produce, paper=self.settings.paper,
             region=self.settings.region or self.session.region, parent=self.presenter.console,
+            offered=(*SESSION_DOCUMENTS, *evaluation),
         )
         self._keep(dialog)
         dialog.open()

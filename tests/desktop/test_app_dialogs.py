@@ -45,6 +45,12 @@ def test_ctrl_p_prints_a_poster_that_joins_the_running_server(qtbot: QtBot, bund
     decoded = {result.text for result in zxingcpp.read_barcodes(image)}
     assert server.join_url in decoded
     assert app.polling.service.room.code in PdfReader(io.BytesIO(pdfs["poster"])).pages[0].extract_text()
+    # The bundled session has an evaluation: its paper form is offered, unticked.
+    assert not dialog.checks["evaluation"].isChecked()
+    dialog.checks["evaluation"].setChecked(True)
+    dialog.preview_button.click()
+    form = flat(" ".join(page_texts(dialog.pdfs["evaluation"])))
+    assert "At the start" in form and "Would you recommend this session" in form
     dialog.reject()
     assert app.dialogs == []
     app.presenter.end()

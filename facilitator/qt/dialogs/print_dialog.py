@@ -43,6 +43,7 @@ DOCUMENT_LABELS = {
     "cards": "Resource cards (10 per sheet)",
     "guide": "Facilitator guide",
     "poster": "Join poster (needs the phone server running)",
+    "evaluation": "Evaluation form (paper, for rooms without phones)",
     "report": "Results report",
 }
 SESSION_DOCUMENTS = ("handout", "cards", "guide", "poster")
