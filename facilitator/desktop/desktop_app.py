@@ -394,6 +394,8 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
         lock.release()
     if desktop.timing_report is not None:
         print(f"Timing report saved to {desktop.timing_report}")
+    elif desktop.state.rehearsing:  # ended before "Start session": say so, not silence
+        print("Rehearsal ended: nothing was timed and the test answers were cleared")
     return 0
 
 

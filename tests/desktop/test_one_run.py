@@ -205,8 +205,10 @@ def test_a_second_start_brings_the_first_to_the_front_and_starts_nothing() -> No
         assert [run.path for run in list_runs(runs_folder())] == [live.path]
     finally:
         first.send_signal(signal.SIGTERM)  # ends the session properly
-        _out, err = first.communicate(timeout=60)
+        out, err = first.communicate(timeout=60)
     assert first.returncode == 0, err
+    # It opened in rehearsal and was never started: it says so on the way out.
+    assert "Rehearsal ended: nothing was timed" in out
     (run,) = list_runs(runs_folder())
     assert run.status == "finished"
     assert run_lock.holder(run.path) is None
