@@ -31,6 +31,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.set_defaults(handler=run)
 
 
+def counted(number: object, noun: str) -> str:
+    """"1 poll", "8 polls": the summaries read as sentences, whatever the count."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def summary(session: Session) -> dict[str, object]:
     return {
         "slides": len(session.slides),
@@ -103,8 +108,9 @@ def run(args: argparse.Namespace) -> int:
             print(warning, file=sys.stderr)
         counts = summary(result.session)
         print(
-            f"{path}: ok: {counts['slides']} slides, {counts['sections']} sections, "
-            f"{counts['prompts']} prompts, {counts['polls']} polls, {counts['minutes']} minutes"
-            + (f", {len(result.warnings)} warnings" if result.warnings else "")
+            f"{path}: ok: {counted(counts['slides'], 'slide')}, "
+            f"{counted(counts['sections'], 'section')}, {counted(counts['prompts'], 'prompt')}, "
+            f"{counted(counts['polls'], 'poll')}, {counts['minutes']} minutes"
+            + (f", {counted(len(result.warnings), 'warning')}" if result.warnings else "")
         )
     return status

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from facilitator.cli.check_cmd import load_checked, summary
+from facilitator.cli.check_cmd import counted, load_checked, summary
 from facilitator.core.importer.draft import (
     ArticleError,
     OutputExistsError,
@@ -106,9 +106,11 @@ def run(args: argparse.Namespace) -> int:
         else f"the material alone suggests about {round(result.natural_minutes)}"
     )
     print(
-        f"{out}: wrote a draft from {article.name}: {counts['sections']} sections, "
-        f"{counts['slides']} slides, {counts['prompts']} prompts, {counts['polls']} polls, "
+        f"{out}: wrote a draft from {article.name}: {counted(counts['sections'], 'section')}, "
+        f"{counted(counts['slides'], 'slide')}, {counted(counts['prompts'], 'prompt')}, "
+        f"{counted(counts['polls'], 'poll')}, "
         f"{counts['minutes']} minutes ({length})"
     )
-    print(f"check: {len(checked.warnings)} warnings. Edit the draft, then: facilitator check {out}")
+    warnings = counted(len(checked.warnings), "warning")
+    print(f"check: {warnings}. Edit the draft, then: facilitator check {out}")
     return 0

@@ -67,3 +67,14 @@ def test_unknown_support_entry_is_an_error(tmp_path: Path) -> None:
     assert done.stderr.startswith(
         f'{bad}:10:1: no support entry "samaritens" in region uk (did you mean "samaritans"?)'
     )
+
+
+
+def test_a_summary_counts_in_words_one_section_one_slide(tmp_path: Path) -> None:
+    one = tmp_path / "one.md"
+    one.write_text("---\ntitle: T\n---\n\n# A (5 min)\n\n## S\n\nText\n", encoding="utf-8")
+    done = check("--no-fit", str(one))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        f"{one}: ok: 1 slide, 1 section, 0 prompts, 0 polls, 5 minutes, 1 warning")
+    assert done.stderr.count("\n") == 1  # the one warning, named on stderr
