@@ -114,7 +114,8 @@ class DesktopPolling:
         projector's, gets `chart` and `qr`; later ones, the console's, get their own
         copies, whose chart shows the figures to the facilitator even while hidden)."""
         chart, qr = self._pairs[0] if not self._plugged else (
-            PollChart(overlay=True, bridge=self.bridge, presenter=True), QrWidget(bridge=self.bridge))
+            PollChart(overlay=True, bridge=self.bridge, presenter=True),
+            QrWidget(bridge=self.bridge))
         if self._plugged:
             qr.set_url(self.service.join_url, self.service.caption or self.message)
             self._pairs.append((chart, qr))
