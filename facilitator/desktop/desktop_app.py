@@ -122,6 +122,9 @@ class DesktopApp:
             self.polling.add_overlay(window)
             self.banners.append(self.polling.add_groups_banner(window))
             self.polling.add_question_banner(window)
+        # Groups assigned: prompt slides stop their text above the banner.
+        self.polling.bridge.changed.connect(
+            lambda _snapshot, status: self.state.set_groups_banner(bool(status.group_count)))
         self.state.slide_changed.connect(self._place_banners)
         self.state.screen_changed.connect(self._place_banners)
         self.presenter.console.add_side_panel("Poll", self.polling.console)

@@ -64,7 +64,7 @@ class DesktopPolling:
         # Projector: the chart over a poll slide's results region, the QR over its join region;
         # `plug_into` adds more pairs (the console's live preview shows what the room sees).
         self.chart = PollChart(overlay=True, bridge=self.bridge)
-        self.qr = QrWidget()
+        self.qr = QrWidget(bridge=self.bridge)  # "Poll closed" instead of the code, once closed
         self._pairs: list[tuple[PollChart, QrWidget]] = [(self.chart, self.qr)]
         # Console: the poll controls (they follow the bridge's current poll) and the network.
         self.console = PollConsole(self.bridge)
@@ -114,7 +114,8 @@ class DesktopPolling:
         projector's, gets `chart` and `qr`; later ones, the console's, get their own
         copies, whose chart shows the figures to the facilitator even while hidden)."""
         chart, qr = self._pairs[0] if not self._plugged else (
-            PollChart(overlay=True, bridge=self.bridge, presenter=True), QrWidget())
+            PollChart(overlay=True, bridge=self.bridge, presenter=True),
+            QrWidget(bridge=self.bridge))
         if self._plugged:
             qr.set_url(self.service.join_url, self.service.caption or self.message)
             self._pairs.append((chart, qr))

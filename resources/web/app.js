@@ -113,10 +113,21 @@ function renderGroup(group, count) {
   element.textContent = group ? t("group", { group, count }) : "";
 }
 
+// A closed or locked poll says so in words instead of showing a form nobody can use. The
+// form stays in the page, hidden, so a draft typed before is there again when it reopens.
 function setOpen(open) {
   setInputsEnabled(view.poll, open);
   $("send").hidden = !open;
   $("prefer-not").hidden = !open || !view.poll.prefer_not_to_say;
+  $("hint").hidden = !open;
+  $("fields").hidden = !open;
+  const box = $("poll-state");
+  box.hidden = open;
+  if (open) return;
+  const locked = view.poll.locked && view.poll.status === "open";
+  box.classList.toggle("locked", locked);
+  $("poll-state-heading").textContent = locked ? t("state.locked") : t("state.closed");
+  $("poll-state-text").textContent = locked ? t("state.locked_text") : t("state.closed_text");
 }
 
 function touch() {
@@ -128,8 +139,8 @@ function touch() {
 function showConfirmation(poll, answer) {
   const confirm = $("confirm");
   if (!poll.open) {
-    const why = poll.locked && poll.status === "open" ? t("closed.locked") : t("closed.closed");
-    confirm.textContent = answer === null ? why : t("closed.counted", { why });
+    // The state box above says closed or locked; here only whether this phone's answer counts.
+    confirm.textContent = answer === null ? "" : t("state.counted");
   } else if (answer === PREFER_NOT) {
     confirm.textContent = t("confirm.prefer_not");
   } else if (answer !== null && !view.touched) {
@@ -141,7 +152,8 @@ function showConfirmation(poll, answer) {
 
 function renderResults(results) {
   const section = $("results");
-  const drawn = JSON.stringify(results);
+  const closed = Boolean(view.poll && !view.poll.open && view.poll.status !== "open");
+  const drawn = JSON.stringify([results, closed]);
   if (drawn === view.results) return; // nothing new: screen readers are not told again
   view.results = drawn;
   section.replaceChildren();
@@ -152,6 +164,12 @@ function renderResults(results) {
   section.hidden = false;
   const line = document.createElement("p");
   line.className = "results-line";
+  if (results.waiting_for > 0 && closed) {
+    // No more answers are coming: say why there are no results, not how many are missing.
+    line.textContent = t("results.too_few");
+    section.append(line);
+    return;
+  }
   if (results.waiting_for > 0) {
     const n = results.waiting_for;
     line.textContent = n === 1 ? t("results.waiting_one") : t("results.waiting_many", { n });

@@ -81,6 +81,8 @@ def test_poll_slide_shows_chart_and_qr_and_phones_follow(qtbot: QtBot, sample: S
                         timeout=5000)
         assert not banners[0].isHidden() and not preview_banners[0].isHidden()
         assert preview_banners[0].text() == banners[0].text()
+        # The slides know: a prompt slide's text stops above the banner's strip.
+        assert app.state.context_for(app.state.index).groups_banner
         app.presenter.perform(Action.BLACK)
         assert banners[0].isHidden() and preview_banners[0].isHidden()
         app.presenter.perform(Action.BLACK)

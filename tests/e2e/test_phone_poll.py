@@ -161,7 +161,8 @@ def test_phone_follows_the_facilitator_and_reconnects(
     page.get_by_role("button", name="Send answer").click()
     expect(page.locator("#confirm")).to_contain_text("Answer received")
     server.call(server.box.close, "energy").result(5)
-    expect(page.locator("#confirm")).to_contain_text("This poll is closed")
+    expect(page.locator("#poll-state")).to_contain_text("This poll is closed")
+    expect(page.locator("#confirm")).to_have_text("Your answer was counted.")
     expect(page.get_by_role("button", name="Send answer")).to_be_hidden()
     # The laptop's server goes away and comes back on the same port (a restart): the page
     # notices, backs off, reconnects by itself and still shows its answer.
@@ -173,8 +174,9 @@ def test_phone_follows_the_facilitator_and_reconnects(
     try:
         assert again.port == server.port
         expect(page.locator("#connection")).to_have_text("Live", timeout=20_000)
-        expect(page.get_by_label("4")).to_be_checked()
-        expect(page.locator("#confirm")).to_contain_text("This poll is closed")
+        expect(page.get_by_label("4")).to_be_checked()  # kept, hidden, in the page
+        expect(page.locator("#poll-state")).to_contain_text("This poll is closed")
+        expect(page.locator("#confirm")).to_have_text("Your answer was counted.")
     finally:
         again.stop()
 

@@ -103,6 +103,8 @@ class PollResults:
     counted: int = 0
     live: Tally | None = None
     approved: tuple[TextItem, ...] = ()  # text polls: on screen now, for "withdraw"
+    # How many answers `tally` holds: the room sees a publication, which can lag `responses`.
+    shown_responses: int = 0
 
     @property
     def reached(self) -> bool:
@@ -217,8 +219,10 @@ class BallotBox:
         published = self._published.get(poll_id)
         # Open text is gated by the facilitator's approval, not by batches.
         shown = live if poll.type is PollType.TEXT else published.tally if published else None
+        shown_responses = (len(answers) if poll.type is PollType.TEXT
+                           else published.answers if published else 0)
         results = PollResults(poll, self._states[poll_id], len(answers), threshold, shown,
-                              pending, counted, live, approved)
+                              pending, counted, live, approved, shown_responses)
         self._cache[poll_id] = (self._changed_at[poll_id], results)
         return results
 
@@ -478,4 +482,5 @@ class BallotBox:
             return
         events, k = self._events[poll_id], self.minimum(poll_id)
         if due(self._published.get(poll_id), events, k, final):
-            self._published[poll_id] = Publication(coarsen(live, k), events)
+            self._published[poll_id] = Publication(coarsen(live, k), events,
+                                                    len(self._answers[poll_id]))

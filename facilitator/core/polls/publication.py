@@ -29,6 +29,7 @@ SHARE_STEP = 0.05  # shares are published to the nearest 5 %
 class Publication:
     tally: Tally
     events: int  # the poll's answer count (new or changed answers) when it was taken
+    answers: int = 0  # how many people's answers it holds: what the wall's figures stand for
 
 
 def round_share(share: float) -> float:

@@ -174,7 +174,9 @@ class PollChart(QWidget):
         tally = results.tally
         match tally:
             case ChoiceTally():
-                paint_bars(ink, area, tally, results.poll.reference_label, results.responses)
+                # The answers these bars hold (the publication), not the count since.
+                paint_bars(ink, area, tally, results.poll.reference_label,
+                           results.shown_responses or results.responses)
             case MatrixTally():
                 paint_diverging(ink, area, tally)
             case WordTally():

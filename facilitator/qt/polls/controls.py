@@ -48,10 +48,27 @@ def press(console: PollConsole, action: str) -> bool:
 
 
 def count_text(results: PollResults) -> str:
+    """The console's one-line count. It names a closed or locked poll (a closed poll's
+    count is final, not live) and says how many answers the wall's figures hold: the
+    room sees the last publication, which can be a batch behind the answers in."""
     answers = f"{results.responses} answer{'s' if results.responses != 1 else ''}"
+    state = results.state
+    parts = [answers]
+    if state.status is PollStatus.CLOSED:
+        parts.append("closed")
+    elif state.locked:
+        parts.append("locked")
     if results.waiting_for:
-        return f"{answers} · results show at {results.threshold}"
-    return f"{answers} · {'hidden' if results.state.hidden else 'on screen'}"
+        parts.append(f"results show at {results.threshold}")
+    elif state.hidden:
+        parts.append("hidden")
+    elif results.tally is None:
+        parts.append("shown when closed")
+    elif results.shown_responses == results.responses:
+        parts.append("all on screen")
+    else:
+        parts.append(f"{results.shown_responses} on screen")
+    return " · ".join(parts)
 
 
 def _to_read(results: PollResults) -> int:

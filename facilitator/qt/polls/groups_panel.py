@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidge
 
 from facilitator.core.polls.room import RoomStatus
 from facilitator.core.session.model import GroupKind, Prompt
+from facilitator.qt.slides.base import GROUPS_BANNER
 from facilitator.qt.style import GROUPS_BANNER_STYLE
 
 
@@ -104,7 +105,7 @@ class GroupsBanner(QLabel):
         parent = self.parentWidget()
         if parent is None:
             return
-        height = max(24, parent.height() // 11)
+        height = max(24, int(parent.height() * GROUPS_BANNER))  # what prompt slides leave free
         self.setGeometry(0, parent.height() - height, parent.width(), height)
         font = self.font()
         font.setPixelSize(max(12, int(height * 0.4)))

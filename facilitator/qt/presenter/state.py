@@ -72,6 +72,7 @@ class PresenterState(QObject):
         self.timer: Timer | None = None
         self.timer_slide: int | None = None
         self._flash_until = -1.0
+        self.groups_banner = False  # groups assigned: prompt slides leave the banner room
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self.tick)
@@ -256,7 +257,14 @@ class PresenterState(QObject):
             support=self.support,
             timer=self.timer_snapshot() if timed else None,
             flash=timed and self.flashing,
+            groups_banner=self.groups_banner,
         )
+
+    def set_groups_banner(self, shown: bool) -> None:
+        """Groups were assigned or cleared: prompt slides lay out again around the banner."""
+        if shown != self.groups_banner:
+            self.groups_banner = shown
+            self.screen_changed.emit()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

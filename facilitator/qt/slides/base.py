@@ -32,6 +32,12 @@ class SlideContext:
     timer: TimerSnapshot | None = None  # the live countdown when this prompt is the timed one
     flash: bool = False  # the visual chime: countdown drawn inverted for a moment
     live_join: bool = False  # a live QR code covers the join region: draw no placeholder
+    # Breakout groups are assigned: their banner covers the bottom GROUPS_BANNER of a prompt
+    # slide, so the prompt's text stops above it.
+    groups_banner: bool = False
+
+
+GROUPS_BANNER = 1 / 11  # the groups banner's share of the slide's height, at the bottom
 
 
 @dataclass

@@ -16,7 +16,14 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from facilitator.core.session.model import Poll, PollType, Slide
 from facilitator.core.timing.timer import TimerMood, TimerSnapshot, format_seconds
 from facilitator.qt.slides import text as st
-from facilitator.qt.slides.base import Frame, Rendered, SlideContext, fit_and_draw, paint_heading
+from facilitator.qt.slides.base import (
+    GROUPS_BANNER,
+    Frame,
+    Rendered,
+    SlideContext,
+    fit_and_draw,
+    paint_heading,
+)
 from facilitator.qt.style import Theme, slide_font
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -167,17 +174,20 @@ def paint_prompt(painter: QPainter, frame: Frame, slide: Slide, ctx: SlideContex
     # clock then moves to a column on the right, so the text keeps the full height.
     body_html = st.blocks_html(slide.blocks, theme, frame.body) if slide.blocks else ""
     text_top = top + chip_h + frame.body * 0.8
+    bottom = frame.height - frame.margin_y
+    if ctx.groups_banner:  # the banner sits over the slide's foot: stop above it
+        bottom = min(bottom, frame.height * (1 - GROUPS_BANNER) - frame.body * 0.3)
     if body_html:
         clock_h = frame.height * 0.17
         column = frame.content_width * 0.24
         text_area = QRectF(frame.margin_x, text_top, frame.content_width - column - frame.body,
-                           frame.height - frame.margin_y - text_top)
+                           bottom - text_top)
         clock_rect = QRectF(frame.width - frame.margin_x - column,
                             text_area.center().y() - clock_h / 2, column, clock_h)
         note_rect = QRectF(clock_rect.left(), clock_rect.bottom(), column, frame.body * 1.4)
     else:
         clock_h = frame.height * 0.25
-        clock_area = QRectF(frame.margin_x, frame.height - frame.margin_y - clock_h,
+        clock_area = QRectF(frame.margin_x, bottom - clock_h,
                             frame.content_width, clock_h)
         text_area = QRectF(frame.margin_x, text_top, frame.content_width,
                            clock_area.top() - top - chip_h - frame.body * 1.4)
