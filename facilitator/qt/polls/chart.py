@@ -36,6 +36,10 @@ from facilitator.qt.style import chart_font
 
 
 def waiting_text(results: PollResults) -> str:
+    """Under the minimum: how many more answers an open poll needs; a closed or locked one
+    will get no more, so it says its results stay private (as the phones do)."""
+    if results.state.status is PollStatus.CLOSED or results.state.locked:
+        return "Too few answers to show results, so they stay private"
     n = results.waiting_for
     return f"Waiting for {n} more answer{'s' if n != 1 else ''}"
 

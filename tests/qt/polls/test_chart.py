@@ -24,6 +24,20 @@ def test_below_threshold_shows_no_numbers_and_no_bars(qtbot: QtBot) -> None:
     assert count_colour(image, ORANGE) == 0
 
 
+
+def test_a_closed_poll_under_the_minimum_says_its_results_stay_private(qtbot: QtBot) -> None:
+    """Closed or locked, no more answers come: "Waiting for 3 more" would be a false promise."""
+    box = open_box()
+    box.submit("mood", "a", "o1")
+    box.submit("mood", "b", "o2")
+    box.close("mood")
+    chart = PollChart(box.results("mood"))
+    qtbot.addWidget(chart)
+    image = grab(chart)
+    assert chart.drawn_text[0] == "Too few answers to show results, so they stay private"
+    assert not any("%" in text for text in chart.drawn_text)
+    assert count_colour(image, ORANGE) == 0
+
 def test_bars_with_reference_beside_the_room(qtbot: QtBot) -> None:
     box = open_box()
     for key, pick in zip("abcd", ("o1", "o1", "o1", "o2"), strict=True):
