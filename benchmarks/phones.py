@@ -7,6 +7,8 @@ sometimes changing its answer. The conductor talks to this process by lines on s
 stdout:
 
     -> ready                       all phones joined and connected
+    <- ask SPREAD                  Q&A: every phone asks one question within SPREAD seconds,
+                                   and votes for approved questions as their list arrives
     <- capacity URL SECONDS        every phone answers in a closed loop against URL
     -> capacity VOTES ERRORS       votes acknowledged in that window
     <- report                      print the measurements as one JSON line, then exit
@@ -44,6 +46,10 @@ class Phone:
     acked: dict[str, Any] = field(default_factory=dict)  # poll id -> last acknowledged answer
     answering: asyncio.Task[None] | None = None
     listening: asyncio.Future[None] | None = None
+    asked: str | None = None  # the text of this phone's acknowledged question
+    votes_acked: list[str] = field(default_factory=list)  # question ids
+    approved: list[str] = field(default_factory=list)  # ids in the last pushed list
+    questioning: asyncio.Task[None] | None = None  # asking or voting, one at a time
 
     @property
     def cookie(self) -> str:
@@ -64,6 +70,10 @@ class Stats:
     messages: int = 0
     loop_lag_ms: list[float] = field(default_factory=list)
     saturating: bool = False
+    qa_acks_ms: list[float] = field(default_factory=list)  # asks and votes, POST to ack
+    asks: int = 0
+    votes: int = 0
+    qa_limited: int = 0  # 429s from the question API (rate or the run's question total)
 
 
 def random_answer(poll: dict[str, Any], rng: random.Random) -> Any:
@@ -97,6 +107,9 @@ class Crowd:
         self.phones: list[Phone] = []
         self.capacity_url: str | None = None
         self._parsed: tuple[str, dict[str, Any]] = ("", {})
+        self.votes_each = int(config.get("votes_each", 3))
+        self.qa = False  # set by the conductor's `ask`: phones then vote on pushed lists
+        self._approved: tuple[str, list[str]] = ("", [])
 
     async def connect(self, count: int) -> None:
         self.phones = [self._new_phone(i) for i in range(count)]
@@ -133,6 +146,9 @@ class Crowd:
                 break
             now = time.monotonic()
             self.stats.messages += 1
+            if message.data.startswith('{"type": "questions"'):
+                self._on_questions(phone, message.data)
+                continue
             # Most messages are results for the poll already shown: skip parsing those, so
             # the one process playing a whole room spends its time on what phones send.
             if f'"poll": {{"id": "{phone.seen_poll}"' in message.data:
@@ -191,6 +207,66 @@ class Crowd:
             phone.acked[poll["id"]] = body["answer"]
         return True
 
+    # -- anonymous questions (Q&A) ---------------------------------------------------------
+
+    def ask_all(self, spread: float) -> None:
+        """Every phone asks one question at a moment of its own within `spread` seconds."""
+        self.qa = True
+        for phone in self.phones:
+            phone.questioning = asyncio.ensure_future(self._ask(phone, spread))
+
+    async def _ask(self, phone: Phone, spread: float) -> None:
+        await asyncio.sleep(self.rng.uniform(0.1, spread))
+        text = f"Phone {phone.index}: how do you notice numbness in yourself?"
+        self.stats.asks += 1
+        if await self._qa_post(phone, "/api/questions", {"text": text}):
+            phone.asked = text
+        await self._vote(phone)
+
+    def _on_questions(self, phone: Phone, data: str) -> None:
+        # Parsed once per distinct list for the whole crowd, as for the poll state.
+        if data != self._approved[0]:
+            listed = json.loads(data)["questions"]
+            self._approved = (data, [q["id"] for q in listed if q["state"] == "approved"])
+        phone.approved = self._approved[1]
+        if self.qa and self.capacity_url is None and (
+            phone.questioning is None or phone.questioning.done()
+        ):
+            phone.questioning = asyncio.ensure_future(self._vote(phone))
+
+    async def _vote(self, phone: Phone) -> None:
+        """Tap a vote for approved questions not voted yet, one after another, as a person
+        reads the list, up to `votes_each`."""
+        while len(phone.votes_acked) < self.votes_each and self.capacity_url is None:
+            choices = [q for q in phone.approved if q not in phone.votes_acked]
+            if not choices:
+                return
+            await asyncio.sleep(self.rng.uniform(0.3, self.think))
+            question = self.rng.choice(choices)
+            self.stats.votes += 1
+            if not await self._qa_post(phone, f"/api/questions/{question}/vote", {"vote": True}):
+                return  # refused: counted; this phone stops voting
+            phone.votes_acked.append(question)
+
+    async def _qa_post(self, phone: Phone, path: str, body: dict[str, Any]) -> bool:
+        started = time.perf_counter()
+        try:
+            async with phone.session.post(
+                self.base + path, json=body, headers={"Origin": self.origin}
+            ) as response:
+                reply = await response.json()
+        except (aiohttp.ClientError, TimeoutError, ValueError) as error:
+            self.stats.errors.append(f"qa {type(error).__name__}")
+            return False
+        if response.status == 429:
+            self.stats.qa_limited += 1
+            return False
+        if response.status != 200:
+            self.stats.errors.append(f"qa {response.status} {reply.get('error')}")
+            return False
+        self.stats.qa_acks_ms.append((time.perf_counter() - started) * 1000)
+        return True
+
     async def capacity(self, url: str, seconds: float) -> tuple[int, int]:
         """Every phone answers in a closed loop for `seconds`; acknowledged votes, errors."""
         self.capacity_url = url
@@ -243,11 +319,14 @@ async def main() -> None:
     reader = asyncio.StreamReader()
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
     while line := (await reader.readline()).decode().split():
-        if line[0] == "capacity":
+        if line[0] == "ask":
+            crowd.ask_all(float(line[1]))
+        elif line[0] == "capacity":
             votes, errors = await crowd.capacity(line[1], float(line[2]))
             print(f"capacity {votes} {errors}", flush=True)
         elif line[0] == "report":
-            pending = [p.answering for p in crowd.phones if p.answering and not p.answering.done()]
+            tasks = [t for p in crowd.phones for t in (p.answering, p.questioning) if t]
+            pending = [task for task in tasks if not task.done()]
             await asyncio.gather(*pending, return_exceptions=True)
             report = {
                 "acks_ms": crowd.stats.acks_ms,
@@ -260,6 +339,11 @@ async def main() -> None:
                 "acked": [(p.cookie, p.acked) for p in crowd.phones],
                 "loop_lag_ms": crowd.stats.loop_lag_ms,
                 "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "qa_acks_ms": crowd.stats.qa_acks_ms,
+                "asks": crowd.stats.asks,
+                "votes": crowd.stats.votes,
+                "qa_limited": crowd.stats.qa_limited,
+                "asked": [(p.cookie, p.asked, p.votes_acked) for p in crowd.phones],
             }
             print(json.dumps(report), flush=True)
             break

@@ -13,6 +13,12 @@ WebSocket and answer each poll the facilitator switches to. Then, in the same ru
   aiohttp endpoint on its own thread in this process (parse JSON, answer JSON): the ceiling.
 - lost: every answer a phone saw acknowledged is looked up in the ballot box; a missing or
   different one is lost. errors: failed requests (transport errors, 4xx other than 429, 5xx).
+- Q&A (on unless --no-qa): during the live phase every phone also asks one anonymous
+  question, the facilitator approves some of them (through the question box on the server
+  loop, as the console's Q&A tab does) and every phone votes for up to 3 approved questions
+  as their list reaches it. Every acknowledged question and vote is looked up in the box.
+  A run takes 300 questions by default; the benchmark raises that total to the number of
+  phones through the box's own `Limits` (the setting the server reads), and says so.
 
 Figures: ack = POST to acknowledgement, seen by the phone; fan-out = the facilitator's poll
 switch on the server loop to the phone receiving it (CLOCK_MONOTONIC is shared by processes);
@@ -31,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +50,7 @@ from PySide6.QtWidgets import QApplication
 
 from facilitator.core.polls.answers import answer_to_json
 from facilitator.core.polls.ratelimit import RateLimiter
+from facilitator.core.questions.box import QuestionState
 from facilitator.core.runs.journal import file_hash
 from facilitator.core.runs.resume import start_run
 from facilitator.core.session.loader import load_session
@@ -52,6 +60,8 @@ from facilitator.services.assets import resource_path, slide_file
 from facilitator.web import server as server_module
 from facilitator.web.app import create_app
 from facilitator.web.server import PollServer
+
+APPROVE_EACH_TICK = 2  # questions the facilitator approves every half second
 
 TARGETS = {
     "ack_p99_ms": 25.0,
@@ -126,6 +136,12 @@ class Benchmark:
         )
         if args.no_journal:
             self.run.box._journal = None  # profiling only
+        self.default_question_limit = self.run.questions.limits.total
+        if args.qa:  # every phone asks once: the run's total must take them all
+            self.run.questions.limits = replace(
+                self.run.questions.limits, total=max(args.phones, self.default_question_limit)
+            )
+        self.approved = 0
         self.limiter = LiftableLimiter()
         self.server = PollServer(
             self.run.box,
@@ -134,6 +150,7 @@ class Benchmark:
             host="127.0.0.1",
             port=0,
             limiter=self.limiter,
+            questions=self.run.questions,
         )
         self.bridge = PollBridge(
             lambda fn: self.server.call(fn), self.server.poke, self.run.box, self.run.room
@@ -233,6 +250,22 @@ class Benchmark:
 
         self.server.call(on_loop)
 
+    def _approve(self) -> None:
+        """The facilitator approves the oldest pending questions, a few at a time, as from
+        the console's Q&A tab (`QuestionBox.decide` on the server loop), up to --approve."""
+        budget = min(APPROVE_EACH_TICK, self.args.approve - self.approved)
+        if budget <= 0:
+            return
+
+        def on_loop() -> None:
+            box = self.run.questions
+            pending = [q for q in box.all() if q.state is QuestionState.PENDING][:budget]
+            for question in pending:
+                box.decide(question.id, QuestionState.APPROVED)
+            self.approved += len(pending)
+
+        self.server.call(on_loop)
+
     # -- helpers ----------------------------------------------------------------------
 
     def wait_for_line(self, prefix: str, timeout: float) -> str:
@@ -294,9 +327,15 @@ class Benchmark:
         switcher = QTimer(interval=int(args.switch_every * 1000))
         switcher.timeout.connect(self._switch)
         switcher.start()
+        approver = QTimer(interval=500)
+        approver.timeout.connect(self._approve)
+        if args.qa:  # asks spread over the first half, votes follow the approvals
+            self.send(f"ask {args.seconds / 2}")
+            approver.start()
         self.live_phase = True
         self.pump(args.seconds)
         switcher.stop()
+        approver.stop()
         self.pump(config["think"] * 2 + 0.5)  # let the last answers arrive
         self.log(f"live phase done: {len(self.switches)} switches")
 
@@ -316,6 +355,7 @@ class Benchmark:
             self.phones.waitForFinished(5)
         self.stopping = True
         lost = self.count_lost(report["acked"])
+        questions_lost, votes_lost = self.count_qa_lost(report["asked"])
         rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.server.stop()
         self.bare.stop()
@@ -363,6 +403,22 @@ class Benchmark:
             "elapsed_s": round(time.monotonic() - started, 1),
             "error_kinds": sorted(set(report["errors"]))[:5],
         }
+        if args.qa:
+            acked = [entry for entry in report["asked"] if entry[1] is not None]
+            result |= {
+                "questions_asked": report["asks"],
+                "questions_acked": len(acked),
+                "questions_lost": questions_lost,
+                "questions_approved": self.approved,
+                "votes_cast": report["votes"],
+                "votes_acked": sum(len(entry[2]) for entry in report["asked"]),
+                "votes_lost": votes_lost,
+                "qa_limited_429": report["qa_limited"],
+                "qa_ack_p50_ms": round(percentile(report["qa_acks_ms"], 50), 2),
+                "qa_ack_p99_ms": round(percentile(report["qa_acks_ms"], 99), 2),
+                "question_limit": self.run.questions.limits.total,
+                "question_limit_default": self.default_question_limit,
+            }
         assert capacity_errors + bare_errors <= result["errors"]
         return result
 
@@ -378,6 +434,23 @@ class Benchmark:
                     if stored is None or answer_to_json(stored) != value:
                         lost += 1
             return lost
+
+        return self.server.call(check).result(30)
+
+    def count_qa_lost(self, asked: list[tuple[str, str | None, list[str]]]) -> tuple[int, int]:
+        """Acknowledged questions whose text the box does not hold, and acknowledged votes
+        whose device is not among the question's voters (checked on the server loop)."""
+
+        def check() -> tuple[int, int]:
+            box = self.run.questions
+            texts = {question.text for question in box.all()}
+            voters = {question.id: question.voters for question in box.all()}
+            questions_lost = votes_lost = 0
+            for cookie, text, votes in asked:
+                key = self.run.room.device_for(cookie)
+                questions_lost += text is not None and text not in texts
+                votes_lost += sum(key is None or key not in voters.get(q, ()) for q in votes)
+            return questions_lost, votes_lost
 
         return self.server.call(check).result(30)
 
@@ -401,6 +474,15 @@ def main(argv: list[str] | None = None) -> int:
         help="seconds per poll; phones answer 0.1 s to 0.8 of this after it opens",
     )
     parser.add_argument("--capacity-seconds", type=float, default=3.0)
+    parser.add_argument(
+        "--qa",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="a Q&A phase alongside the polls: every phone asks once and votes (default on)",
+    )
+    parser.add_argument(
+        "--approve", type=int, default=40, help="questions the facilitator approves (Q&A)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--verbose", action="store_true", help="progress on stderr")
     # For profiling: take one part away and see what it costs.
@@ -419,17 +501,41 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result))
     else:
-        width = max(map(len, result))
-        for key, value in result.items():
-            target = TARGETS.get(key)
-            note = ""
-            if target is not None:
-                ok = value >= target if key == "ratio_to_bare" else value <= target
-                note = f"   target {'>=' if key == 'ratio_to_bare' else '<='} {target}: " + (
-                    "ok" if ok else "MISSED"
-                )
-            print(f"{key:<{width}}  {value}{note}")
-    return 0 if result["lost"] == 0 and result["errors"] == 0 else 1
+        print_lines(result)
+    lost = result["lost"] + result.get("questions_lost", 0) + result.get("votes_lost", 0)
+    return 0 if lost == 0 and result["errors"] == 0 else 1
+
+
+QA_KEYS = ("questions_", "votes_cast", "votes_acked", "votes_lost", "qa_", "question_limit")
+
+
+def print_lines(result: dict[str, Any]) -> None:
+    """One figure a line with its target (the targets are the poll answers'), then Q&A."""
+    poll = {k: v for k, v in result.items() if not k.startswith(QA_KEYS)}
+    width = max(map(len, poll))
+    for key, value in poll.items():
+        target = TARGETS.get(key)
+        note = ""
+        if target is not None:
+            ok = value >= target if key == "ratio_to_bare" else value <= target
+            note = f"   target {'>=' if key == 'ratio_to_bare' else '<='} {target}: " + (
+                "ok" if ok else "MISSED"
+            )
+        print(f"{key:<{width}}  {value}{note}")
+    if "questions_asked" not in result:
+        print("Q&A phase: off (--no-qa)")
+        return
+    r = result
+    print(f"questions asked/acked/lost  {r['questions_asked']}/{r['questions_acked']}/"
+          f"{r['questions_lost']} ({r['questions_approved']} approved)")
+    print(f"votes cast/acked/lost  {r['votes_cast']}/{r['votes_acked']}/{r['votes_lost']}")
+    print(f"Q&A ack p50/p99  {r['qa_ack_p50_ms']} ms / {r['qa_ack_p99_ms']} ms "
+          f"(429 refused: {r['qa_limited_429']})")
+    raised = r["question_limit"] != r["question_limit_default"]
+    print(f"question limit  {r['question_limit']} per run "
+          + (f"(the default {r['question_limit_default']}, raised by the benchmark through the "
+             "question box's Limits.total, the server's own setting, so every phone can ask)"
+             if raised else "(the default)"))
 
 
 if __name__ == "__main__":
