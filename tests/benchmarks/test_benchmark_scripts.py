@@ -72,3 +72,26 @@ def test_check_speed_prints_the_check_and_screen_figures() -> None:
                      r"[\d.]+ s CPU with the fit step; [\d.]+ s wall / [\d.]+ s CPU with "
                      r"--no-fit$", out, re.M), out
     assert re.search(r"^risk screen, one fresh answer: \d+ µs$", out, re.M), out
+
+
+def test_poll_load_prints_the_poll_targets_and_the_qa_lines_with_nothing_lost() -> None:
+    out = run_script("poll_load.py", "--phones", "20", "--seconds", "4", "--switch-every", "2",
+                     "--capacity-seconds", "1")
+    for name in ("ack_p99_ms", "fanout_p99_ms", "gui_gap_p99_ms", "rss_mb", "ratio_to_bare"):
+        assert re.search(rf"^{name} +[\d.]+ +target ", out, re.M), out
+    assert re.search(r"^lost +0$", out, re.M), out
+    asked = re.search(r"^questions asked/acked/lost +(\d+)/(\d+)/(\d+) \((\d+) approved\)$",
+                      out, re.M)
+    assert asked, out
+    assert int(asked[1]) == int(asked[2]) == 20 and asked[3] == "0" and int(asked[4]) > 0
+    votes = re.search(r"^votes cast/acked/lost +(\d+)/(\d+)/(\d+)$", out, re.M)
+    assert votes, out
+    assert int(votes[1]) == int(votes[2]) > 0 and votes[3] == "0"
+    assert re.search(r"^Q&A ack p50/p99 +[\d.]+ ms / [\d.]+ ms", out, re.M), out
+    assert re.search(r"^question limit +300 per run \(the default\)$", out, re.M), out
+
+
+def test_poll_load_without_qa_says_so() -> None:
+    out = run_script("poll_load.py", "--phones", "5", "--seconds", "2", "--switch-every", "1",
+                     "--capacity-seconds", "0.5", "--no-qa")
+    assert "Q&A phase: off (--no-qa)" in out and "questions asked" not in out
