@@ -34,6 +34,7 @@ from facilitator.core.session.model import (
     Session,
     Slide,
     SlideKind,
+    TakeHomeBlock,
 )
 from facilitator.core.session.safety import check_session
 from facilitator.core.session.textfile import TextFileError, read_text_file
@@ -73,6 +74,7 @@ class _SlideDraft:
     flow: Flow | None = None
     resources: ResourcesRef | None = None
     evaluation: EvaluationBlock | None = None
+    takehome: TakeHomeBlock | None = None
     seen_blocks: dict[str, int] = field(default_factory=dict)
     refused: bool = False  # something on the slide already has an error message
 
@@ -110,6 +112,7 @@ class _Parser:
         self.problems: list[Diagnostic] = []
         self.sections: list[_SectionDraft] = []
         self.slide: _SlideDraft | None = None
+        self.takehome_line = 0  # the session's takehome block, if any (one allowed)
 
     def error(self, line: int, message: str, col: int = 1) -> None:
         self.problems.append(Diagnostic(self.path, line, col, message))
@@ -292,8 +295,19 @@ class _Parser:
                 slide.resources = build.build_resources(fields, block_errors)
             case "evaluation":
                 slide.evaluation = build.build_evaluation(fields, block_errors)
+            case "takehome":
+                slide.takehome = self._takehome(build.build_takehome(fields, block_errors), line)
         self.problems.extend(block_errors.items)
         slide.refused = slide.refused or bool(block_errors.items)
+
+    def _takehome(self, block: TakeHomeBlock | None, line: int) -> TakeHomeBlock | None:
+        """One take-home moment per session: phones switch there once, at the end."""
+        if block is not None:
+            if self.takehome_line:
+                self.error(line, f"a second takehome block (first on line {self.takehome_line})")
+                return None
+            self.takehome_line = line
+        return block
 
     # -- assembling the session ----------------------------------------------------------
 
@@ -421,7 +435,8 @@ class _Parser:
                 self.error(poll.line, f'poll id "{poll.id}" is used twice (first on line {first})')
         kind = _kind(draft)
         # A slide whose block was refused already has a message; do not add a second one.
-        if kind is SlideKind.CONTENT and not draft.blocks and not draft.refused:
+        if (kind is SlideKind.CONTENT and not draft.blocks and not draft.refused
+                and draft.takehome is None):
             self.error(draft.line, f'slide "{draft.title}" is empty: give it text or a block')
         return Slide(
             title=draft.title,
@@ -435,6 +450,7 @@ class _Parser:
             resources=draft.resources,
             content_note=draft.content_note,
             line=draft.line,
+            takehome=draft.takehome,
         )
 
 
