@@ -18,7 +18,7 @@ from facilitator.core.session import blocks as build
 from facilitator.core.session.diagnostics import Diagnostic, Severity, did_you_mean
 from facilitator.core.session.durations import DurationError, parse_duration
 from facilitator.core.session.evaluation import EvaluationBlock, before_polls, end_polls
-from facilitator.core.session.fields import parse_fields, split_list
+from facilitator.core.session.fields import Fields, parse_fields, split_list
 from facilitator.core.session.frontmatter import read_front_matter
 from facilitator.core.session.model import (
     Block,
@@ -282,6 +282,13 @@ class _Parser:
             slide.refused = True
             return
         block_errors = build.BlockErrors(self.path, line)
+        self._build(name, fields, block_errors, slide, line)
+        self.problems.extend(block_errors.items)
+        slide.refused = slide.refused or bool(block_errors.items)
+
+    def _build(self, name: str, fields: Fields, block_errors: build.BlockErrors,
+               slide: _SlideDraft, line: int) -> None:
+        """Turn a field block's fields into its model value on the slide."""
         match name:
             case "prompt":
                 slide.prompt = build.build_prompt(fields, block_errors)
@@ -297,8 +304,6 @@ class _Parser:
                 slide.evaluation = build.build_evaluation(fields, block_errors)
             case "takehome":
                 slide.takehome = self._takehome(build.build_takehome(fields, block_errors), line)
-        self.problems.extend(block_errors.items)
-        slide.refused = slide.refused or bool(block_errors.items)
 
     def _takehome(self, block: TakeHomeBlock | None, line: int) -> TakeHomeBlock | None:
         """One take-home moment per session: phones switch there once, at the end."""
