@@ -5,7 +5,6 @@ when the facilitator goes back. Driven through the desktop's own `DesktopPolling
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,8 +70,7 @@ def test_phone_follows_the_takehome_slide_and_back(browser: Browser, qtbot: QtBo
         expect(phone.locator("#takehome-view a.back")).to_have_count(0)
         assert phone.url == f"{polling.service.server.base_url}/"  # type: ignore[union-attr]
         phone.screenshot(path=tmp_path / f"takehome-switch-{scheme}.png")
-        shutil.copy(tmp_path / f"takehome-switch-{scheme}.png",
-                    Path("/tmp") / f"takehome-switch-{scheme}.png")
+        phone.screenshot(path=tmp_path / f"takehome-switch-{scheme}-full.png", full_page=True)
 
         polling.on_slide(slides[end - 1], end - 1)  # the facilitator goes back
         expect(phone.locator("#takehome-view")).to_be_hidden()
@@ -84,6 +82,32 @@ def test_phone_follows_the_takehome_slide_and_back(browser: Browser, qtbot: QtBo
         polling.on_slide(slides[end], end)  # and forward again: the page is shown again
         expect(heading).to_be_visible()
         expect(question).to_be_hidden()
+    finally:
+        context.close()
+        polling.stop()
+
+
+def test_saved_as_pdf_in_place_prints_the_takehome_page_only(browser: Browser,
+                                                             qtbot: QtBot) -> None:
+    """"Save as PDF" on a phone showing the page in place: the page, not the room bar."""
+    session = bundled()
+    end = len(session.slides) - 1
+    polling = DesktopPolling(session, Settings(port=0), interfaces=lambda: [LOOPBACK],
+                             remember_network=False)
+    qtbot.addWidget(polling.chart)
+    qtbot.addWidget(polling.console)
+    assert polling.start() == ""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    try:
+        phone = context.new_page()
+        phone.goto(polling.join_url)
+        expect(phone.locator("#idle")).to_be_visible()
+        polling.on_slide(session.slides[end], end)
+        expect(phone.get_by_role("heading", level=1, name=session.title)).to_be_visible()
+        phone.emulate_media(media="print")
+        expect(phone.locator("header.top")).to_be_hidden()
+        expect(phone.locator(".support-bar")).to_be_hidden()
+        expect(phone.get_by_role("heading", name="Key points")).to_be_visible()
     finally:
         context.close()
         polling.stop()
