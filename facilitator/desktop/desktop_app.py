@@ -131,7 +131,8 @@ class DesktopApp:
         # "Show support" on the risk notice: the resources over the projector, as R does.
         self.polling.console.risk_notice.support_requested.connect(self._show_support)
         self.presenter.join_qr_toggled.connect(self._on_join_qr_toggled)
-        self.state.slide_changed.connect(lambda _index: self.polling.on_slide(self.state.slide))
+        self.state.slide_changed.connect(
+            lambda index: self.polling.on_slide(self.state.slide, index))
         self.state.slide_changed.connect(self._show_poll_panel)
         self.state.slide_changed.connect(self.polling.record_slide)
         # A poll command the run journal could not save changed nothing: the console says so.
@@ -163,7 +164,7 @@ class DesktopApp:
         self.presenter.show()
         self._place_banners()
         network = self.polling.start()  # "" or why phones cannot join
-        self.polling.on_slide(self.state.slide)
+        self.polling.on_slide(self.state.slide, self.state.index)
         # One message, so none hides another (the console shows the latest message).
         problems = [*self.problems, *([network] if network else [])]
         if problems:

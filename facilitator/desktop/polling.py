@@ -25,6 +25,7 @@ from facilitator.core.questions.box import QuestionState
 from facilitator.core.runs.from_journal import TIMING_EVENT
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session, Slide
+from facilitator.core.takehome.content import shows_takehome
 from facilitator.qt.polls.bridge import PollBridge
 from facilitator.qt.polls.chart import PollChart
 from facilitator.qt.polls.controls import PollConsole
@@ -50,6 +51,7 @@ class DesktopPolling:
         # `settings_path`: where a network the facilitator picks is remembered (default:
         # the user's settings file); not when the address was given for this run only.
         self.run = run
+        self.session = session
         self._settings_path = settings_path
         self._remember_network = remember_network
         self.service = PollService(session, settings, journal=journal,
@@ -191,12 +193,14 @@ class DesktopPolling:
 
     # -- following the presenter ---------------------------------------------------------
 
-    def on_slide(self, slide: Slide | None) -> None:
+    def on_slide(self, slide: Slide | None, index: int = -1) -> None:
         """A poll slide makes its poll the current one, on the console and the phones
         (opening it the first time: see `PollBridge.show_poll`); any other slide tells
-        phones to wait for the next question. The charts follow their own views."""
+        phones to wait for the next question. The charts follow their own views. Slide
+        `index` of the session decides whether phones show the take-home page."""
         poll = slide.poll if slide else None
         self.bridge.show_poll(poll.id if poll else None)
+        self.bridge.show_takehome(shows_takehome(self.session, index))
 
     # -- internals -----------------------------------------------------------------------
 

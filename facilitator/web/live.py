@@ -108,7 +108,7 @@ class LiveHub:
 
     def _tell_phones(self, snapshot: BallotSnapshot, status: RoomStatus) -> None:
         results = snapshot.current_results
-        headline = (snapshot.current, status.group_count,
+        headline = (snapshot.current, snapshot.takehome, status.group_count,
                     results.state if results else None, results.on_screen if results else None)
         loop = asyncio.get_running_loop()
         now = loop.time()

@@ -30,6 +30,7 @@ def room_json(snapshot: BallotSnapshot, code: str, group_count: int) -> dict[str
         "poll": poll_json(results) if results else None,
         "results": results_json(results) if results else None,
         "groups": group_count or None,
+        "takehome": snapshot.takehome,
     }
 
 

@@ -6,6 +6,7 @@ import { PREFER_NOT, buildForm, fillForm, readForm, setInputsEnabled } from "./f
 import { startLive } from "./live.js";
 import { onQuestions, refresh as refreshQuestions, startQuestions } from "./questions.js";
 import { t } from "./strings.js";
+import { showTakeHome } from "./takehome.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -293,6 +294,7 @@ startLive({
   onMessage: (message) => {
     if (message.type === "state") {
       render(message.state, message.you);
+      showTakeHome(Boolean(message.state.takehome));
       refreshQuestions();
     } else if (message.type === "questions") {
       onQuestions(message);

@@ -92,7 +92,7 @@ def test_page_templates_have_no_words_of_their_own(name: str) -> None:
             assert key in english, f"{name}: {key} is not in the catalogue"
 
 
-@pytest.mark.parametrize("name", ["app.js", "form.js", "questions.js"])  # live.js shows nothing itself
+@pytest.mark.parametrize("name", ["app.js", "form.js", "questions.js", "takehome.js"])  # live.js shows nothing itself
 def test_scripts_put_no_literal_words_on_the_page(name: str) -> None:
     """Words reach the page through textContent, Error messages (shown as errors) and aria
     labels: there, every string with letters in it must be a key passed to t(...)."""

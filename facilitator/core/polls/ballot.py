@@ -129,6 +129,7 @@ class BallotSnapshot:
     current: str | None  # the poll phones are shown now, if any
     polls: Mapping[str, PollResults]
     version: int
+    takehome: bool = False  # phones show the take-home page (the session's end is on screen)
 
     @property
     def current_results(self) -> PollResults | None:
@@ -151,6 +152,7 @@ class BallotBox:
         self._words = {poll.id: WordDecisions() for poll in self._polls.values()
                        if poll.type is PollType.WORD}
         self._current: str | None = None
+        self._takehome = False
         self._version = 0
         self._cache: dict[str, tuple[int, PollResults]] = {}
         self._changed_at = {poll_id: 0 for poll_id in self._polls}
@@ -228,7 +230,8 @@ class BallotBox:
 
     def snapshot(self) -> BallotSnapshot:
         polls = {poll_id: self.results(poll_id) for poll_id in self._polls}
-        return BallotSnapshot(self._current, MappingProxyType(polls), self._version)
+        return BallotSnapshot(self._current, MappingProxyType(polls), self._version,
+                              self._takehome)
 
     def _count(self, poll_id: str) -> tuple[Tally, tuple[TextItem, ...]]:
         poll, answers = self._polls[poll_id], self._answers[poll_id].values()
@@ -294,6 +297,18 @@ class BallotBox:
             self._journal.record_current(poll_id)
         self._current = poll_id
         self._changed(None)
+
+    def set_takehome(self, on: bool) -> None:
+        """Phones show the take-home page (True) or the poll page again (False). Not
+        journaled: a resumed run shows it again when its slide comes up."""
+        self._owned()
+        if on != self._takehome:
+            self._takehome = on
+            self._changed(None)
+
+    @property
+    def takehome(self) -> bool:
+        return self._takehome
 
     # The facilitator's toggles decide here, on the owner's thread, from the box's own state:
     # a console deciding from its last snapshot (up to 100 ms old) could undo a change made

@@ -19,6 +19,7 @@ from facilitator.core.session.model import (
     Phase,
     Prompt,
     ResourcesRef,
+    TakeHomeBlock,
 )
 from facilitator.core.session.poll_blocks import POLL_KEYS, build_poll
 
@@ -29,7 +30,11 @@ BLOCK_KEYS: dict[str, tuple[str, ...]] = {
     "flow": ("steps",),
     "resources": ("region", "show"),
     "evaluation": EVALUATION_KEYS,
+    "takehome": ("points",),
 }
+# A phone screen's worth: the page is read on a phone, and each point is one line or two.
+MAX_TAKEHOME_POINTS = 8
+MAX_TAKEHOME_POINT = 200
 REGIONS = ("us", "uk", "ie", "ca", "au", "intl")
 _GROUPS = re.compile(r"^(?:small\s+)?groups?\s+of\s+(\d+)$")
 
@@ -158,6 +163,29 @@ def build_resources(fields: Fields, errors: BlockErrors) -> ResourcesRef | None:
     return ResourcesRef(region, tuple(split_list(fields.text("show"))), errors.line)
 
 
+def build_takehome(fields: Fields, errors: BlockErrors) -> TakeHomeBlock | None:
+    """An empty block takes the session's objectives as key points; `points:` overrides."""
+    for item in fields.bare:
+        errors.at(item.line, item.col - 2, 'a list item needs a key above it: "points:"')
+    found = fields.get("points")
+    if found is None:
+        return None if fields.bare else TakeHomeBlock((), errors.line)
+    if found.value or not found.items:
+        errors.on(found, 'list the key points under "points:", one per "- " line')
+        return None
+    if len(found.items) > MAX_TAKEHOME_POINTS:
+        extra = found.items[MAX_TAKEHOME_POINTS]
+        errors.at(extra.line, extra.col, f"at most {MAX_TAKEHOME_POINTS} key points: "
+                  "the page is read on a phone")
+        return None
+    for item in found.items:
+        if len(item.text) > MAX_TAKEHOME_POINT:
+            errors.at(item.line, item.col, f"a key point is at most {MAX_TAKEHOME_POINT} "
+                      f"characters (this one has {len(item.text)})")
+            return None
+    return TakeHomeBlock(tuple(item.text for item in found.items), errors.line)
+
+
 # BlockErrors and build_poll live in their own modules; the loader finds every builder here.
 __all__ = [
     "BLOCK_KEYS",
@@ -169,5 +197,6 @@ __all__ = [
     "build_poll",
     "build_prompt",
     "build_resources",
+    "build_takehome",
     "parse_group",
 ]

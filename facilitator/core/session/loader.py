@@ -18,7 +18,7 @@ from facilitator.core.session import blocks as build
 from facilitator.core.session.diagnostics import Diagnostic, Severity, did_you_mean
 from facilitator.core.session.durations import DurationError, parse_duration
 from facilitator.core.session.evaluation import EvaluationBlock, before_polls, end_polls
-from facilitator.core.session.fields import parse_fields, split_list
+from facilitator.core.session.fields import Fields, parse_fields, split_list
 from facilitator.core.session.frontmatter import read_front_matter
 from facilitator.core.session.model import (
     Block,
@@ -34,6 +34,7 @@ from facilitator.core.session.model import (
     Session,
     Slide,
     SlideKind,
+    TakeHomeBlock,
 )
 from facilitator.core.session.safety import check_session
 from facilitator.core.session.textfile import TextFileError, read_text_file
@@ -73,6 +74,7 @@ class _SlideDraft:
     flow: Flow | None = None
     resources: ResourcesRef | None = None
     evaluation: EvaluationBlock | None = None
+    takehome: TakeHomeBlock | None = None
     seen_blocks: dict[str, int] = field(default_factory=dict)
     refused: bool = False  # something on the slide already has an error message
 
@@ -110,6 +112,7 @@ class _Parser:
         self.problems: list[Diagnostic] = []
         self.sections: list[_SectionDraft] = []
         self.slide: _SlideDraft | None = None
+        self.takehome_line = 0  # the session's takehome block, if any (one allowed)
 
     def error(self, line: int, message: str, col: int = 1) -> None:
         self.problems.append(Diagnostic(self.path, line, col, message))
@@ -279,6 +282,13 @@ class _Parser:
             slide.refused = True
             return
         block_errors = build.BlockErrors(self.path, line)
+        self._build(name, fields, block_errors, slide, line)
+        self.problems.extend(block_errors.items)
+        slide.refused = slide.refused or bool(block_errors.items)
+
+    def _build(self, name: str, fields: Fields, block_errors: build.BlockErrors,
+               slide: _SlideDraft, line: int) -> None:
+        """Turn a field block's fields into its model value on the slide."""
         match name:
             case "prompt":
                 slide.prompt = build.build_prompt(fields, block_errors)
@@ -292,8 +302,17 @@ class _Parser:
                 slide.resources = build.build_resources(fields, block_errors)
             case "evaluation":
                 slide.evaluation = build.build_evaluation(fields, block_errors)
-        self.problems.extend(block_errors.items)
-        slide.refused = slide.refused or bool(block_errors.items)
+            case "takehome":
+                slide.takehome = self._takehome(build.build_takehome(fields, block_errors), line)
+
+    def _takehome(self, block: TakeHomeBlock | None, line: int) -> TakeHomeBlock | None:
+        """One take-home moment per session: phones switch there once, at the end."""
+        if block is not None:
+            if self.takehome_line:
+                self.error(line, f"a second takehome block (first on line {self.takehome_line})")
+                return None
+            self.takehome_line = line
+        return block
 
     # -- assembling the session ----------------------------------------------------------
 
@@ -421,7 +440,8 @@ class _Parser:
                 self.error(poll.line, f'poll id "{poll.id}" is used twice (first on line {first})')
         kind = _kind(draft)
         # A slide whose block was refused already has a message; do not add a second one.
-        if kind is SlideKind.CONTENT and not draft.blocks and not draft.refused:
+        if (kind is SlideKind.CONTENT and not draft.blocks and not draft.refused
+                and draft.takehome is None):
             self.error(draft.line, f'slide "{draft.title}" is empty: give it text or a block')
         return Slide(
             title=draft.title,
@@ -435,6 +455,7 @@ class _Parser:
             resources=draft.resources,
             content_note=draft.content_note,
             line=draft.line,
+            takehome=draft.takehome,
         )
 
 

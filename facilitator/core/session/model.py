@@ -214,6 +214,15 @@ class ResourcesRef:
     line: int = 0
 
 
+@dataclass(frozen=True)
+class TakeHomeBlock:
+    """Phones show the take-home page while this slide is current (see `core.takehome`);
+    `points` replaces the session's objectives as the page's key points when given."""
+
+    points: tuple[str, ...] = ()
+    line: int = 0
+
+
 class SlideKind(StrEnum):
     TITLE = "title"
     CONTENT = "content"
@@ -238,6 +247,7 @@ class Slide:
     resources: ResourcesRef | None = None
     content_note: str = ""
     line: int = 0
+    takehome: TakeHomeBlock | None = None
 
     @property
     def text(self) -> str:

@@ -208,6 +208,9 @@ def write_slide(slide: Slide, extra: list[str] | None = None) -> list[str]:
         chunks.append(_fenced("flow", [f"- {one_line(step)}" for step in slide.flow.steps]))
     if slide.resources:
         chunks.append(write_resources(slide.resources))
+    if slide.takehome:
+        points = [f"- {one_line(point)}" for point in slide.takehome.points]
+        chunks.append(_fenced("takehome", ["points:", *points] if points else []))
     if slide.notes:
         chunks.append(_fenced("notes", defuse_fences(slide.notes).splitlines()))
     for chunk in chunks:

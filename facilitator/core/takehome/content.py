@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.core.session.model import GroupKind, Session
+from facilitator.core.session.model import GroupKind, Session, TakeHomeBlock
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,25 @@ class TakeHome:
 
 
 def take_home(session: Session) -> TakeHome:
-    return TakeHome(session.title, session.subtitle, session.objectives,
+    block = takehome_block(session)
+    points = block.points if block and block.points else session.objectives
+    return TakeHome(session.title, session.subtitle, points,
                     reflection_text(session), session.citation, session.language)
+
+
+def takehome_block(session: Session) -> TakeHomeBlock | None:
+    return next((slide.takehome for slide in session.slides if slide.takehome), None)
+
+
+def shows_takehome(session: Session, index: int) -> bool:
+    """Whether phones show the take-home page while slide `index` is current: the slide
+    with the session's takehome block, or, in a session without one, the last slide."""
+    slides = session.slides
+    if not 0 <= index < len(slides):
+        return False
+    if takehome_block(session) is not None:
+        return slides[index].takehome is not None
+    return index == len(slides) - 1
 
 
 def reflection_text(session: Session) -> str:

@@ -145,6 +145,10 @@ class PollBridge(QObject):
         if changed:
             self.current_changed.emit(poll_id)
 
+    def show_takehome(self, on: bool) -> None:
+        """Phones show the take-home page (the session's end is on screen) or not."""
+        self.run(lambda: self._box.set_takehome(on))
+
     def moderate(self, poll_id: str, item_id: str, approve: bool) -> None:
         decision = Decision.APPROVED if approve else Decision.REJECTED
         self.run(lambda: self._box.moderate(poll_id, item_id, decision))
