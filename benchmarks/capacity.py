@@ -35,15 +35,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import aiohttp
-from aiohttp import web
 
+from benchmarks.bare_server import BareServer
 from facilitator.core.polls.ballot import BallotBox
 from facilitator.core.polls.ratelimit import RateLimiter
 from facilitator.core.polls.room import DEVICES_PER_ADDRESS as ROOM_DEVICES_PER_ADDRESS
@@ -102,38 +101,6 @@ function done(summary, latency, requests)
     e.connect, e.read, e.write, e.status, e.timeout))
 end
 """
-
-
-class BareServer:
-    """(c): aiohttp on its own thread answering a JSON POST with JSON, nothing else."""
-
-    def __init__(self) -> None:
-        self.port = 0
-        self._loop = asyncio.new_event_loop()
-        self._runner: web.AppRunner | None = None
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
-
-    async def _answer(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        return web.json_response({"ok": True, "poll": body["poll"], "answer": body["answer"]})
-
-    async def _start(self) -> None:
-        app = web.Application(client_max_size=4096)
-        app.router.add_post("/api/answer", self._answer)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
-        self.port = int(self._runner.addresses[0][1])
-
-    def start(self) -> None:
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
-
-    def stop(self) -> None:
-        if self._runner is not None:
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(5)
 
 
 async def join_devices(base_url: str, join_path: str, count: int) -> list[str]:

@@ -35,7 +35,6 @@ import os
 import resource
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -48,6 +47,7 @@ from aiohttp import web
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QProcess, QTimer
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.bare_server import BareServer
 from facilitator.core.polls.answers import answer_to_json
 from facilitator.core.polls.ratelimit import RateLimiter
 from facilitator.core.questions.box import QuestionState
@@ -80,39 +80,6 @@ class LiftableLimiter(RateLimiter):
     def allow(self, key: str) -> bool:
         allowed = super().allow(key)
         return True if self.lifted else allowed
-
-
-class BareServer:
-    """The ceiling: aiohttp on its own thread answering a JSON POST with JSON, nothing else."""
-
-    def __init__(self) -> None:
-        self.port = 0
-        self._loop = asyncio.new_event_loop()
-        self._runner: web.AppRunner | None = None
-        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
-
-    async def _answer(self, request: web.Request) -> web.Response:
-        body = await request.json()
-        return web.json_response({"ok": True, "poll": body["poll"], "answer": body["answer"]})
-
-    async def _start(self) -> None:
-        app = web.Application(client_max_size=4096)
-        app.router.add_post("/answer", self._answer)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = int(self._runner.addresses[0][1])
-
-    def start(self) -> None:
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self._start(), self._loop).result(10)
-
-    def stop(self) -> None:
-        if self._runner is not None:
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(5)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -178,7 +145,7 @@ class Benchmark:
         self.stopping = False
         self.live_phase = False
         server_module.create_app = self._timed_app  # type: ignore[attr-defined]
-        self.bare = BareServer()
+        self.bare = BareServer("/answer")
         self.switches: list[tuple[float, str]] = []
         self.gaps: list[float] = []
         self.repaints = 0
