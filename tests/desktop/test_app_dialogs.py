@@ -12,9 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from facilitator.core.polls.ballot import PollStatus
 from facilitator.core.runs.journal import Journal
+from facilitator.core.runs.resume import Run
 from facilitator.core.session.loader import load_session
 from facilitator.core.session.model import Session
-from facilitator.desktop.desktop_app import open_session_run
+from facilitator.desktop.desktop_app import DesktopApp, open_session_run
 from facilitator.qt.dialogs.import_dialog import ImportDialog
 from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
 from facilitator.qt.presenter.keys import Action
@@ -76,20 +77,27 @@ def test_console_has_buttons_for_both(qtbot: QtBot, bundled: Session) -> None:
     app.presenter.end()
 
 
-def test_results_report_of_a_finished_run_from_the_runs_dialog(qtbot: QtBot) -> None:
+def open_recorded_run_on_room_check(qtbot: QtBot) -> tuple[Session, Run, DesktopApp]:
+    """The bundled session's app recording a new run, on the room-check poll, opened
+    (still in rehearsal: the caller starts the session when it needs to)."""
     session = load_session(slide_file()).session
     assert session is not None
     run, problem = open_session_run(session, slide_file(), False, lambda _info: False)
     assert run is not None and problem == ""
     app = make_run_app(qtbot, run)
     app.show()
-    server = app.polling.service.server
-    assert server is not None
     index = session.poll_slide_index("room-check")
     assert index is not None
     app.state.go_to_number(index + 1)
     box = app.polling.service.box
     qtbot.waitUntil(lambda: box.state("room-check").status is PollStatus.OPEN, timeout=5000)
+    return session, run, app
+
+
+def test_results_report_of_a_finished_run_from_the_runs_dialog(qtbot: QtBot) -> None:
+    _session, run, app = open_recorded_run_on_room_check(qtbot)
+    server, box = app.polling.service.server, app.polling.service.box
+    assert server is not None
     # A test phone in rehearsal: its answers are wiped when the session starts.
     for option in ["actively-burnt-out"] * 7:
         assert vote(server, "room-check", option) == 200
@@ -122,19 +130,9 @@ def test_results_report_of_a_finished_run_from_the_runs_dialog(qtbot: QtBot) -> 
 def test_a_rehearsal_ended_without_starting_leaves_no_answers_in_the_run(qtbot: QtBot) -> None:
     """Rehearsing the night before, a test phone answering, then End session: the run is
     finished, and its export (what reports and Past runs read) holds no rehearsal answer."""
-    session = load_session(slide_file()).session
-    assert session is not None
-    run, problem = open_session_run(session, slide_file(), False, lambda _info: False)
-    assert run is not None and problem == ""
-    app = make_run_app(qtbot, run)
-    app.show()
-    server = app.polling.service.server
+    _session, run, app = open_recorded_run_on_room_check(qtbot)
+    server, box = app.polling.service.server, app.polling.service.box
     assert server is not None
-    index = session.poll_slide_index("room-check")
-    assert index is not None
-    app.state.go_to_number(index + 1)
-    box = app.polling.service.box
-    qtbot.waitUntil(lambda: box.state("room-check").status is PollStatus.OPEN, timeout=5000)
     for option in ["actively-burnt-out"] * 7:
         assert vote(server, "room-check", option) == 200
     qtbot.waitUntil(lambda: box.results("room-check").responses == 7, timeout=5000)
@@ -150,20 +148,11 @@ def test_close_resume_later_is_offered_again_with_its_answers(qtbot: QtBot) -> N
     run is offered, comes back live on the same slide with its answers."""
     from facilitator.qt.presenter.confirm import EndChoice
 
-    session = load_session(slide_file()).session
-    assert session is not None
-    run, _problem = open_session_run(session, slide_file(), False, lambda _info: False)
-    assert run is not None
-    app = make_run_app(qtbot, run)
-    app.show()
-    server = app.polling.service.server
-    assert server is not None
+    session, run, app = open_recorded_run_on_room_check(qtbot)
     index = session.poll_slide_index("room-check")
-    assert index is not None
-    app.state.go_to_number(index + 1)
     start_session(app)
-    box = app.polling.service.box
-    qtbot.waitUntil(lambda: box.state("room-check").status is PollStatus.OPEN, timeout=5000)
+    server, box = app.polling.service.server, app.polling.service.box
+    assert server is not None
     for option in ["occasionally-numb"] * 3:
         assert vote(server, "room-check", option) == 200
     qtbot.waitUntil(lambda: box.results("room-check").responses == 3, timeout=5000)
