@@ -9,11 +9,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from facilitator.cli.check_cmd import load_checked
-from facilitator.core.session.model import Session
 from facilitator.services import assets
 from facilitator.services.user_settings import load_user_settings_and_problems
+
+if TYPE_CHECKING:  # imported when used: the cover must be on screen before the slow part
+    from facilitator.core.session.model import Session
+    from facilitator.qt.presenter.cover import Cover
 
 THEME_NAMES = ("dark", "light", "high-contrast")  # facilitator.qt.style.THEMES; tested equal
 
@@ -61,10 +64,13 @@ def windows_can_show() -> bool:
     return not no_display_message() and os.environ.get("QT_QPA_PLATFORM") != "offscreen"
 
 
-def checked_session(path: Path) -> tuple[Session | None, Path]:
+def checked_session(path: Path, cover: Cover | None = None) -> tuple[Session | None, Path]:
     """The session to present and its file. A file with mistakes prints them on stderr
     and, when windows can show, lists them in a window that offers another file (a
-    facilitator who started the app from a launcher has no terminal to read)."""
+    facilitator who started the app from a launcher has no terminal to read); the
+    `cover` showing the file's title goes before that window opens."""
+    from facilitator.cli.check_cmd import load_checked  # the Markdown parser and the checks
+
     while True:
         result = load_checked(path)
         problems = [str(error) for error in result.errors]
@@ -79,7 +85,10 @@ def checked_session(path: Path) -> tuple[Session | None, Path]:
         if not windows_can_show():
             return None, path
         from facilitator.qt.dialogs.session_errors import ask_for_another_file
+        from facilitator.qt.presenter.cover import close_cover
 
+        close_cover(cover)
+        cover = None
         chosen = ask_for_another_file(path, problems)
         if chosen is None:
             return None, path
@@ -92,19 +101,32 @@ def run(args: argparse.Namespace) -> int:
         print(f"--port {port}: must be 0..65535", file=sys.stderr)
         return 2
     display_problem = no_display_message()
-    session, path = checked_session(session_path(args))
-    if session is None:
+    if display_problem:  # the file's mistakes first, then why no window can open
+        session, path = checked_session(session_path(args))
+        if session is not None:
+            load_user_settings_and_problems(args)
+            print(display_problem, file=sys.stderr)
         return 1
     user_settings, notices = load_user_settings_and_problems(args)
-    if display_problem:
-        print(display_problem, file=sys.stderr)
-        return 1
-    from facilitator.desktop import (
-        desktop_app as app,  # Qt loads only when a window is really wanted
-    )
+    from facilitator.qt.presenter.cover import close_cover, open_cover
+    from facilitator.qt.style import theme_named
 
-    return app.run(session, user_settings, theme=args.theme or "",
-                   file=path, resume=args.resume,
-                   host=args.host or None, port=port,
-                   settings_path=Path(args.config) if args.config else None,
-                   notices=notices)
+    # The title on screen at once; parsing the session and building the windows follow.
+    cover = open_cover(session_path(args), theme_named(args.theme or user_settings.theme))
+    if cover is not None:
+        from facilitator.desktop.first_paint import stamp_cover  # benchmarks/startup.py's
+
+        stamp_cover(cover.painted_at)
+    try:
+        session, path = checked_session(session_path(args), cover)
+        if session is None:
+            return 1
+        from facilitator.desktop import desktop_app as app
+
+        return app.run(session, user_settings, theme=args.theme or "",
+                       file=path, resume=args.resume,
+                       host=args.host or None, port=port,
+                       settings_path=Path(args.config) if args.config else None,
+                       notices=notices, cover=cover)
+    finally:
+        close_cover(cover)  # whatever happened: no title card left over the desktop

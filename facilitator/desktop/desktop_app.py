@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QProcess, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 
 from facilitator.core.network import Interface
 from facilitator.core.runs.catalogue import latest_interrupted
@@ -23,7 +23,7 @@ from facilitator.core.session.model import Session
 from facilitator.core.timing.presentation import Screen
 from facilitator.core.timing.saved import SavedTiming
 from facilitator.core.timing.timer import Clock
-from facilitator.desktop.first_paint import exit_after_first_paint
+from facilitator.desktop.first_paint import stamp_first_paint, when_first_painted
 from facilitator.desktop.front_door import FrontDoor, knock
 from facilitator.desktop.polling import DesktopPolling
 from facilitator.qt.dialogs.already_running import FRONT, NEW, ask_already_running
@@ -82,13 +82,6 @@ class DesktopApp:
         if not support.local and region is not None and region.add_local:
             self.problems.append(f"{region.add_local} (local_resources in "
                                  f"{settings_module.default_path()})")
-        # The same fit test as `check`: a clipped emergency line must be said before the
-        # session starts, not discovered on the wall.
-        self.problems += [f"{problem} on a 1280x720 projector with your region and local "
-                          "services; run `facilitator check` for details"
-                          for problem in fit_problems(session, 1280, 720,
-                                                      theme_named(theme or settings.theme),
-                                                      support)]
         # A new showing opens in rehearsal (nothing timed, test answers cleared at Start
         # session); a resumed run is already live, unless it stopped before Start session
         # (a crash during the rehearsal: its test answers must still be cleared at Start).
@@ -102,7 +95,7 @@ class DesktopApp:
         self.presenter.session_started.connect(self._on_session_started)
         self.state.timing_changed.connect(self._journal_timing)
         self.timing_report: Path | None = None
-        self.first_paint: QObject | None = None  # benchmarks/startup.py's watcher, if set
+        self.first_paint: QObject | None = None  # runs `finish_start` after the first paint
         # Phone polls: chart and QR on the projector's poll slides, controls in the console,
         # a Q-key QR overlay; the server starts in show() and stops when the session ends.
         self.polling = polling or DesktopPolling(session, settings, run=run,
@@ -161,14 +154,33 @@ class DesktopApp:
             self.state.toggle_resources()
 
     def show(self) -> None:
+        """The windows, then everything else (`finish_start`) at once."""
+        self.show_windows()
+        self.finish_start()
+
+    def show_windows(self) -> None:
+        """The console and the projector, showing the current slide. `finish_start` must
+        follow: the app's start calls it once the first slide has painted (`_start`)."""
         self.presenter.show()
         self._place_banners()
+
+    def finish_start(self) -> None:
+        """What the first paint need not wait for: the phone server (importing the web
+        stack and binding a port take longer than the windows do), then the fit test of
+        every slide, and one message with whatever the facilitator must know."""
         network = self.polling.start()  # "" or why phones cannot join
         self.polling.on_slide(self.state.slide, self.state.index)
+        # The same fit test as `check`: a clipped emergency line must be said before the
+        # session starts, not discovered on the wall.
+        state = self.state
+        self.problems += [f"{problem} on a 1280x720 projector with your region and local "
+                          "services; run `facilitator check` for details"
+                          for problem in fit_problems(self.session, 1280, 720, state.theme,
+                                                      state.support)]
         # One message, so none hides another (the console shows the latest message).
         problems = [*self.problems, *([network] if network else [])]
         if problems:
-            self.state.message.emit("\n".join(problems))
+            state.message.emit("\n".join(problems))
 
     def open_room_check(self) -> RoomCheckDialog:
         """Network (the running server on its LAN address), screens, chime, printer, session."""
@@ -354,13 +366,16 @@ class DesktopApp:
 
 def run(session: Session, settings: Settings, theme: str = "", file: Path | None = None,
         resume: bool = False, host: str | None = None, port: int | None = None,
-        settings_path: Path | None = None, notices: Sequence[str] = ()) -> int:
+        settings_path: Path | None = None, notices: Sequence[str] = (),
+        cover: QWidget | None = None) -> int:
     """Open the presenter on `session` (read from `file`) and block until the facilitator
     ends it. The showing is journaled; `resume` continues the file's interrupted run, and
     without it the facilitator is asked when there is one. `host` and `port` override the
     phone server's address (default: the detected LAN interface) and the settings' port.
     `settings_path` is the settings file in use (None: the default one); `notices` are
-    problems found before the app started (a settings line ignored), for the console."""
+    problems found before the app started (a settings line ignored), for the console.
+    `cover`: the title card shown while loading (`qt.presenter.cover`), closed once the
+    presenter's windows are up."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("facilitator")
     register_fonts()  # before any window: console and projector use the bundled family
@@ -380,7 +395,8 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
         settings = dataclasses.replace(settings, port=port)
     try:
         problems = [*notices, *([problem] if problem else [])]
-        desktop = _start(session, settings, theme, journal_run, host, settings_path, problems)
+        desktop = _start(session, settings, theme, journal_run, host, settings_path, problems,
+                         cover)
     except BaseException:
         # Failed before the first slide: a new run has nothing in it, so it must not be
         # offered for resume on every later start.
@@ -404,23 +420,32 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
 
 
 def _start(session: Session, settings: Settings, theme: str, journal_run: Run | None,
-           host: str | None, settings_path: Path | None, problems: list[str]) -> DesktopApp:
-    """The windows and the phone server, up to the first slide on screen."""
+           host: str | None, settings_path: Path | None, problems: list[str],
+           cover: QWidget | None = None) -> DesktopApp:
+    """The windows up to the first slide on screen; the phone server once it has painted.
+    The `cover` goes only then, so the screen never shows the desktop in between."""
     polling = DesktopPolling(session, settings, run=journal_run, settings_path=settings_path,
                              interfaces=given_interface(host),
                              remember_network=False) if host else None
     desktop = DesktopApp(session, settings, theme, run=journal_run, polling=polling,
                          settings_path=settings_path)
     desktop.problems[:0] = problems
-    # benchmarks/startup.py only: unset, this is None and does nothing.
-    desktop.first_paint = exit_after_first_paint(desktop.presenter.slide_views(),
-                                                 desktop.presenter.end)
-    desktop.show()
-    # Like `facilitator serve`: a facilitator at a terminal (and a test) sees the address.
-    if desktop.polling.join_url:
-        print(f"Join: {desktop.polling.join_url}", flush=True)
-    elif desktop.polling.message:
-        print(desktop.polling.message, file=sys.stderr, flush=True)
+
+    def first_painted() -> None:
+        ending = stamp_first_paint()  # benchmarks/startup.py only: stamp, then end
+        if cover is not None:
+            cover.close()
+        desktop.finish_start()
+        # Like `facilitator serve`: a facilitator at a terminal (and a test) sees the address.
+        if desktop.polling.join_url:
+            print(f"Join: {desktop.polling.join_url}", flush=True)
+        elif desktop.polling.message:
+            print(desktop.polling.message, file=sys.stderr, flush=True)
+        if ending:
+            QTimer.singleShot(0, desktop.presenter.end)
+
+    desktop.first_paint = when_first_painted(desktop.presenter.slide_views(), first_painted)
+    desktop.show_windows()
     return desktop
 
 

@@ -1,10 +1,15 @@
-"""A hook for benchmarks/startup.py: end the app once the projector image is first painted.
+"""The app's first paint: what waits for it, and the benchmark's stamp of it.
 
-Set FACILITATOR_EXIT_AFTER_FIRST_PAINT=1 and the app prints `first-paint MONOTONIC` (the
-CLOCK_MONOTONIC reading, shared by every process on the machine) once a view showing the
-live projector image has painted, then ends the session the normal way (timing report,
-journal, port). Only the benchmark uses it; it is documented in benchmarks/README.md, not
-in the user's docs.
+`when_first_painted` runs a function once a view has painted (the app's start finishes
+its slow part there: the phone server, the fit test), with a fallback delay for a window
+that never paints (minimised, or a window manager that never maps it).
+
+For benchmarks/startup.py: set FACILITATOR_EXIT_AFTER_FIRST_PAINT=1 and the app prints
+`first-paint MONOTONIC` (the CLOCK_MONOTONIC reading, shared by every process on the
+machine) once a view showing the live projector image has painted (and `cover-paint
+MONOTONIC` for the cover shown before it, see `stamp_cover`), then ends the session the
+normal way (timing report, journal, port). Only the benchmark uses it; it is documented in
+benchmarks/README.md, not in the user's docs.
 """
 
 from __future__ import annotations
@@ -17,30 +22,56 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 ENV = "FACILITATOR_EXIT_AFTER_FIRST_PAINT"
+FALLBACK_MS = 500  # a window that never paints: go on anyway after this long
 
 
 class _FirstPaint(QObject):
-    """Watches paint events; the first one schedules the stamp and the end, so the stamp
-    comes after the paint has finished (the event filter runs before it)."""
+    """Watches paint events; the first one schedules `then`, so it runs after the paint
+    has finished (the event filter sees the event before the view paints)."""
 
-    def __init__(self, views: Iterable[QWidget], end: Callable[[], None]) -> None:
+    def __init__(self, views: Iterable[QWidget], then: Callable[[], None],
+                 fallback_ms: int | None = None) -> None:
         super().__init__()
-        self._end = end
+        self._then = then
         self._seen = False
-        for view in views:
+        self._views = list(views)
+        for view in self._views:
             view.installEventFilter(self)
+        if fallback_ms is not None:
+            QTimer.singleShot(fallback_ms, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() is QEvent.Type.Paint and not self._seen:
+            QTimer.singleShot(0, self, self._run)
             self._seen = True
-            QTimer.singleShot(0, self._done)
         return False
 
-    def _done(self) -> None:
-        print(f"first-paint {time.monotonic():.6f}", flush=True)
-        self._end()
+    def _run(self) -> None:
+        if self._views:  # once only, whichever of the paint and the fallback comes first
+            for view in self._views:
+                view.removeEventFilter(self)
+            self._views = []
+            self._seen = True
+            self._then()
 
 
-def exit_after_first_paint(views: Iterable[QWidget], end: Callable[[], None]) -> QObject | None:
-    """With the environment variable set: the watcher (keep a reference), else None."""
-    return _FirstPaint(views, end) if os.environ.get(ENV) else None
+def when_first_painted(views: Iterable[QWidget], then: Callable[[], None]) -> QObject:
+    """Run `then` once after the first paint of any of `views` (or after FALLBACK_MS).
+    Keep a reference to the returned watcher until then."""
+    return _FirstPaint(views, then, FALLBACK_MS)
+
+
+def stamp_cover(painted_at: float) -> None:
+    """With the environment variable set: print `cover-paint MONOTONIC`, when the cover
+    (qt/presenter/cover.py, the title card shown while the app loads) was first painted."""
+    if os.environ.get(ENV) and painted_at:
+        print(f"cover-paint {painted_at:.6f}", flush=True)
+
+
+def stamp_first_paint() -> bool:
+    """With the environment variable set: print `first-paint MONOTONIC` (now: call it
+    right after the first paint) and return True, the app then ends; else False."""
+    if not os.environ.get(ENV):
+        return False
+    print(f"first-paint {time.monotonic():.6f}", flush=True)
+    return True

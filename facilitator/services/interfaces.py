@@ -13,8 +13,6 @@ from __future__ import annotations
 import socket
 from collections.abc import Callable
 
-import ifaddr
-
 from facilitator.core.network import Interface, choose, interface_holding
 
 # A documentation address (RFC 5737): never routed to anyone, so nothing can answer, and
@@ -38,6 +36,8 @@ def _label(name: str, nice_name: str) -> str:
 
 def system_interfaces() -> list[Interface]:
     """Every interface with an address, loopback included (marked)."""
+    import ifaddr  # on first use: the phone server starts after the app's first paint
+
     found = []
     for adapter in ifaddr.get_adapters():
         addresses = []

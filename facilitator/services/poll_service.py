@@ -7,6 +7,7 @@ desktop app and `facilitator serve` so both start the same server the same way.
 from __future__ import annotations
 
 import errno
+from typing import TYPE_CHECKING
 
 from facilitator.core.network import url_host
 from facilitator.core.polls.ballot import BallotBox, Journal
@@ -17,8 +18,11 @@ from facilitator.core.takehome.content import take_home
 from facilitator.services import assets
 from facilitator.services.settings import Settings
 from facilitator.services.support_lines import support_info
-from facilitator.web.live import Subscriber
-from facilitator.web.server import PollServer
+
+if TYPE_CHECKING:  # the web stack (aiohttp) is imported by `start`, after the app's first
+    # paint: importing it takes longer than everything else the first slide needs
+    from facilitator.web.live import Subscriber
+    from facilitator.web.server import PollServer
 
 
 class PollService:
@@ -57,6 +61,8 @@ class PollService:
     def start(self, host: str | None, port: int | None = None) -> PollServer:
         """Serve on `host` (raises OSError with a readable message when it cannot); main
         thread. `host=None`: no socket, but the box still lives on the server's loop."""
+        from facilitator.web.server import PollServer
+
         if not self.stop():
             raise OSError(errno.EBUSY, "the previous phone server has not stopped yet; "
                           "restart the app to let phones join again")

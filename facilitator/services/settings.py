@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomlkit
-from tomlkit.exceptions import TOMLKitError
 
 from facilitator.core.support.regions import SupportEntry, SupportError, local_entry
 
@@ -167,6 +165,11 @@ def save(settings: Settings, path: Path | None = None) -> Path:
     values that differ from what it holds are rewritten: the facilitator's comments, order
     and keys this version does not know stay as they were. Raises OSError when the file
     cannot be written, ValueError when it is not TOML (it is then left untouched)."""
+    # tomlkit keeps comments and order when writing; reading needs only tomllib, so the
+    # app's start (which only reads) does not pay for importing it.
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
     path = path or default_path()
     if path.exists():
         try:

@@ -26,9 +26,16 @@ def run_script(name: str, *args: str, timeout: float = 180) -> str:
 
 def test_startup_prints_every_command_and_the_import_tables() -> None:
     out = run_script("startup.py", "--quick")
-    for name in ("version", "check", "render", "print", "app", "floor"):
+    for name in ("version", "check", "render", "print", "app", "app-cover", "floor"):
         assert re.search(rf"^{name} +\d+\.\d{{3}} s median of 1", out, re.M), out
-    assert re.search(r"^app/floor \d+\.\d\d", out, re.M), out
+    # Two app figures: the cover (the title card, first thing on screen) and the live
+    # projector image; the cover comes first, and the 2x target is printed beside it.
+    assert re.search(r"^app/floor \d+\.\d\d \(first paint of the live", out, re.M), out
+    assert re.search(r"^app-cover/floor \d+\.\d\d \(.*\)   target <= 2.0: (ok|MISSED)$",
+                     out, re.M), out
+    cover, live = (float(re.search(rf"^{name} +(\d+\.\d+) s", out, re.M)[1])
+                   for name in ("app-cover", "app"))
+    assert cover < live, out
     # The tables say what each command loaded: `check --no-fit` none of the heavy three;
     # `check` itself draws every slide to test fit (issue 12), so it loads Qt only.
     assert re.search(r"imports of check-nofit .*loads: none of PySide6/aiohttp/reportlab",

@@ -104,11 +104,15 @@ def test_the_app_says_when_a_slide_will_not_fit_the_projector(qtbot: QtBot) -> N
     loaded = parse_session("---\ntitle: T\n---\n\n# A (3m)\n\n## Intro\n\n```content-note\n"
                            "Step out any time.\n```\n\n## Wall of text\n\n" + words + "\n")
     assert loaded.session is not None
-    app = DesktopApp(loaded.session, Settings(), screens=Screens(1))
+    settings = Settings(port=0)
+    app = DesktopApp(loaded.session, settings, screens=Screens(1),
+                     polling=on_loopback(loaded.session, settings))
     qtbot.addWidget(app.presenter.console)
     qtbot.addWidget(app.presenter.projector)
+    app.show()  # the fit test runs once the windows are up (after the first paint)
     assert any(problem.startswith("slide 2 ('Wall of text') does not fit")
                for problem in app.problems)
+    assert "does not fit" in app.presenter.console.status.text()
     app.presenter.end()
 
 

@@ -52,7 +52,7 @@ from PySide6.QtTest import QTest
 from facilitator.__main__ import main
 from facilitator.desktop import desktop_app
 
-shown = desktop_app.DesktopApp.show
+shown = desktop_app.DesktopApp.finish_start  # the app is up: windows, then phones
 
 
 def show(self):
@@ -64,7 +64,7 @@ def show(self):
     QTimer.singleShot(4000, self.presenter.end)
 
 
-desktop_app.DesktopApp.show = show
+desktop_app.DesktopApp.finish_start = show
 sys.exit(main(["run", sys.argv[1], "--host", "127.0.0.1", "--port", "0"]))
 """
 

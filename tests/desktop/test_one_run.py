@@ -126,7 +126,7 @@ def test_a_start_that_fails_before_the_first_slide_leaves_no_run(
     def broken(_self: object) -> None:
         raise RuntimeError("the projector could not open")
 
-    monkeypatch.setattr(desktop_app.DesktopApp, "show", broken)
+    monkeypatch.setattr(desktop_app.DesktopApp, "show_windows", broken)
     with pytest.raises(RuntimeError):
         desktop_app.run(session, Settings(port=0), file=slide_file(), host="127.0.0.1")
     assert list_runs(runs_folder()) == []

@@ -89,14 +89,14 @@ import sys
 from PySide6.QtCore import QTimer
 from facilitator.__main__ import main
 from facilitator.desktop import desktop_app
-shown = desktop_app.DesktopApp.show
+shown = desktop_app.DesktopApp.finish_start  # the app is up: windows, then phones
 def show(self):
     shown(self)
     print("STATUS " + self.presenter.console.status.text().replace("\\n", " | "), flush=True)
     names = [entry.name for entry in self.state.support.block(None).entries]
     print("SUPPORT " + " | ".join(names), flush=True)
     QTimer.singleShot(0, self.presenter.end)
-desktop_app.DesktopApp.show = show
+desktop_app.DesktopApp.finish_start = show
 sys.exit(main(["run", "--host", "127.0.0.1", "--port", "0"]))
 """
 

@@ -13,11 +13,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-import qrcode
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
-from qrcode.constants import ERROR_CORRECT_M
 
 from facilitator.core.polls.ballot import BallotSnapshot, PollStatus
 from facilitator.core.session.model import Poll
@@ -36,6 +34,10 @@ CLOSED_TEXT = "Poll closed"
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The code's modules, quiet zone included (True = dark)."""
+    # Imported on first use: qrcode brings PIL, which the app's first paint does not need.
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE)
     code.add_data(text)
     code.make(fit=True)
