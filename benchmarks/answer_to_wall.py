@@ -202,9 +202,9 @@ class Wall:
         self.phones.write(b"report\n")
         report = json.loads(self.wait_for("{", 120))
         self.phones.closeWriteChannel()
-        if not self.phones.waitForFinished(30):
+        if not self.phones.waitForFinished(30_000):  # milliseconds
             self.phones.kill()
-            self.phones.waitForFinished(5)
+            self.phones.waitForFinished(5_000)
         self.pump(0.5)
         self.server.stop()
         self.run.journal.close()

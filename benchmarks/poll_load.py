@@ -317,9 +317,9 @@ class Benchmark:
         self.send("report")
         report = json.loads(self.wait_for_line("{", 120))
         self.phones.closeWriteChannel()
-        if not self.phones.waitForFinished(30):
+        if not self.phones.waitForFinished(30_000):  # milliseconds
             self.phones.kill()
-            self.phones.waitForFinished(5)
+            self.phones.waitForFinished(5_000)
         self.stopping = True
         lost = self.count_lost(report["acked"])
         questions_lost, votes_lost = self.count_qa_lost(report["asked"])

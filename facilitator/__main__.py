@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from difflib import get_close_matches
 from importlib import import_module
 from pathlib import Path
 
@@ -102,6 +101,8 @@ def unknown_command(argv: list[str]) -> str:
     word = rest[0]
     if Path(word).suffix or Path(word).exists():
         return ""  # a session file (`run` says so if it is missing)
+    from difflib import get_close_matches  # only for a word that is neither
+
     close = get_close_matches(word, COMMANDS, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return (f"unknown command {word!r}{hint}; the commands are {', '.join(COMMANDS)}, "
