@@ -21,6 +21,11 @@ def load_user_settings_and_problems(args: argparse.Namespace) -> tuple[Settings,
     which line was ignored."""
     config = getattr(args, "config", None)
     loaded, problem = settings.load(Path(config) if config else None)
+    if config and not Path(config).exists():
+        # The default file may well not exist yet; a file named on the command line that
+        # does not is a typo, and its local services would silently be missing.
+        problem = (f"{config}: no such settings file (--config); using the default "
+                   "settings, without your local services")
     if problem:
         print(problem, file=sys.stderr)
     return loaded, problem.splitlines()

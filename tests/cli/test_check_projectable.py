@@ -98,3 +98,11 @@ def test_check_without_the_fit_step_never_imports_qt(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=60, check=False)
     assert done.stdout.split()[-2:] == ["0", "False"], done.stderr
+
+
+def test_a_config_file_that_does_not_exist_is_named_not_silently_replaced(
+        qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "myroom.toml"  # a typo for the file with the local services
+    assert main(["--config", str(missing), "check", BUNDLED]) == 0
+    err = capsys.readouterr().err
+    assert f"{missing}: no such settings file (--config); using the default settings" in err
