@@ -32,6 +32,7 @@ from facilitator.core.questions.box import QuestionBox
 from facilitator.core.takehome.content import TakeHome
 from facilitator.web import questions as questions_api
 from facilitator.web import static
+from facilitator.web.answer_batch import AnswerBatch
 from facilitator.web.error_pages import error_response
 from facilitator.web.i18n import STRINGS, load_catalogue, localize, text
 from facilitator.web.jsonbody import too_deep
@@ -58,6 +59,7 @@ JOIN_FAILURES: web.AppKey[RateLimiter] = web.AppKey("join_failures", RateLimiter
 NEW_DEVICES: web.AppKey[RateLimiter] = web.AppKey("new_devices", RateLimiter)
 PAGES: web.AppKey[dict[str, str]] = web.AppKey("pages", dict)
 STATIC: web.AppKey[dict[str, static.StaticFile]] = web.AppKey("static", dict)
+ANSWERS: web.AppKey[AnswerBatch] = web.AppKey("answers", AnswerBatch)
 
 _TOO_MANY_DEVICES = (
     "This network address has already joined the poll on two devices, so no new one is "
@@ -79,6 +81,7 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
     app = web.Application(client_max_size=MAX_BODY, middlewares=[guard_requests])
     app[BOX] = box
     app[ROOM] = room
+    app[ANSWERS] = AnswerBatch(box)  # the group commit of answers (web.answer_batch)
     app[HUB] = hub or LiveHub(box, room)
     app[LIMITER] = limiter or RateLimiter()
     app[JOIN_FAILURES] = join_failures or RateLimiter(rate=0.5, burst=20)
@@ -255,12 +258,13 @@ async def state(request: web.Request) -> web.StreamResponse:
 
 
 async def answer(request: web.Request) -> web.StreamResponse:
+    app = request.app
     if not origin_ok(request):
         return json_error(403, "bad-origin", "Answers must come from the poll page.")
     key = _device(request)
     if key is None:
         return json_error(403, "not-joined", "Scan the QR code on the screen to join.")
-    if not request.app[LIMITER].allow(key):
+    if not app[LIMITER].allow(key):
         return json_error(429, "too-many-requests", "Too many answers at once; wait a moment.")
     if request.content_type != "application/json":
         return json_error(415, "unsupported-media-type", "Send JSON.")
@@ -273,13 +277,10 @@ async def answer(request: web.Request) -> web.StreamResponse:
         return json_error(400, "bad-json", "The request is not valid JSON.")
     if not isinstance(body, dict) or not isinstance(body.get("poll"), str) or "answer" not in body:
         return json_error(400, "bad-request", 'Send {"poll": id, "answer": value}.')
-    box = request.app[BOX]
     try:
-        if box.poll(body["poll"]).id != box.current:
-            # Only the poll on the screen takes answers: leaving its slide closes it for
-            # phones (coming back reopens it), without the facilitator closing it by hand.
-            raise BallotError(ErrorKind.NOT_OPEN, "This poll is not on the screen now.")
-        stored = box.submit(body["poll"], key, body["answer"])
+        # Checked (is this poll on the screen? is the answer valid?), journaled with the
+        # other answers of this turn of the loop and stored: acknowledged only once on disk.
+        stored = await app[ANSWERS].submit(body["poll"], key, body["answer"])
     except BallotError as error:
         return json_error(_STATUS[error.kind], str(error.kind), error.message)
     except OSError:

@@ -166,7 +166,7 @@ class GuardedHandler(RequestHandler):
     def data_received(self, data: bytes) -> None:
         if self.transport is None:
             return  # over the cap: answered with 503 already
-        self._last_in = asyncio.get_running_loop().time()
+        self._last_in = self._loop.time()
         if self._frames is not None and not self._frames.feed(data):
             assert self.transport is not None
             self.transport.write(PROTOCOL_ERROR_CLOSE)

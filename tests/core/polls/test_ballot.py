@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -189,10 +190,11 @@ class RecordingJournal:
         self.box_ref = box_ref
         self.fail = fail
 
-    def record_answer(self, poll_id: str, device_key: str, answer: Answer) -> None:
-        # Called before the change is applied: the box does not have the answer yet.
-        seen = self.box_ref[0].answer_of(poll_id, device_key)
-        self.events.append(("answer", poll_id, device_key, answer, seen))
+    def record_answers(self, answers: Sequence[tuple[str, str, Answer]]) -> None:
+        # Called before the change is applied: the box does not have the answers yet.
+        for poll_id, device_key, answer in answers:
+            seen = self.box_ref[0].answer_of(poll_id, device_key)
+            self.events.append(("answer", poll_id, device_key, answer, seen))
         if self.fail:
             raise OSError("disk full")
 
