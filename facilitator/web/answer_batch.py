@@ -43,15 +43,16 @@ class AnswerBatch:
         # (coming back reopens it). Checked here, with the write, not when the request came.
         results: list[Answer | BallotError | None] = [
             self._off_screen(poll_id) for poll_id, _, _, _ in waiting]
-        items = [(poll_id, key, raw) for (poll_id, key, raw, _), result in zip(waiting, results)
+        items = [(poll_id, key, raw)
+                 for (poll_id, key, raw, _), result in zip(waiting, results, strict=True)
                  if result is None]
         try:
             stored = iter(self._box.submit_many(items))
         except OSError as error:  # not on disk: none of them was stored
-            for (_, _, _, future), result in zip(waiting, results):
+            for (_, _, _, future), result in zip(waiting, results, strict=True):
                 _settle(future, result if result is not None else error)
             return
-        for (_, _, _, future), result in zip(waiting, results):
+        for (_, _, _, future), result in zip(waiting, results, strict=True):
             _settle(future, result if result is not None else next(stored))
 
     def _off_screen(self, poll_id: str) -> BallotError | None:
