@@ -48,7 +48,9 @@ class AnswerBatch:
                  if result is None]
         try:
             stored = iter(self._box.submit_many(items))
-        except OSError as error:  # not on disk: none of them was stored
+        except Exception as error:
+            # An OSError: not on disk, none of them was stored (503 not-saved). Anything else
+            # is a bug, answered 500 as a handler's own exception would be: never left hanging.
             for (_, _, _, future), result in zip(waiting, results, strict=True):
                 _settle(future, result if result is not None else error)
             return

@@ -180,3 +180,20 @@ def test_errors_in_a_batch_stay_with_their_own_answer(served: tuple[PollServer, 
     assert [status for status, _ in replies] == [200, 400, 200]
     stored = server.call(run.journal.state).result(5).answers["mood"]
     assert sorted(stored.values()) == ["o1", "o3"]
+
+
+def test_an_unexpected_error_answers_500_and_never_leaves_a_phone_waiting(
+        served: tuple[PollServer, Run], monkeypatch: pytest.MonkeyPatch) -> None:
+    server, run = served
+
+    def broken(_items: object) -> list[object]:
+        raise RuntimeError("a bug in the box")
+
+    monkeypatch.setattr(run.box, "submit_many", broken)
+    phones = joined_phones(server)
+    try:
+        replies = all_at_once(server, phones[:2], ["o1", "o2"])  # sockets time out after 10 s
+    finally:
+        for phone in phones:
+            phone.close()
+    assert [(status, body["error"]) for status, body in replies] == [(500, "internal")] * 2
