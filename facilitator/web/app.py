@@ -17,13 +17,16 @@ Paths (documented for people in docs/readme/polling.md):
 
 from __future__ import annotations
 
+import asyncio
 import json
+from functools import partial
 from html import escape
 from pathlib import Path
 
 from aiohttp import hdrs, web
 
-from facilitator.core.polls.answers import answer_to_json
+from facilitator.core.polls.answer_batch import AnswerBatch
+from facilitator.core.polls.answers import Answer, answer_to_json
 from facilitator.core.polls.ballot import BallotBox, BallotError, ErrorKind
 from facilitator.core.polls.headcount import sync
 from facilitator.core.polls.ratelimit import RateLimiter
@@ -32,7 +35,6 @@ from facilitator.core.questions.box import QuestionBox
 from facilitator.core.takehome.content import TakeHome
 from facilitator.web import questions as questions_api
 from facilitator.web import static
-from facilitator.web.answer_batch import AnswerBatch
 from facilitator.web.error_pages import error_response
 from facilitator.web.i18n import STRINGS, load_catalogue, localize, text
 from facilitator.web.jsonbody import too_deep
@@ -81,7 +83,9 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
     app = web.Application(client_max_size=MAX_BODY, middlewares=[guard_requests])
     app[BOX] = box
     app[ROOM] = room
-    app[ANSWERS] = AnswerBatch(box)  # the group commit of answers (web.answer_batch)
+    # The group commit of answers (core.polls.answer_batch), written at the end of the
+    # server loop's turn; the loop is looked up when a batch starts (apps are built before).
+    app[ANSWERS] = AnswerBatch(box, lambda flush: asyncio.get_running_loop().call_soon(flush))
     app[HUB] = hub or LiveHub(box, room)
     app[LIMITER] = limiter or RateLimiter()
     app[JOIN_FAILURES] = join_failures or RateLimiter(rate=0.5, burst=20)
@@ -280,7 +284,9 @@ async def answer(request: web.Request) -> web.StreamResponse:
     try:
         # Checked (is this poll on the screen? is the answer valid?), journaled with the
         # other answers of this turn of the loop and stored: acknowledged only once on disk.
-        stored = await app[ANSWERS].submit(body["poll"], key, body["answer"])
+        reply: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
+        app[ANSWERS].submit(body["poll"], key, body["answer"], partial(_settle, reply))
+        stored = await reply
     except BallotError as error:
         return json_error(_STATUS[error.kind], str(error.kind), error.message)
     except OSError:
@@ -288,6 +294,15 @@ async def answer(request: web.Request) -> web.StreamResponse:
         # run journal raises JournalWriteError, an OSError): not counted, say so.
         return json_error(503, "not-saved", "Your answer could not be saved. Try again.")
     return web.json_response({"ok": True, "poll": body["poll"], "answer": answer_to_json(stored)})
+
+
+def _settle(reply: asyncio.Future[Answer], result: Answer | Exception) -> None:
+    if reply.done():  # the request was cancelled (the phone went away): nobody to tell
+        return
+    if isinstance(result, Exception):
+        reply.set_exception(result)
+    else:
+        reply.set_result(result)
 
 
 async def live(request: web.Request) -> web.StreamResponse:

@@ -54,7 +54,7 @@ async def test_kill_9_then_resume_keeps_every_acknowledged_answer() -> None:
             assert status == 200
             acked[index] = value
         # Then everyone changes their answer at the same moment: answers arriving together
-        # are group-committed (web.answer_batch), and each 200 must still mean "on disk".
+        # are group-committed (core.polls.answer_batch); each 200 must still mean "on disk".
         changed = {index: option_ids[(option_ids.index(acked[index]) + 1) % len(option_ids)]
                    for index in range(PHONES)}
         replies = await asyncio.gather(*(phones[index].answer(POLL, value)

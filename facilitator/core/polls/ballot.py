@@ -264,8 +264,8 @@ class BallotBox:
     def submit_many(self, items: Sequence[tuple[str, str, object]]
                     ) -> list[Answer | BallotError]:
         """Several devices' answers, (poll id, device key, raw answer), with ONE journal
-        write: the phone server's group commit (`web.answer_batch`). Each item gets its
-        checked answer or its BallotError, in order, exactly as `submit` one by one would.
+        write: the phone server's group commit (`core.polls.answer_batch`). Each item gets
+        its checked answer or its BallotError, in order, as `submit` one by one would.
 
         If the journal raises (an OSError: disk full, unplugged stick), nothing of the batch
         is stored and the error leaves to the caller: no answer is kept that is not on disk.

@@ -18,11 +18,12 @@ moderation decisions) and adds what the app records: devices, slide, timing, roo
 Durability: every write is committed before the call returns, so the ballot box can
 acknowledge an answer only after it is on disk. Each write is its own transaction, except
 that answers reaching the phone server in the same turn of its event loop are written
-together in one (`record_answers`, the group commit of `web.answer_batch`). The database runs in WAL
-mode with `synchronous=NORMAL`: a commit survives the process being killed (`kill -9`, a
-crash of the app), and costs about 0.02 ms here; `FULL` also survives a power cut between
-commit and checkpoint but costs 4 ms median, 20 ms p99 per commit on this machine, which a
-room of phones answering at once would feel. `durable=True` selects it.
+together in one (`record_answers`: the group commit of `core.polls.answer_batch`).
+The database runs in WAL mode with `synchronous=NORMAL`: a commit survives the process
+being killed (`kill -9`, a crash of the app), and costs about 0.02 ms here; `FULL` also
+survives a power cut between commit and checkpoint but costs 4 ms median, 20 ms p99 per
+commit on this machine, which a room of phones answering at once would feel. `durable=True`
+selects it.
 
 Threading: a journal belongs to the thread that owns the ballot box (the server's loop).
 It may be created on another thread and handed over before the server starts (SQLite's

@@ -1,5 +1,5 @@
-"""Group commit (`web.answer_batch`): answers reaching the server in one turn of its loop are
-journaled in one transaction, and each is acknowledged only after that commit.
+"""Group commit (`core.polls.answer_batch`) over HTTP: answers reaching the server in one
+turn of its loop are journaled in one transaction, each acknowledged only after it.
 
 A real `PollServer` on its thread with a real run journal, and phones on raw keep-alive
 sockets. To make several answers arrive in the same turn, the server's loop is held on a
