@@ -17,13 +17,16 @@ Paths (documented for people in docs/readme/polling.md):
 
 from __future__ import annotations
 
+import asyncio
 import json
+from functools import partial
 from html import escape
 from pathlib import Path
 
-from aiohttp import web
+from aiohttp import hdrs, web
 
-from facilitator.core.polls.answers import answer_to_json
+from facilitator.core.polls.answer_batch import AnswerBatch
+from facilitator.core.polls.answers import Answer, answer_to_json
 from facilitator.core.polls.ballot import BallotBox, BallotError, ErrorKind
 from facilitator.core.polls.headcount import sync
 from facilitator.core.polls.ratelimit import RateLimiter
@@ -33,14 +36,13 @@ from facilitator.core.takehome.content import TakeHome
 from facilitator.web import questions as questions_api
 from facilitator.web import static
 from facilitator.web.error_pages import error_response
-from facilitator.web.guard import mark_requests
 from facilitator.web.i18n import STRINGS, load_catalogue, localize, text
 from facilitator.web.jsonbody import too_deep
 from facilitator.web.live import LiveHub
 from facilitator.web.security import (
     ALLOWED_HOSTS,
     add_headers,
-    errors_as_json,
+    guard_requests,
     json_error,
     origin_ok,
 )
@@ -59,6 +61,7 @@ JOIN_FAILURES: web.AppKey[RateLimiter] = web.AppKey("join_failures", RateLimiter
 NEW_DEVICES: web.AppKey[RateLimiter] = web.AppKey("new_devices", RateLimiter)
 PAGES: web.AppKey[dict[str, str]] = web.AppKey("pages", dict)
 STATIC: web.AppKey[dict[str, static.StaticFile]] = web.AppKey("static", dict)
+ANSWERS: web.AppKey[AnswerBatch] = web.AppKey("answers", AnswerBatch)
 
 _TOO_MANY_DEVICES = (
     "This network address has already joined the poll on two devices, so no new one is "
@@ -77,9 +80,12 @@ def create_app(box: BallotBox, room: Room, static_dir: Path,
                takehome: TakeHome | None = None) -> web.Application:
     """The aiohttp application. Runs on (and must only be touched from) one event loop.
     `language`: the session's; the phone pages speak it (`web.i18n`)."""
-    app = web.Application(client_max_size=MAX_BODY, middlewares=[mark_requests, errors_as_json])
+    app = web.Application(client_max_size=MAX_BODY, middlewares=[guard_requests])
     app[BOX] = box
     app[ROOM] = room
+    # The group commit of answers (core.polls.answer_batch), written at the end of the
+    # server loop's turn; the loop is looked up when a batch starts (apps are built before).
+    app[ANSWERS] = AnswerBatch(box, lambda flush: asyncio.get_running_loop().call_soon(flush))
     app[HUB] = hub or LiveHub(box, room)
     app[LIMITER] = limiter or RateLimiter()
     app[JOIN_FAILURES] = join_failures or RateLimiter(rate=0.5, burst=20)
@@ -138,8 +144,22 @@ def _html(text: str, status: int = 200) -> web.Response:
     return web.Response(text=text, status=status, content_type="text/html", charset="utf-8")
 
 
+def _cookie(request: web.Request) -> str:
+    """The device cookie's value ("" without one), read from the Cookie header directly.
+
+    `request.cookies` parses every cookie of the header into morsels (about 4 us, measured
+    under benchmarks/capacity.py), and every answer asks; one name is all that is needed,
+    and `Room.device_for` accepts only a value it gave out. The last one wins, as there."""
+    found = ""
+    for part in request.headers.get(hdrs.COOKIE, "").split(";"):
+        name, sep, value = part.partition("=")
+        if sep and name.strip() == COOKIE:
+            found = value.strip()
+    return found
+
+
 def _device(request: web.Request) -> str | None:
-    cookie = request.cookies.get(COOKIE)
+    cookie = _cookie(request)
     return request.app[ROOM].device_for(cookie) if cookie else None
 
 
@@ -155,7 +175,7 @@ def _admit(request: web.Request) -> web.Response:
     # A phone that joins again keeps its key, so its vote is still its own.
     room = request.app[ROOM]
     if _device(request):
-        cookie = request.cookies.get(COOKIE, "")
+        cookie = _cookie(request)
     elif request.app[NEW_DEVICES].allow(request.remote or ""):
         try:
             # The address is counted in memory only (see Room.devices_per_address).
@@ -242,12 +262,13 @@ async def state(request: web.Request) -> web.StreamResponse:
 
 
 async def answer(request: web.Request) -> web.StreamResponse:
+    app = request.app
     if not origin_ok(request):
         return json_error(403, "bad-origin", "Answers must come from the poll page.")
     key = _device(request)
     if key is None:
         return json_error(403, "not-joined", "Scan the QR code on the screen to join.")
-    if not request.app[LIMITER].allow(key):
+    if not app[LIMITER].allow(key):
         return json_error(429, "too-many-requests", "Too many answers at once; wait a moment.")
     if request.content_type != "application/json":
         return json_error(415, "unsupported-media-type", "Send JSON.")
@@ -260,13 +281,12 @@ async def answer(request: web.Request) -> web.StreamResponse:
         return json_error(400, "bad-json", "The request is not valid JSON.")
     if not isinstance(body, dict) or not isinstance(body.get("poll"), str) or "answer" not in body:
         return json_error(400, "bad-request", 'Send {"poll": id, "answer": value}.')
-    box = request.app[BOX]
     try:
-        if box.poll(body["poll"]).id != box.current:
-            # Only the poll on the screen takes answers: leaving its slide closes it for
-            # phones (coming back reopens it), without the facilitator closing it by hand.
-            raise BallotError(ErrorKind.NOT_OPEN, "This poll is not on the screen now.")
-        stored = box.submit(body["poll"], key, body["answer"])
+        # Checked (is this poll on the screen? is the answer valid?), journaled with the
+        # other answers of this turn of the loop and stored: acknowledged only once on disk.
+        reply: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
+        app[ANSWERS].submit(body["poll"], key, body["answer"], partial(_settle, reply))
+        stored = await reply
     except BallotError as error:
         return json_error(_STATUS[error.kind], str(error.kind), error.message)
     except OSError:
@@ -274,6 +294,15 @@ async def answer(request: web.Request) -> web.StreamResponse:
         # run journal raises JournalWriteError, an OSError): not counted, say so.
         return json_error(503, "not-saved", "Your answer could not be saved. Try again.")
     return web.json_response({"ok": True, "poll": body["poll"], "answer": answer_to_json(stored)})
+
+
+def _settle(reply: asyncio.Future[Answer], result: Answer | Exception) -> None:
+    if reply.done():  # the request was cancelled (the phone went away): nobody to tell
+        return
+    if isinstance(result, Exception):
+        reply.set_exception(result)
+    else:
+        reply.set_result(result)
 
 
 async def live(request: web.Request) -> web.StreamResponse:

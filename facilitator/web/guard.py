@@ -28,7 +28,7 @@ from aiohttp import web
 from aiohttp.web_protocol import RequestHandler
 
 from facilitator.web.error_pages import error_response, html_page
-from facilitator.web.security import HEADERS, Handler
+from facilitator.web.security import HEADERS
 
 HEADER_TIMEOUT = 10.0
 IDLE_TIMEOUT = 60.0
@@ -166,7 +166,7 @@ class GuardedHandler(RequestHandler):
     def data_received(self, data: bytes) -> None:
         if self.transport is None:
             return  # over the cap: answered with 503 already
-        self._last_in = asyncio.get_running_loop().time()
+        self._last_in = self._loop.time()
         if self._frames is not None and not self._frames.feed(data):
             assert self.transport is not None
             self.transport.write(PROTOCOL_ERROR_CLOSE)
@@ -179,7 +179,8 @@ class GuardedHandler(RequestHandler):
         self._frames = FrameWatch()
 
     def mark_request(self) -> None:
-        """A whole request reached the app (the header timeout no longer applies)."""
+        """A whole request reached the app (the header timeout no longer applies); called by
+        `web.security.guard_requests` for every request."""
         self._requested = True
 
     def stale(self, now: float, limits: Limits) -> bool:
@@ -204,14 +205,6 @@ class GuardedHandler(RequestHandler):
                                   "internal", text, dict(HEADERS))
         response.force_close()
         return response
-
-
-@web.middleware
-async def mark_requests(request: web.Request, handler: Handler) -> web.StreamResponse:
-    mark = getattr(request.protocol, "mark_request", None)
-    if mark is not None:
-        mark()
-    return await handler(request)
 
 
 class GuardedSite(web.BaseSite):

@@ -12,6 +12,8 @@ MAX_DEPTH = 8
 
 def too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
     """Whether `text` nests arrays/objects deeper than `limit` (strings are skipped)."""
+    if text.count("[") + text.count("{") <= limit:
+        return False  # cannot nest deeper than it opens (every answer; counted in C)
     depth = 0
     in_string = escaped = False
     for char in text:

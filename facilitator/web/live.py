@@ -86,8 +86,10 @@ class LiveHub:
         """
         if self._closing:
             return
-        loop = asyncio.get_running_loop()
         switched = self._told is not None and self._box.current != self._told[0]
+        if self._scheduled is not None and not switched:
+            return  # a publish is on its way already (the common case: every answer pokes)
+        loop = asyncio.get_running_loop()
         if switched and isinstance(self._scheduled, asyncio.TimerHandle):
             self._scheduled.cancel()
             self._scheduled = None

@@ -1,4 +1,5 @@
-"""kill -9 with a poll open, restart with --resume: nothing acknowledged is lost or doubled.
+"""kill -9 with a poll open, restart with --resume: nothing acknowledged is lost or doubled,
+also answers acknowledged together after one group commit.
 
 A real `facilitator serve --record` subprocess, real phones (aiohttp clients with the
 phone page's reconnect policy), a real SIGKILL.
@@ -6,6 +7,7 @@ phone page's reconnect policy), a real SIGKILL.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
 import signal
@@ -51,6 +53,14 @@ async def test_kill_9_then_resume_keeps_every_acknowledged_answer() -> None:
             status, _ = await phones[index].answer(POLL, value)
             assert status == 200
             acked[index] = value
+        # Then everyone changes their answer at the same moment: answers arriving together
+        # are group-committed (core.polls.answer_batch); each 200 must still mean "on disk".
+        changed = {index: option_ids[(option_ids.index(acked[index]) + 1) % len(option_ids)]
+                   for index in range(PHONES)}
+        replies = await asyncio.gather(*(phones[index].answer(POLL, value)
+                                         for index, value in changed.items()))
+        assert [status for status, _ in replies] == [200] * PHONES
+        acked.update(changed)
 
         assert await first.stop(signal.SIGKILL) == -signal.SIGKILL
         for phone in phones:

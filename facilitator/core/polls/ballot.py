@@ -21,7 +21,7 @@ survives a crash.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from types import MappingProxyType
@@ -61,7 +61,10 @@ class Journal(Protocol):
     the callers (phone server, desktop app) report as "not saved".
     """
 
-    def record_answer(self, poll_id: str, device_key: str, answer: Answer) -> None: ...
+    def record_answers(self, answers: Sequence[tuple[str, str, Answer]]) -> None:
+        """New or changed answers, (poll id, device key, answer) in the order given, all
+        in ONE transaction: every one of them is on disk when it returns, or none is."""
+        ...
 
     def record_poll_state(self, poll_id: str, state: PollState) -> None: ...
 
@@ -251,8 +254,47 @@ class BallotBox:
     # -- phones --------------------------------------------------------------------------
 
     def submit(self, poll_id: str, device_key: str, raw: object) -> Answer:
-        """Check and store a device's answer, replacing its earlier one. Raises BallotError."""
+        """Check and store a device's answer, replacing its earlier one. Raises BallotError
+        (and the journal's OSError: then nothing is stored)."""
+        (result,) = self.submit_many([(poll_id, device_key, raw)])
+        if isinstance(result, BallotError):
+            raise result
+        return result
+
+    def submit_many(self, items: Sequence[tuple[str, str, object]]
+                    ) -> list[Answer | BallotError]:
+        """Several devices' answers, (poll id, device key, raw answer), with ONE journal
+        write: the phone server's group commit (`core.polls.answer_batch`). Each item gets
+        its checked answer or its BallotError, in order, as `submit` one by one would.
+
+        If the journal raises (an OSError: disk full, unplugged stick), nothing of the batch
+        is stored and the error leaves to the caller: no answer is kept that is not on disk.
+        """
         self._owned()
+        results: list[Answer | BallotError] = []
+        changes: list[tuple[str, str, Answer]] = []
+        latest: dict[tuple[str, str], Answer] = {}  # what the box will hold after `changes`
+        for poll_id, device_key, raw in items:
+            try:
+                answer = self._check(poll_id, raw)
+            except BallotError as error:
+                results.append(error)
+                continue
+            results.append(answer)
+            slot = (poll_id, device_key)
+            held = latest[slot] if slot in latest else self._answers[poll_id].get(device_key)
+            if held != answer:  # a resent answer (reconnect, double tap) changes nothing
+                changes.append((poll_id, device_key, answer))
+                latest[slot] = answer
+        if changes:
+            if self._journal:
+                self._journal.record_answers(changes)
+            for poll_id, device_key, answer in changes:
+                self._store(poll_id, device_key, answer)
+        return results
+
+    def _check(self, poll_id: str, raw: object) -> Answer:
+        """The answer `raw` would be if stored now, or BallotError."""
         poll = self.poll(poll_id)
         state = self._states[poll_id]
         if state.status is not PollStatus.OPEN:
@@ -260,15 +302,9 @@ class BallotBox:
         if state.locked:
             raise BallotError(ErrorKind.NOT_OPEN, "Answers to this poll are locked.")
         try:
-            answer = parse_answer(poll, raw)
+            return parse_answer(poll, raw)
         except AnswerError as error:
             raise BallotError(ErrorKind.INVALID, str(error)) from None
-        if self._answers[poll_id].get(device_key) == answer:
-            return answer  # a resent answer (reconnect, double tap) changes nothing
-        if self._journal:
-            self._journal.record_answer(poll_id, device_key, answer)
-        self._store(poll_id, device_key, answer)
-        return answer
 
     # -- the facilitator -----------------------------------------------------------------
 

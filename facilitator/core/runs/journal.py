@@ -15,12 +15,15 @@ can be linked back to a phone, even by someone who has the phone's cookie.
 `Journal` implements `core.polls.ballot.Journal` (answers, poll states, resets, the current poll,
 moderation decisions) and adds what the app records: devices, slide, timing, room secret.
 
-Durability: every write is its own transaction, committed before the call returns, so the
-ballot box can acknowledge an answer only after it is on disk. The database runs in WAL
-mode with `synchronous=NORMAL`: a commit survives the process being killed (`kill -9`, a
-crash of the app), and costs about 0.02 ms here; `FULL` also survives a power cut between
-commit and checkpoint but costs 4 ms median, 20 ms p99 per commit on this machine, which a
-room of phones answering at once would feel. `durable=True` selects it.
+Durability: every write is committed before the call returns, so the ballot box can
+acknowledge an answer only after it is on disk. Each write is its own transaction, except
+that answers reaching the phone server in the same turn of its event loop are written
+together in one (`record_answers`: the group commit of `core.polls.answer_batch`).
+The database runs in WAL mode with `synchronous=NORMAL`: a commit survives the process
+being killed (`kill -9`, a crash of the app), and costs about 0.02 ms here; `FULL` also
+survives a power cut between commit and checkpoint but costs 4 ms median, 20 ms p99 per
+commit on this machine, which a room of phones answering at once would feel. `durable=True`
+selects it.
 
 Threading: a journal belongs to the thread that owns the ballot box (the server's loop).
 It may be created on another thread and handed over before the server starts (SQLite's
@@ -36,7 +39,7 @@ import secrets
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -222,13 +225,22 @@ class Journal(QuestionRecords):
 
     def record_answer(self, poll_id: str, device_key: str, answer: Answer) -> None:
         """A new or changed answer; a changed open-text answer waits for moderation again."""
-        value = json.dumps(answer_to_json(answer), ensure_ascii=False)
+        self.record_answers([(poll_id, device_key, answer)])
+
+    def record_answers(self, answers: Sequence[tuple[str, str, Answer]]) -> None:
+        """Answers (poll id, device key, answer) in one transaction, in order: the group
+        commit of answers that reached the server together. A transaction costs far more
+        than a row (measured here, 35 us for one answer alone, 8 us each for ten together)."""
+        # Each its own time, as when they were written one by one: a resume replays them
+        # in `at` order.
+        rows = [(poll_id, device_key, json.dumps(answer_to_json(answer), ensure_ascii=False),
+                 self._clock()) for poll_id, device_key, answer in answers]
         with transaction(self._db):
-            self._db.execute(
+            self._db.executemany(
                 "INSERT INTO answer (poll_id, device, value, at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (poll_id, device) DO UPDATE SET value = excluded.value, "
                 "at = excluded.at, decision = 'pending', decided = NULL",
-                (poll_id, device_key, value, self._clock()),
+                rows,
             )
 
     def record_poll_state(self, poll_id: str, state: PollState) -> None:

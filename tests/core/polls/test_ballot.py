@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -186,13 +187,16 @@ def test_text_is_projected_only_after_approval_and_threshold() -> None:
 class RecordingJournal:
     def __init__(self, box_ref: list[BallotBox], fail: bool = False) -> None:
         self.events: list[tuple[Any, ...]] = []
+        self.batches = 0  # record_answers calls: one per group commit
         self.box_ref = box_ref
         self.fail = fail
 
-    def record_answer(self, poll_id: str, device_key: str, answer: Answer) -> None:
-        # Called before the change is applied: the box does not have the answer yet.
-        seen = self.box_ref[0].answer_of(poll_id, device_key)
-        self.events.append(("answer", poll_id, device_key, answer, seen))
+    def record_answers(self, answers: Sequence[tuple[str, str, Answer]]) -> None:
+        # Called before the change is applied: the box does not have the answers yet.
+        self.batches += 1
+        for poll_id, device_key, answer in answers:
+            seen = self.box_ref[0].answer_of(poll_id, device_key)
+            self.events.append(("answer", poll_id, device_key, answer, seen))
         if self.fail:
             raise OSError("disk full")
 
@@ -237,6 +241,46 @@ def test_a_failing_journal_means_no_vote() -> None:
     with pytest.raises(OSError):
         box.submit("mood", "a", "o1")
     assert box.results("mood").responses == 0
+
+
+def test_submit_many_checks_each_answer_and_journals_the_changes_once() -> None:
+    ref: list[BallotBox] = []
+    journal = RecordingJournal(ref)
+    box = BallotBox(polls.ALL, journal=journal)
+    ref.append(box)
+    box.open("mood")
+    box.submit("mood", "held", "o2")
+    journal.events.clear()
+    results = box.submit_many([
+        ("mood", "a", "o1"),
+        ("mood", "b", "nonsense"),  # invalid: its own error, the rest goes on
+        ("mood", "held", "o2"),  # a resend: nothing to write
+        ("mood", "a", "o3"),  # the same phone again in the same batch: its latest wins
+        ("gut", "c", {"o1": 3}),  # a poll that is not open
+    ])
+    assert results[0] == "o1" and results[2] == "o2" and results[3] == "o3"
+    assert isinstance(results[1], BallotError) and results[1].kind is ErrorKind.INVALID
+    assert isinstance(results[4], BallotError) and results[4].kind is ErrorKind.NOT_OPEN
+    assert journal.batches == 2  # the first submit, then one for the whole batch
+    assert journal.events == [("answer", "mood", "a", "o1", None),
+                              ("answer", "mood", "a", "o3", None)]
+    assert box.answer_of("mood", "a") == "o3"
+    assert box.results("mood").responses == 2
+
+
+def test_a_failing_journal_keeps_none_of_a_batch() -> None:
+    ref: list[BallotBox] = []
+    journal = RecordingJournal(ref)
+    box = BallotBox(polls.ALL, journal=journal)
+    ref.append(box)
+    box.open("mood")
+    box.submit("mood", "held", "o1")
+    journal.fail = True
+    with pytest.raises(OSError):
+        box.submit_many([("mood", "a", "o1"), ("mood", "held", "o2"), ("mood", "b", "o3")])
+    assert box.answer_of("mood", "a") is None and box.answer_of("mood", "b") is None
+    assert box.answer_of("mood", "held") == "o1"
+    assert box.results("mood").responses == 1
 
 
 def test_restore_replays_without_journaling() -> None:

@@ -251,3 +251,22 @@ def test_a_write_that_cannot_be_saved_is_an_oserror_and_keeps_nothing(
     journal.record_device("phone-1")
     assert journal.state().devices == ["phone-1"]
     journal.close()
+
+
+def test_answers_written_together_are_one_transaction_all_or_none(
+        tmp_path: Path, clock: Clock) -> None:
+    journal = new_journal(tmp_path, clock)
+    journal.record_answer("mood", "phone-0", "o4")
+    batch = [("mood", "phone-1", "o1"), ("mood", "phone-2", "o2"), ("mood", "phone-0", "o3")]
+    with disk_full(journal, frames=True), pytest.raises(JournalWriteError):
+        journal.record_answers(batch)
+    assert journal.state().answers == {"mood": {"phone-0": "o4"}}  # none of the three
+    statements: list[str] = []
+    journal._db.set_trace_callback(statements.append)  # private: the only view of commits
+    journal.record_answers(batch)
+    assert [s for s in statements if s.startswith(("BEGIN", "COMMIT"))] == \
+        ["BEGIN IMMEDIATE", "COMMIT"]
+    # Each its own time, in the order given: a resume replays them in that order.
+    assert list(journal.state().answers["mood"].items()) == \
+        [("phone-1", "o1"), ("phone-2", "o2"), ("phone-0", "o3")]
+    journal.close()
