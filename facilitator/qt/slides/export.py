@@ -6,16 +6,13 @@ Works without a display: the caller provides a QGuiApplication (offscreen is fin
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-import sys
-
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from facilitator.core.release import creator
 from facilitator.core.session.model import Session
 from facilitator.qt.fonts import register_fonts
 from facilitator.qt.slides.render import SlideContext, paint_slide, render_image
@@ -103,6 +100,8 @@ def export_pdf(session: Session, path: Path, width: int, height: int, theme: The
     writer = QPdfWriter(str(path))
     writer.setResolution(96)
     writer.setTitle(session.title)
+    from facilitator.core.release import creator  # importlib.metadata: PDFs only, not `check`
+
     writer.setCreator(creator())
     page = QPageSize(QSizeF(width * 72 / 96, height * 72 / 96), QPageSize.Unit.Point,
                      session.title or "slide")
