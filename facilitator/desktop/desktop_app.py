@@ -96,6 +96,7 @@ class DesktopApp:
         self.state.timing_changed.connect(self._journal_timing)
         self.timing_report: Path | None = None
         self.first_paint: QObject | None = None  # runs `finish_start` after the first paint
+        self.ended = False  # the facilitator ended the session (`finish_start` then does nothing)
         # Phone polls: chart and QR on the projector's poll slides, controls in the console,
         # a Q-key QR overlay; the server starts in show() and stops when the session ends.
         self.polling = polling or DesktopPolling(session, settings, run=run,
@@ -167,7 +168,10 @@ class DesktopApp:
     def finish_start(self) -> None:
         """What the first paint need not wait for: the phone server (importing the web
         stack and binding a port take longer than the windows do), then the fit test of
-        every slide, and one message with whatever the facilitator must know."""
+        every slide, and one message with whatever the facilitator must know. Nothing
+        once the session has ended (ended before its first paint: no server to leave)."""
+        if self.ended:
+            return
         network = self.polling.start()  # "" or why phones cannot join
         self.polling.on_slide(self.state.slide, self.state.index)
         # The same fit test as `check`: a clipped emergency line must be said before the
@@ -353,6 +357,7 @@ class DesktopApp:
                 self.polling.bridge.reset_poll(slide.poll.id)
 
     def _on_ended(self) -> None:
+        self.ended = True
         if self.state.rehearsing:  # ended without starting: the run keeps no test answer
             self._on_session_started()
         try:
@@ -444,8 +449,8 @@ def _start(session: Session, settings: Settings, theme: str, journal_run: Run | 
         if ending:
             QTimer.singleShot(0, desktop.presenter.end)
 
+    desktop.show_windows()  # if this raises, nothing is left waiting to start a server
     desktop.first_paint = when_first_painted(desktop.presenter.slide_views(), first_painted)
-    desktop.show_windows()
     return desktop
 
 

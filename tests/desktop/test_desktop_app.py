@@ -132,3 +132,19 @@ def test_show_support_on_the_risk_notice_puts_the_resources_on_the_projector(
     assert app.state.resources_overlay
     assert notice.showing  # the notice stays until dismissed
     app.presenter.end()
+
+
+def test_a_session_ended_before_its_first_paint_starts_no_phone_server(
+        qtbot: QtBot, bundled: Session) -> None:
+    # The app starts the phone server after the first paint (or a fallback delay); a session
+    # already ended by then must not start one that nobody will stop.
+    settings = Settings(port=0)
+    app = DesktopApp(bundled, settings, screens=Screens(1),
+                     polling=on_loopback(bundled, settings))
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    app.show_windows()
+    app.presenter.end()
+    app.finish_start()
+    assert app.polling.service.server is None
+    assert not app.polling.service.listening
