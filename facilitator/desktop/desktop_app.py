@@ -96,9 +96,10 @@ class DesktopApp:
         self.state.timing_changed.connect(self._journal_timing)
         self.timing_report: Path | None = None
         self.first_paint: QObject | None = None  # runs `finish_start` after the first paint
-        self.ended = False  # the facilitator ended the session (`finish_start` then does nothing)
+        self.ended = False  # the session has ended (`finish_start` then does nothing)
+        self.start_error: Exception | None = None  # `finish_start` failed (see `_start`)
         # Phone polls: chart and QR on the projector's poll slides, controls in the console,
-        # a Q-key QR overlay; the server starts in show() and stops when the session ends.
+        # a Q-key QR overlay; the server starts in finish_start() and stops when the session ends.
         self.polling = polling or DesktopPolling(session, settings, run=run,
                                                  settings_path=settings_path)
         if saved is not None:  # after a crash: the same agenda clock and countdown
@@ -398,14 +399,15 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
         return 1
     if port is not None:  # a copy: this run's choice, never written back to the settings
         settings = dataclasses.replace(settings, port=port)
+    # A new run (not a resumed one): if the start fails, nothing happened in it, so it must
+    # not be offered for resume on every later start.
+    fresh = journal_run is not None and journal_run.journal.info().started >= asked_at
     try:
         problems = [*notices, *([problem] if problem else [])]
         desktop = _start(session, settings, theme, journal_run, host, settings_path, problems,
                          cover)
     except BaseException:
-        # Failed before the first slide: a new run has nothing in it, so it must not be
-        # offered for resume on every later start.
-        if journal_run is not None and journal_run.journal.info().started >= asked_at:
+        if fresh and journal_run is not None:
             discard_run(journal_run)
         if lock is not None:
             lock.release()
@@ -417,6 +419,10 @@ def run(session: Session, settings: Settings, theme: str = "", file: Path | None
     app.exec()
     if lock is not None:
         lock.release()
+    if desktop.start_error is not None:  # the rest of the start failed after the first paint
+        if fresh and journal_run is not None:
+            discard_run(journal_run)
+        raise desktop.start_error
     if desktop.timing_report is not None:
         print(f"Timing report saved to {desktop.timing_report}")
     elif desktop.state.rehearsing:  # ended before "Start session": say so, not silence
@@ -440,7 +446,15 @@ def _start(session: Session, settings: Settings, theme: str, journal_run: Run | 
         ending = stamp_first_paint()  # benchmarks/startup.py only: stamp, then end
         if cover is not None:
             cover.close()
-        desktop.finish_start()
+        try:
+            desktop.finish_start()
+        except Exception as error:
+            # A broken install (an import) or a bug: raised in Qt's loop it would only be
+            # printed, leaving a console with no phone server. End the session instead;
+            # `run` then fails as a start that failed before the first paint does.
+            desktop.start_error = error
+            desktop.presenter.end()
+            return
         # Like `facilitator serve`: a facilitator at a terminal (and a test) sees the address.
         if desktop.polling.join_url:
             print(f"Join: {desktop.polling.join_url}", flush=True)

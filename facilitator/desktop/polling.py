@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -91,12 +92,26 @@ class DesktopPolling:
         self.overlays: list[QrOverlay] = []
         self._plugged = 0
         self.message = ""
+        # Commands sent before the server's first start (the app starts it after its first
+        # paint, and a key can come first): kept in order, run on its loop once it starts,
+        # or here by `stop` if the session ends before (the main thread owns the box then).
+        self._before_start: list[tuple[Callable[[], object], Future[object]]] = []
+        self._started = False
 
     # -- lifecycle -----------------------------------------------------------------------
 
     def start(self, host: str | None = None) -> str:
         """Start serving; returns "" or a message for the console (no network, port...).
         Whatever happens, the server's loop runs afterwards and owns the ballot box."""
+        try:
+            return self._start(host)
+        finally:  # a loop owns the box now (or none could start): send what waited
+            self._started = True
+            waiting, self._before_start = self._before_start, []
+            for fn, pending in waiting:
+                self._post(fn).add_done_callback(partial(_pass_on, pending))
+
+    def _start(self, host: str | None) -> str:
         interfaces = self._interfaces()
         self.picker.set_interfaces(interfaces, self.service.settings.interface)
         picked = self.picker.current()
@@ -162,6 +177,14 @@ class DesktopPolling:
         `timing_report` (the presenter's JSON) goes into the journal, so the run's results
         report can show planned against actual time. A server that does not stop in time
         still owns the journal: the run is left as it is, interrupted and resumable."""
+        if not self._started:  # ended before the server's first start: no loop ever owned
+            self._started = True  # the box, so what waited runs here, in order
+            waiting, self._before_start = self._before_start, []
+            for fn, pending in waiting:
+                try:
+                    pending.set_result(fn())
+                except Exception as error:  # a command that failed says so, as on the loop
+                    pending.set_exception(error)
         if not self.service.stop():
             print("The phone server did not stop in time; the run can be resumed.",
                   file=sys.stderr)
@@ -205,7 +228,12 @@ class DesktopPolling:
     # -- internals -----------------------------------------------------------------------
 
     def _post(self, fn: Callable[[], object]) -> Future[object]:
-        """Run `fn` on the server's loop, the box's owner (with or without a socket)."""
+        """Run `fn` on the server's loop, the box's owner (with or without a socket);
+        before its first start, once it has started."""
+        if not self._started:
+            pending: Future[object] = Future()
+            self._before_start.append((fn, pending))
+            return pending
         server = self.service.server
         if server is None or not server.running:
             failed: Future[object] = Future()
@@ -255,3 +283,14 @@ class DesktopPolling:
             settings_file.save(saved, self._settings_path)
         except (OSError, ValueError) as error:
             self.bridge.failed.emit(f"The network choice was not saved: {error}")
+
+
+def _pass_on(pending: Future[object], done: Future[object]) -> None:
+    """Give a command's outcome on the server's loop to the future handed out before it
+    started (any thread: concurrent futures are thread-safe)."""
+    if done.cancelled():
+        pending.cancel()
+    elif (error := done.exception()) is not None:
+        pending.set_exception(error)
+    else:
+        pending.set_result(done.result())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -148,3 +149,44 @@ def test_a_session_ended_before_its_first_paint_starts_no_phone_server(
     app.finish_start()
     assert app.polling.service.server is None
     assert not app.polling.service.listening
+
+
+def test_commands_before_the_phone_server_starts_wait_for_it_in_order(
+        qtbot: QtBot, bundled: Session) -> None:
+    # A key can come between the first paint and the server's start (after that paint):
+    # its command waits and runs on the server's loop once it is there, not fails.
+    settings = Settings(port=0)
+    app = DesktopApp(bundled, settings, screens=Screens(1),
+                     polling=on_loopback(bundled, settings))
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    app.show_windows()
+    seen: list[tuple[str, str]] = []
+
+    def note(what: str) -> None:
+        seen.append((what, threading.current_thread().name))
+
+    app.polling.bridge.run(lambda: note("first"), "not saved")
+    app.polling.bridge.run(lambda: note("second"), "not saved")
+    assert app.polling.service.server is None and seen == []
+    app.finish_start()
+    server = app.polling.service.server
+    assert server is not None
+    server.call(lambda: None).result(5)  # everything sent before has run
+    assert seen == [("first", "facilitator-web"), ("second", "facilitator-web")]
+    app.presenter.end()
+
+
+def test_commands_of_a_session_ended_before_the_server_started_still_run(
+        qtbot: QtBot, bundled: Session) -> None:
+    settings = Settings(port=0)
+    app = DesktopApp(bundled, settings, screens=Screens(1),
+                     polling=on_loopback(bundled, settings))
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    app.show_windows()
+    seen: list[str] = []
+    app.polling.bridge.run(lambda: seen.append("reset"), "not saved")
+    app.presenter.end()  # before the first paint: no server ever ran
+    assert seen == ["reset"]  # run here, by the main thread that owns the box
+    assert app.polling.service.server is None

@@ -133,6 +133,35 @@ def test_a_start_that_fails_before_the_first_slide_leaves_no_run(
     assert not any(runs_folder().glob("*.lock"))
 
 
+BROKEN_AFTER_PAINT = """\
+import sys
+from facilitator.__main__ import main
+from facilitator.desktop.polling import DesktopPolling
+def broken(self, host=None):
+    raise ImportError("No module named 'aiohttp'")  # a broken install
+DesktopPolling.start = broken
+sys.exit(main(["run", "--host", "127.0.0.1", "--port", "0"]))
+"""
+
+
+def test_a_start_that_fails_after_the_first_paint_ends_fails_and_leaves_no_run(
+        tmp_path: Path) -> None:
+    # The phone server starts after the first paint, inside Qt's loop, where an exception
+    # would only be printed: the session must end and the command fail as before. (A
+    # process of its own: the app's loop quits the QApplication at the end.)
+    data = tmp_path / "data"
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": python_path(),
+                   "FACILITATOR_CONFIG": str(tmp_path / "settings.toml"),
+                   "FACILITATOR_DATA": str(data)}
+    done = subprocess.run([sys.executable, "-c", BROKEN_AFTER_PAINT], env=environment,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode != 0
+    assert "ImportError: No module named 'aiohttp'" in done.stderr
+    assert "Join:" not in done.stdout
+    assert not list((data / "runs").glob("*.sqlite"))  # the new run was discarded
+    assert not list((data / "runs").glob("*.lock"))
+
+
 def test_the_front_door_raises_the_windows_of_the_live_run(qtbot: QtBot,
                                                             tmp_path: Path) -> None:
     knocks: list[str] = []
