@@ -6,8 +6,9 @@
 Every figure is wall time from launching `python -m facilitator ...` to the process ending,
 except the app's, which are launch to the first paint of the cover (the session's title
 card, shown before anything slow: qt/presenter/cover.py) and launch to the first paint of
-the live projector image, console and phone server up (offscreen Qt, the app's own
-FACILITATOR_EXIT_AFTER_FIRST_PAINT hook, see benchmarks/README.md). The floor is
+the live projector image (console built; the phone server starts right after), offscreen
+Qt, with the app's own FACILITATOR_EXIT_AFTER_FIRST_PAINT hook (benchmarks/README.md). The
+floor is
 `python -c "import PySide6.QtWidgets"` plus one shown window, to its first paint.
 
 Then `python -X importtime` tables: the ten slowest imports (cumulative, microseconds

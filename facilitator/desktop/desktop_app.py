@@ -96,6 +96,7 @@ class DesktopApp:
         self.state.timing_changed.connect(self._journal_timing)
         self.timing_report: Path | None = None
         self.first_paint: QObject | None = None  # runs `finish_start` after the first paint
+        self.cover_watch: QObject | None = None  # closes the start-up cover (`_start`)
         self.ended = False  # the session has ended (`finish_start` then does nothing)
         self.start_error: Exception | None = None  # `finish_start` failed (see `_start`)
         # Phone polls: chart and QR on the projector's poll slides, controls in the console,
@@ -434,7 +435,8 @@ def _start(session: Session, settings: Settings, theme: str, journal_run: Run | 
            host: str | None, settings_path: Path | None, problems: list[str],
            cover: QWidget | None = None) -> DesktopApp:
     """The windows up to the first slide on screen; the phone server once it has painted.
-    The `cover` goes only then, so the screen never shows the desktop in between."""
+    The `cover` goes once the window taking its place has painted, so the screen never
+    shows the desktop in between."""
     polling = DesktopPolling(session, settings, run=journal_run, settings_path=settings_path,
                              interfaces=given_interface(host),
                              remember_network=False) if host else None
@@ -442,10 +444,8 @@ def _start(session: Session, settings: Settings, theme: str, journal_run: Run | 
                          settings_path=settings_path)
     desktop.problems[:0] = problems
 
-    def first_painted() -> None:
-        ending = stamp_first_paint()  # benchmarks/startup.py only: stamp, then end
-        if cover is not None:
-            cover.close()
+    def first_painted(painted: bool) -> None:
+        ending = stamp_first_paint(painted)  # benchmarks/startup.py only: stamp, then end
         try:
             desktop.finish_start()
         except Exception as error:
@@ -465,6 +465,13 @@ def _start(session: Session, settings: Settings, theme: str, journal_run: Run | 
 
     desktop.show_windows()  # if this raises, nothing is left waiting to start a server
     desktop.first_paint = when_first_painted(desktop.presenter.slide_views(), first_painted)
+    if cover is not None:
+        # The cover goes once what replaces it has painted: with two screens the projector
+        # (full screen where the cover is), else the console.
+        presenter, card = desktop.presenter, cover
+        replacing = ([presenter.projector.view] if presenter.screens.two_screens
+                     else presenter.slide_views())
+        desktop.cover_watch = when_first_painted(replacing, lambda _painted: card.hide())
     return desktop
 
 

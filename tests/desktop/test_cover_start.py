@@ -78,3 +78,24 @@ def test_a_broken_session_closes_the_cover_before_its_errors_window(
     session, path = run_cmd.checked_session(broken, cover)
     assert session is not None and path == slide_file()
     assert seen == [False]  # the errors window never sits behind a title card
+
+
+def test_the_first_paint_watcher_runs_once_on_the_paint_or_else_on_the_fallback(
+        qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from facilitator.desktop.first_paint import _FirstPaint
+
+    shown, hidden = QWidget(), QWidget()
+    qtbot.addWidget(shown)
+    qtbot.addWidget(hidden)
+    painted: list[bool] = []
+    fell_back: list[bool] = []
+    watch_shown = _FirstPaint([shown], painted.append, fallback_ms=60_000)
+    watch_hidden = _FirstPaint([hidden], fell_back.append, fallback_ms=50)  # never painted
+    shown.show()
+    qtbot.waitUntil(lambda: painted == [True] and fell_back == [False], timeout=5000)
+    shown.repaint()
+    qtbot.wait(100)
+    assert painted == [True] and fell_back == [False]  # once each, never again
+    assert watch_shown is not None and watch_hidden is not None

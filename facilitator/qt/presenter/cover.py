@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QRectF
+from PySide6.QtCore import QEventLoop, QRectF, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -29,7 +29,7 @@ from facilitator.qt.presenter.screens import choose_layout, qt_screens
 from facilitator.qt.style import Theme
 
 OPENING = "Opening the session…"
-PAINT_WAIT_S = 0.2  # at most this long for the first paint before loading goes on anyway
+PAINT_WAIT_MS = 200  # at most this long for the first paint before loading goes on anyway
 FRONT_MATTER_BYTES = 16_384  # the --- block is at the top; a huge file is not read twice
 # Qt::AlignLeft, Qt::AlignVCenter and Qt::TextWordWrap as the plain numbers Qt defines:
 # the first use of PySide6's `Qt` namespace builds hundreds of Python enums (20-40 ms
@@ -39,6 +39,8 @@ ALIGN_LEFT, ALIGN_V_CENTER, WORD_WRAP = 0x0001, 0x0080, 0x1000
 
 class Cover(QWidget):
     """A plain window painting the title card; `painted_at` says when it first was."""
+
+    painted = Signal()  # the first paint is done
 
     def __init__(self, title: str, subtitle: str, credit: str, theme: Theme) -> None:
         super().__init__()
@@ -53,7 +55,9 @@ class Cover(QWidget):
             paint_cover(painter, self.width(), self.height(), self)
         finally:
             painter.end()
-        self.painted_at = self.painted_at or time.monotonic()
+        if not self.painted_at:
+            self.painted_at = time.monotonic()
+            self.painted.emit()
 
 
 def paint_cover(painter: QPainter, width: float, height: float, cover: Cover) -> None:
@@ -139,9 +143,11 @@ def open_cover(path: Path, theme: Theme) -> Cover | None:
         cover.showFullScreen()  # the wall shows the title, as it will a moment later
     else:
         cover.showMaximized()  # a laptop alone: where the console is about to open
-    deadline = time.monotonic() + PAINT_WAIT_S
-    while not cover.painted_at and time.monotonic() < deadline:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+    if not cover.painted_at:  # wait without spinning: the window system needs the core
+        waiting = QEventLoop()
+        cover.painted.connect(waiting.quit)
+        QTimer.singleShot(PAINT_WAIT_MS, waiting.quit)
+        waiting.exec()
     return cover
 
 
