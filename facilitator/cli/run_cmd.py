@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         session, path = checked_session(session_path(args), cover)
         if session is None:
             return 1
-        from facilitator.desktop import desktop_app as app
+        from facilitator.desktop import launch as app
 
         return app.run(session, user_settings, theme=args.theme or "",
                        file=path, resume=args.resume,

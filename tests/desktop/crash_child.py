@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QApplication
 
 from facilitator.core.network import Interface
 from facilitator.core.session.loader import load_session
-from facilitator.desktop.desktop_app import DesktopApp, open_session_run
+from facilitator.desktop.desktop_app import DesktopApp
+from facilitator.desktop.launch import open_session_run
 from facilitator.desktop.polling import DesktopPolling
 from facilitator.qt.presenter.confirm import StartChoice
 from facilitator.qt.presenter.keys import Action

@@ -15,7 +15,8 @@ from facilitator.core.runs.journal import Journal
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.loader import load_session
 from facilitator.core.session.model import Session
-from facilitator.desktop.desktop_app import DesktopApp, open_session_run
+from facilitator.desktop.desktop_app import DesktopApp
+from facilitator.desktop.launch import open_session_run
 from facilitator.qt.dialogs.import_dialog import ImportDialog
 from facilitator.qt.dialogs.print_dialog import PrintMaterialsDialog
 from facilitator.qt.presenter.keys import Action

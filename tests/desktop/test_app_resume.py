@@ -10,7 +10,8 @@ from facilitator.core.runs.catalogue import list_runs
 from facilitator.core.runs.journal import Journal, RunInfo
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.loader import load_session
-from facilitator.desktop.desktop_app import DesktopApp, open_session_run
+from facilitator.desktop.desktop_app import DesktopApp
+from facilitator.desktop.launch import open_session_run
 from facilitator.desktop.polling import DesktopPolling
 from facilitator.services.assets import slide_file
 from facilitator.services.run_journal import runs_folder

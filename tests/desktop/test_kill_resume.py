@@ -14,7 +14,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.session.loader import load_session
-from facilitator.desktop.desktop_app import open_session_run
+from facilitator.desktop.launch import open_session_run
 from facilitator.services.assets import slide_file
 from tests.desktop.test_app_resume import make_app
 

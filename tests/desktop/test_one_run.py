@@ -17,9 +17,9 @@ from facilitator.core.runs.catalogue import list_runs
 from facilitator.core.runs.journal import RunInfo
 from facilitator.core.session.loader import load_session
 from facilitator.core.session.model import Session
-from facilitator.desktop import desktop_app
-from facilitator.desktop.desktop_app import AlreadyRunning, open_session_run
+from facilitator.desktop import desktop_app, launch
 from facilitator.desktop.front_door import FrontDoor, knock
+from facilitator.desktop.launch import AlreadyRunning, open_session_run
 from facilitator.qt.dialogs.already_running import (
     CANCEL,
     FRONT,
@@ -128,7 +128,7 @@ def test_a_start_that_fails_before_the_first_slide_leaves_no_run(
 
     monkeypatch.setattr(desktop_app.DesktopApp, "show_windows", broken)
     with pytest.raises(RuntimeError):
-        desktop_app.run(session, Settings(port=0), file=slide_file(), host="127.0.0.1")
+        launch.run(session, Settings(port=0), file=slide_file(), host="127.0.0.1")
     assert list_runs(runs_folder()) == []
     assert not any(runs_folder().glob("*.lock"))
 
@@ -197,8 +197,8 @@ def test_the_already_running_dialog_offers_front_new_and_cancel(qtbot: QtBot,
 SECOND_START = """\
 import sys
 from facilitator.__main__ import main
-from facilitator.desktop import desktop_app
-desktop_app.ask_already_running = lambda run, parent=None: "front"
+from facilitator.desktop import launch
+launch.ask_already_running = lambda run, parent=None: "front"
 sys.exit(main(["run", sys.argv[1], "--host", "127.0.0.1", "--port", "0"]))
 """
 FIRST_START = """\

@@ -13,7 +13,8 @@ from facilitator.core.runs.journal import RunInfo
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.loader import load_session
 from facilitator.core.session.model import Session
-from facilitator.desktop.desktop_app import DesktopApp, open_session_run
+from facilitator.desktop.desktop_app import DesktopApp
+from facilitator.desktop.launch import open_session_run
 from facilitator.services.assets import slide_file
 from facilitator.web.server import PollServer
 from tests.desktop.test_app_resume import POLL, make_app
