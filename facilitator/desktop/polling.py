@@ -106,10 +106,17 @@ class DesktopPolling:
         try:
             return self._start(host)
         finally:  # a loop owns the box now (or none could start): send what waited
-            self._started = True
-            waiting, self._before_start = self._before_start, []
-            for fn, pending in waiting:
-                self._post(fn).add_done_callback(partial(_pass_on, pending))
+            self._release_waiting(
+                lambda fn, pending: self._post(fn).add_done_callback(partial(_pass_on, pending)))
+
+    def _release_waiting(self, run_one: Callable[[Callable[[], object], Future[object]], object]
+                         ) -> None:
+        """From now on commands go straight to the server; each that waited, in order, goes
+        to `run_one(command, its future)`."""
+        self._started = True
+        waiting, self._before_start = self._before_start, []
+        for fn, pending in waiting:
+            run_one(fn, pending)
 
     def _start(self, host: str | None) -> str:
         interfaces = self._interfaces()
@@ -178,13 +185,7 @@ class DesktopPolling:
         report can show planned against actual time. A server that does not stop in time
         still owns the journal: the run is left as it is, interrupted and resumable."""
         if not self._started:  # ended before the server's first start: no loop ever owned
-            self._started = True  # the box, so what waited runs here, in order
-            waiting, self._before_start = self._before_start, []
-            for fn, pending in waiting:
-                try:
-                    pending.set_result(fn())
-                except Exception as error:  # a command that failed says so, as on the loop
-                    pending.set_exception(error)
+            self._release_waiting(_run_here)  # the box, so what waited runs here, in order
         if not self.service.stop():
             print("The phone server did not stop in time; the run can be resumed.",
                   file=sys.stderr)
@@ -294,3 +295,11 @@ def _pass_on(pending: Future[object], done: Future[object]) -> None:
         pending.set_exception(error)
     else:
         pending.set_result(done.result())
+
+
+def _run_here(fn: Callable[[], object], pending: Future[object]) -> None:
+    """Run a waiting command on this thread; one that fails says so, as on the loop."""
+    try:
+        pending.set_result(fn())
+    except Exception as error:
+        pending.set_exception(error)

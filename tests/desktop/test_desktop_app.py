@@ -26,6 +26,16 @@ def on_loopback(session: Session, settings: Settings) -> DesktopPolling:
     return DesktopPolling(session, settings, interfaces=lambda: [LOOPBACK])
 
 
+def loopback_app(qtbot: QtBot, session: Session) -> DesktopApp:
+    """The app on one screen, phones on loopback (any free port), windows closed after."""
+    settings = Settings(port=0)
+    app = DesktopApp(session, settings, screens=Screens(1),
+                     polling=on_loopback(session, settings))
+    qtbot.addWidget(app.presenter.console)
+    qtbot.addWidget(app.presenter.projector)
+    return app
+
+
 def start_session(app: DesktopApp, choice: StartChoice = StartChoice.FROM_HERE) -> None:
     """Ctrl+Enter, answering the start question with `choice`."""
     app.presenter.ask_start = lambda _parent, _away: choice
@@ -105,11 +115,7 @@ def test_the_app_says_when_a_slide_will_not_fit_the_projector(qtbot: QtBot) -> N
     loaded = parse_session("---\ntitle: T\n---\n\n# A (3m)\n\n## Intro\n\n```content-note\n"
                            "Step out any time.\n```\n\n## Wall of text\n\n" + words + "\n")
     assert loaded.session is not None
-    settings = Settings(port=0)
-    app = DesktopApp(loaded.session, settings, screens=Screens(1),
-                     polling=on_loopback(loaded.session, settings))
-    qtbot.addWidget(app.presenter.console)
-    qtbot.addWidget(app.presenter.projector)
+    app = loopback_app(qtbot, loaded.session)
     app.show()  # the fit test runs once the windows are up (after the first paint)
     assert any(problem.startswith("slide 2 ('Wall of text') does not fit")
                for problem in app.problems)
@@ -139,11 +145,7 @@ def test_a_session_ended_before_its_first_paint_starts_no_phone_server(
         qtbot: QtBot, bundled: Session) -> None:
     # The app starts the phone server after the first paint (or a fallback delay); a session
     # already ended by then must not start one that nobody will stop.
-    settings = Settings(port=0)
-    app = DesktopApp(bundled, settings, screens=Screens(1),
-                     polling=on_loopback(bundled, settings))
-    qtbot.addWidget(app.presenter.console)
-    qtbot.addWidget(app.presenter.projector)
+    app = loopback_app(qtbot, bundled)
     app.show_windows()
     app.presenter.end()
     app.finish_start()
@@ -155,11 +157,7 @@ def test_commands_before_the_phone_server_starts_wait_for_it_in_order(
         qtbot: QtBot, bundled: Session) -> None:
     # A key can come between the first paint and the server's start (after that paint):
     # its command waits and runs on the server's loop once it is there, not fails.
-    settings = Settings(port=0)
-    app = DesktopApp(bundled, settings, screens=Screens(1),
-                     polling=on_loopback(bundled, settings))
-    qtbot.addWidget(app.presenter.console)
-    qtbot.addWidget(app.presenter.projector)
+    app = loopback_app(qtbot, bundled)
     app.show_windows()
     seen: list[tuple[str, str]] = []
 
@@ -179,11 +177,7 @@ def test_commands_before_the_phone_server_starts_wait_for_it_in_order(
 
 def test_commands_of_a_session_ended_before_the_server_started_still_run(
         qtbot: QtBot, bundled: Session) -> None:
-    settings = Settings(port=0)
-    app = DesktopApp(bundled, settings, screens=Screens(1),
-                     polling=on_loopback(bundled, settings))
-    qtbot.addWidget(app.presenter.console)
-    qtbot.addWidget(app.presenter.projector)
+    app = loopback_app(qtbot, bundled)
     app.show_windows()
     seen: list[str] = []
     app.polling.bridge.run(lambda: seen.append("reset"), "not saved")
