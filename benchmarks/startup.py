@@ -11,6 +11,15 @@ Qt, with the app's own FACILITATOR_EXIT_AFTER_FIRST_PAINT hook (benchmarks/READM
 floor is
 `python -c "import PySide6.QtWidgets"` plus one shown window, to its first paint.
 
+Python's bytecode cache is on, as on a facilitator's laptop from the second launch on: the
+runs read and write it in a private folder (PYTHONPYCACHEPREFIX), after one untimed warm-up
+run of each command, even where the shell sets PYTHONDONTWRITEBYTECODE (this project's
+machine does, and facilitator's own modules were then compiled from source at every launch:
+about 0.1 s of the app's start). `--first-run` times the first launch after an editable
+install instead: nothing is written, so facilitator's modules are compiled from source
+(unless the tree already holds their `__pycache__`, which is said), while the standard
+library and the installed packages read the caches written when they were installed.
+
 Then `python -X importtime` tables: the ten slowest imports (cumulative, microseconds
 read as ms) of each command, and which of PySide6, aiohttp and reportlab it loaded.
 """
@@ -66,9 +75,19 @@ A single slide, to time `render` without the bundled session's forty.
 """
 
 
-def environment(folder: Path) -> dict[str, str]:
-    """Offscreen Qt, this tree first on the path, settings and runs in a fresh folder."""
+def environment(folder: Path, bytecode_cache: bool = True) -> dict[str, str]:
+    """Offscreen Qt, this tree first on the path, settings, runs and the bytecode cache in
+    a fresh folder; with `bytecode_cache=False`, nothing written (the first launch)."""
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONPYCACHEPREFIX", None)
+    if bytecode_cache:
+        # Private, so the runs leave the tree as they found it.
+        env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    else:
+        # No prefix: one would hide the caches the standard library and the installed
+        # packages got at install time, which a first launch does read.
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.update(
         QT_QPA_PLATFORM="offscreen",
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")])),
@@ -76,6 +95,20 @@ def environment(folder: Path) -> dict[str, str]:
         FACILITATOR_DATA=str(folder / "data"),
     )
     return env
+
+
+def cache_line(bytecode_cache: bool) -> str:
+    """What the figures assume about Python's bytecode cache, printed above them."""
+    shell = " (this shell sets PYTHONDONTWRITEBYTECODE; cleared for the runs)" if (
+        os.environ.get("PYTHONDONTWRITEBYTECODE")) else ""
+    if bytecode_cache:
+        return ("bytecode cache: on, after one untimed warm-up run of each command, as from "
+                f"the second launch on{shell}")
+    cached_here = any((ROOT / "facilitator").rglob("__pycache__"))
+    return ("bytecode cache: none for facilitator's modules (--first-run), as at the first launch "
+            "after an editable install" + (
+                "; NOTE: this tree holds __pycache__ folders, which these runs read"
+                if cached_here else ": each compiled from source"))
 
 
 def commands(folder: Path, env: dict[str, str]) -> dict[str, list[str]]:
@@ -146,16 +179,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="one run each, 3-row tables")
     parser.add_argument("--only", default="", help="comma-separated subset of the commands")
     parser.add_argument("--no-tables", action="store_true", help="skip the importtime tables")
+    parser.add_argument("--first-run", action="store_true",
+                        help="no bytecode cache: the first launch after installing")
     args = parser.parse_args(argv)
     runs = 1 if args.quick else args.runs
     top = 3 if args.quick else 10
     with tempfile.TemporaryDirectory(prefix="startup-") as tmp:
         folder = Path(tmp)
-        env = environment(folder)
+        bytecode_cache = not args.first_run
+        env = environment(folder, bytecode_cache)
         table = commands(folder, env)
         names = [n for n in table if not args.only or n in args.only.split(",")]
+        print(cache_line(bytecode_cache), flush=True)
         samples: dict[str, list[float]] = {}
         for name in names:
+            if bytecode_cache:
+                time_once(name, table[name], env)  # writes this command's cache, untimed
             for _ in range(runs):
                 for key, seconds in time_once(name, table[name], env).items():
                     samples.setdefault(key, []).append(seconds)

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -26,6 +27,7 @@ def run_script(name: str, *args: str, timeout: float = 180) -> str:
 
 def test_startup_prints_every_command_and_the_import_tables() -> None:
     out = run_script("startup.py", "--quick")
+    assert out.startswith("bytecode cache: on, after one untimed warm-up run"), out
     for name in ("version", "check", "render", "print", "app", "app-cover", "floor"):
         assert re.search(rf"^{name} +\d+\.\d{{3}} s median of 1", out, re.M), out
     # Two app figures: the cover (the title card, first thing on screen) and the live
@@ -42,6 +44,33 @@ def test_startup_prints_every_command_and_the_import_tables() -> None:
                      out), out
     assert re.search(r"imports of check .*loads: PySide6$", out, re.M), out
     assert re.search(r"imports of app .*loads: PySide6", out), out
+
+
+def startup_module() -> ModuleType:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import startup
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return startup
+
+
+@pytest.mark.parametrize("cached", [True, False])
+def test_startup_times_with_the_bytecode_cache_a_user_has(tmp_path: Path, cached: bool,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # This machine's shell sets PYTHONDONTWRITEBYTECODE, which made every timed launch
+    # compile every module from source; the runs clear it and cache in their own folder,
+    # unless --first-run asks for the launch with no cache at all.
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    startup = startup_module()
+    env = startup.environment(tmp_path, bytecode_cache=cached)
+    startup.time_once("version", [sys.executable, "-m", "facilitator", "--version"], env)
+    written = list((tmp_path / "pycache").rglob("*.pyc"))
+    if cached:
+        assert any(path.parent.name == "facilitator" for path in written), written
+    else:
+        assert written == []
+        assert env["PYTHONDONTWRITEBYTECODE"] == "1" and "PYTHONPYCACHEPREFIX" not in env
 
 
 @pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (optional)")
