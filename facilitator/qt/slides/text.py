@@ -130,16 +130,46 @@ class Fitted:
     fits: bool
 
 
+def scale_steps(floor: float = FLOOR_SCALE) -> list[float]:
+    """1.0, then SCALE_STEP smaller each time, down to the last step at or above `floor`."""
+    steps = [1.0]
+    while steps[-1] - SCALE_STEP >= floor - 1e-9:
+        steps.append(steps[-1] - SCALE_STEP)
+    return steps
+
+
 def fit(build: Callable[[float], QTextDocument], box: QSizeF, floor: float = FLOOR_SCALE) -> Fitted:
-    """The largest scale in [floor, 1] at which `build(scale)` fits `box`."""
-    scale = 1.0
-    doc = build(scale)
-    while not fits(doc, box):
-        if scale - SCALE_STEP < floor - 1e-9:
-            return Fitted(doc, scale, False)
-        scale -= SCALE_STEP
-        doc = build(scale)
-    return Fitted(doc, scale, True)
+    """The largest step in [floor, 1] at which `build(scale)` fits `box`.
+
+    After full size, the smallest step is tried before the ones between: text clearly too
+    tall at the smallest legible size is too tall at every larger one (the type, its
+    margins and its padding all grow with the scale, the box does not), so a layout that
+    cannot fit costs two builds instead of seven. That matters where the support panel
+    walks down its ladder of layouts with a facilitator's long local services: `check`
+    built 691 documents for the bundled session, 486 of them for layouts that could not
+    fit. Only a clear miss counts: a table's width and height wobble by a pixel or so from
+    one size to the next (a 100%-wide table measured 912 px in a 911.4 px box at the
+    smallest step, 911 px at the three above it), so a near miss walks every step as before.
+    """
+    steps = scale_steps(floor)
+    doc = build(steps[0])
+    if fits(doc, box) or len(steps) == 1:
+        return Fitted(doc, steps[0], fits(doc, box))
+    smallest = build(steps[-1])
+    if clearly_too_tall(smallest, box):
+        return Fitted(smallest, steps[-1], False)
+    for scale in steps[1:]:
+        doc = smallest if scale == steps[-1] else build(scale)
+        if fits(doc, box):
+            return Fitted(doc, scale, True)
+    return Fitted(smallest, steps[-1], False)
+
+
+CLEAR_MISS = 1.03  # taller than the box by more than 3% (and 2 px): no rounding wobble
+
+
+def clearly_too_tall(doc: QTextDocument, box: QSizeF) -> bool:
+    return doc.size().height() > box.height() * CLEAR_MISS + 2
 
 
 def draw(painter: QPainter, doc: QTextDocument, top_left: QPointF, colour: str) -> None:
