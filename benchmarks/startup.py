@@ -36,6 +36,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import bytecode  # noqa: E402  (after the path, as the other scripts)
+
 BUNDLED = ROOT / "slides" / "numb-in-medicine.md"
 HEAVY = ("PySide6", "aiohttp", "reportlab")
 TARGETS = {"check": ("<=", 0.5), "check-nofit": ("<=", 0.5), "print": ("<=", 1.0),
@@ -79,31 +83,20 @@ def environment(folder: Path, bytecode_cache: bool = True) -> dict[str, str]:
     """Offscreen Qt, this tree first on the path, settings, runs and the bytecode cache in
     a fresh folder; with `bytecode_cache=False`, nothing written (the first launch)."""
     env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.pop("PYTHONPYCACHEPREFIX", None)
-    if bytecode_cache:
-        # Private, so the runs leave the tree as they found it.
-        env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
-    else:
-        # No prefix: one would hide the caches the standard library and the installed
-        # packages got at install time, which a first launch does read.
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.update(
         QT_QPA_PLATFORM="offscreen",
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")])),
         FACILITATOR_CONFIG=str(folder / "settings.toml"),
         FACILITATOR_DATA=str(folder / "data"),
     )
-    return env
+    return bytecode.cached(env, folder) if bytecode_cache else bytecode.first_launch(env)
 
 
 def cache_line(bytecode_cache: bool) -> str:
     """What the figures assume about Python's bytecode cache, printed above them."""
-    shell = " (this shell sets PYTHONDONTWRITEBYTECODE; cleared for the runs)" if (
-        os.environ.get("PYTHONDONTWRITEBYTECODE")) else ""
     if bytecode_cache:
         return ("bytecode cache: on, after one untimed warm-up run of each command, as from "
-                f"the second launch on{shell}")
+                f"the second launch on{bytecode.shell_note()}")
     cached_here = any((ROOT / "facilitator").rglob("__pycache__"))
     return ("bytecode cache: none for facilitator's modules (--first-run), as at the first launch "
             "after an editable install" + (
