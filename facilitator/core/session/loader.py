@@ -1,41 +1,27 @@
 """Read a session file into a `Session`, or into FILE:LINE:COL messages; never a traceback.
 
 Markdown is tokenised by markdown-it-py (CommonMark + pipe tables), which keeps the source
-line of every block; this module walks those tokens into sections and slides, hands fenced
-blocks to `core.session.blocks`, and runs the safe-messaging checks last.
+line of every block; this module walks those tokens into section and slide drafts, hands
+fenced blocks to `core.session.blocks`, lets `core.session.assembly` turn the drafts into the
+model (the checks that need the whole file), and runs the safe-messaging checks last.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from facilitator.core.session import blocks as build
+from facilitator.core.session.assembly import SectionDraft, SlideDraft, assemble_session
 from facilitator.core.session.diagnostics import Diagnostic, Severity, did_you_mean
 from facilitator.core.session.durations import DurationError, parse_duration
-from facilitator.core.session.evaluation import EvaluationBlock, before_polls, end_polls
-from facilitator.core.session.fields import Fields, parse_fields, split_list
+from facilitator.core.session.fields import Fields, parse_fields
 from facilitator.core.session.frontmatter import read_front_matter
-from facilitator.core.session.model import (
-    Block,
-    BulletList,
-    Chart,
-    Flow,
-    Paragraph,
-    Poll,
-    PollType,
-    Prompt,
-    ResourcesRef,
-    Section,
-    Session,
-    Slide,
-    SlideKind,
-    TakeHomeBlock,
-)
+from facilitator.core.session.model import Block, BulletList, Paragraph, Session, TakeHomeBlock
 from facilitator.core.session.safety import check_session
 from facilitator.core.session.textfile import TextFileError, read_text_file
 from facilitator.core.session.tokens import fence_closed, find_close, inline_spans, table
@@ -58,33 +44,6 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return self.session is not None and not self.errors
-
-
-@dataclass
-class _SlideDraft:
-    title: str
-    line: int
-    is_title: bool = False
-    blocks: list[Block] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    content_note: str = ""
-    prompt: Prompt | None = None
-    poll: Poll | None = None
-    chart: Chart | None = None
-    flow: Flow | None = None
-    resources: ResourcesRef | None = None
-    evaluation: EvaluationBlock | None = None
-    takehome: TakeHomeBlock | None = None
-    seen_blocks: dict[str, int] = field(default_factory=dict)
-    refused: bool = False  # something on the slide already has an error message
-
-
-@dataclass
-class _SectionDraft:
-    title: str
-    minutes: float
-    line: int
-    slides: list[_SlideDraft] = field(default_factory=list)
 
 
 def load_session(path: str | Path) -> LoadResult:
@@ -110,8 +69,8 @@ class _Parser:
         self.path = path
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.problems: list[Diagnostic] = []
-        self.sections: list[_SectionDraft] = []
-        self.slide: _SlideDraft | None = None
+        self.sections: list[SectionDraft] = []
+        self.slide: SlideDraft | None = None
         self.takehome_line = 0  # the session's takehome block, if any (one allowed)
 
     def error(self, line: int, message: str, col: int = 1) -> None:
@@ -131,7 +90,12 @@ class _Parser:
         body = [""] * front.end_line + self.lines[front.end_line :]
         tokens = MarkdownIt("commonmark").enable("table").parse("\n".join(body))
         self._walk(tokens)
-        session = self._session(front.values, front.lines)
+        # The assembly reports through `self`, so its messages sort with the walk's. `error`
+        # still marks `self.slide` (the last slide walked) refused, which can hide that
+        # slide's "is empty" message when an earlier slide or section has an error.
+        session = assemble_session(
+            self.sections, front.values, front.lines, self.path, len(self.lines), self
+        )
         if session is not None:
             self.problems.extend(check_session(session, self.path))
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
@@ -201,13 +165,13 @@ class _Parser:
                     self.error(line, f"section minutes: {error}", col)
             if not title:
                 self.error(line, "section heading has no title")
-            self.sections.append(_SectionDraft(title, minutes, line))
+            self.sections.append(SectionDraft(title, minutes, line))
         elif tag == "h2":
             if not self.sections:
                 self.error(
                     line, 'slide before the first section; start a section with "# Title (N min)"'
                 )
-                self.sections.append(_SectionDraft("", 0, line))
+                self.sections.append(SectionDraft("", 0, line))
             title, is_title = content.strip(), False
             if match := _SLIDE_CLASS.search(title):
                 name = match.group("name")
@@ -220,7 +184,7 @@ class _Parser:
                     )
             if not title:
                 self.error(line, "slide heading has no title")
-            self.slide = _SlideDraft(title, line, is_title)
+            self.slide = SlideDraft(title, line, is_title)
             self.sections[-1].slides.append(self.slide)
         else:
             level = int(tag[1:])
@@ -230,7 +194,7 @@ class _Parser:
                 '"##" a slide',
             )
 
-    def _current_slide(self, line: int, what: str) -> _SlideDraft | None:
+    def _current_slide(self, line: int, what: str) -> SlideDraft | None:
         if self.slide is None:
             self.error(line, f'{what} outside a slide; start a slide with "## Title" first')
         return self.slide
@@ -287,7 +251,7 @@ class _Parser:
         slide.refused = slide.refused or bool(block_errors.items)
 
     def _build(self, name: str, fields: Fields, block_errors: build.BlockErrors,
-               slide: _SlideDraft, line: int) -> None:
+               slide: SlideDraft, line: int) -> None:
         """Turn a field block's fields into its model value on the slide."""
         match name:
             case "prompt":
@@ -313,189 +277,3 @@ class _Parser:
                 return None
             self.takehome_line = line
         return block
-
-    # -- assembling the session ----------------------------------------------------------
-
-    def _session(self, front: dict[str, str], front_lines: dict[str, int]) -> Session | None:
-        if not self.sections:
-            line = max(front_lines.values(), default=0) + 2
-            self.error(min(line, len(self.lines)), 'no sections; start one with "# Title (N min)"')
-            return None
-        sections = []
-        poll_lines: dict[str, int] = {}
-        evaluation = _EvaluationState()
-        for draft in self.sections:
-            if not draft.slides:
-                self.error(
-                    draft.line, f'section "{draft.title}" has no slides; add one with "## Title"'
-                )
-            slides = tuple(
-                slide
-                for slide_draft in draft.slides
-                for slide in self._expand(slide_draft, poll_lines, evaluation)
-            )
-            sections.append(Section(draft.title, draft.minutes, slides, draft.line))
-        if evaluation.before and not evaluation.end_line:
-            self.error(evaluation.before_line, 'these "before" questions are never asked '
-                       'again: add an evaluation block (phase: end) near the end')
-        planned_sum = sum(section.minutes for section in sections)
-        minutes = planned_sum
-        if raw := front.get("minutes"):
-            line = front_lines["minutes"]
-            try:
-                minutes = (
-                    parse_duration(raw if not raw.replace(".", "").isdigit() else f"{raw}m") / 60
-                )
-            except DurationError as error:
-                self.error(line, f"minutes: {error}")
-            else:
-                if abs(minutes - planned_sum) >= 0.5:
-                    self.warn(
-                        line,
-                        f"minutes says {minutes:g} but the sections add up to {planned_sum:g}",
-                    )
-        region = front.get("region", "us") or "us"
-        if region not in build.REGIONS:
-            self.error(
-                front_lines["region"],
-                f'unknown region "{region}"{did_you_mean(region, build.REGIONS)}; use one of '
-                f"{', '.join(build.REGIONS)}",
-            )
-        questions = (front.get("questions", "on") or "on").strip().lower()
-        if questions not in ("on", "off"):
-            self.error(front_lines["questions"],
-                       f'questions must be "on" or "off", not "{questions}"')
-        return Session(
-            title=front.get("title", ""),
-            sections=_moderation_defaults(sections),
-            subtitle=front.get("subtitle", ""),
-            credit=front.get("credit", ""),
-            minutes=minutes,
-            region=region,
-            language=front.get("language", "en") or "en",
-            source=self.path,
-            date=front.get("date", ""),
-            venue=front.get("venue", ""),
-            facilitators=tuple(split_list(front.get("facilitators", ""))),
-            # Objectives are sentences (commas inside), so they are separated by ";".
-            objectives=tuple(o.strip() for o in front.get("objectives", "").split(";")
-                             if o.strip()),
-            citation=front.get("source", ""),
-            questions=questions != "off",
-        )
-
-    def _expand(
-        self, draft: _SlideDraft, poll_lines: dict[str, int], state: _EvaluationState
-    ) -> list[Slide]:
-        """A slide, or for an evaluation block one poll slide per evaluation item."""
-        block = draft.evaluation
-        if block is None:
-            return [self._slide(draft, poll_lines)]
-        if draft.poll is not None or draft.prompt is not None:
-            self.error(draft.line, f'slide "{draft.title}" has an evaluation and a '
-                       f'{"poll" if draft.poll else "prompt"}; give each its own slide')
-            return []
-        if block.phase == "before":
-            if state.before_line or state.end_line:
-                self.error(block.line, "only one \"phase: before\" evaluation, before the end one")
-                return [self._slide(draft, poll_lines)]
-            state.before_line, state.before = block.line, before_polls(block)
-            polls = state.before
-        else:
-            if state.end_line:
-                self.error(block.line, f"a second end evaluation (first on line {state.end_line})")
-                return [self._slide(draft, poll_lines)]
-            state.end_line = block.line
-            polls = end_polls(block, state.before)
-        if not polls:
-            self.error(block.line, 'this evaluation asks nothing: use "defaults: yes" or add '
-                       "before-after questions")
-            return [self._slide(draft, poll_lines)]
-        slides = []
-        for poll in polls:
-            draft.poll = poll
-            slides.append(self._slide(draft, poll_lines))
-        draft.poll = None
-        return slides
-
-    def _slide(self, draft: _SlideDraft, poll_lines: dict[str, int]) -> Slide:
-        features = [
-            name
-            for name, value in (
-                ("poll", draft.poll if draft.evaluation is None else None),
-                ("evaluation", draft.evaluation),
-                ("prompt", draft.prompt),
-                ("chart", draft.chart),
-                ("flow", draft.flow),
-            )
-            if value is not None
-        ]
-        if len(features) > 1:
-            self.error(
-                draft.line,
-                f'slide "{draft.title}" has a {" and a ".join(features)}; give each its own slide',
-            )
-        if (poll := draft.poll) is not None:
-            if (first := poll_lines.setdefault(poll.id, poll.line)) != poll.line:
-                self.error(poll.line, f'poll id "{poll.id}" is used twice (first on line {first})')
-        kind = _kind(draft)
-        # A slide whose block was refused already has a message; do not add a second one.
-        if (kind is SlideKind.CONTENT and not draft.blocks and not draft.refused
-                and draft.takehome is None):
-            self.error(draft.line, f'slide "{draft.title}" is empty: give it text or a block')
-        return Slide(
-            title=draft.title,
-            kind=kind,
-            blocks=tuple(draft.blocks),
-            notes="\n\n".join(draft.notes),
-            prompt=draft.prompt,
-            poll=draft.poll,
-            chart=draft.chart,
-            flow=draft.flow,
-            resources=draft.resources,
-            content_note=draft.content_note,
-            line=draft.line,
-            takehome=draft.takehome,
-        )
-
-
-@dataclass
-class _EvaluationState:
-    """What the walk has seen of the session's evaluation so far (blocks in file order)."""
-
-    before: tuple[Poll, ...] = ()
-    before_line: int = 0
-    end_line: int = 0
-
-
-def _kind(draft: _SlideDraft) -> SlideKind:
-    if draft.is_title:
-        return SlideKind.TITLE
-    for kind, value in (
-        (SlideKind.POLL, draft.poll),
-        (SlideKind.PROMPT, draft.prompt),
-        (SlideKind.CHART, draft.chart),
-        (SlideKind.FLOW, draft.flow),
-    ):
-        if value is not None:
-            return kind
-    if draft.content_note:
-        return SlideKind.CONTENT_NOTE
-    if draft.resources is not None and not draft.blocks:
-        return SlideKind.RESOURCES
-    return SlideKind.CONTENT
-
-
-def _moderation_defaults(sections: list[Section]) -> tuple[Section, ...]:
-    """Word polls without `moderate:` are approved word by word in a sensitive session (one
-    with a content note): there a word cloud is one tap from projecting a colleague's name."""
-    sensitive = any(slide.content_note for section in sections for slide in section.slides)
-
-    def settled(slide: Slide) -> Slide:
-        poll = slide.poll
-        if poll is None or poll.moderate is not None:
-            return slide
-        return replace(slide, poll=replace(poll, moderate=sensitive and poll.type is PollType.WORD))
-
-    return tuple(replace(section, slides=tuple(map(settled, section.slides)))
-                 for section in sections)
