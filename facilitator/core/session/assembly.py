@@ -37,7 +37,8 @@ from facilitator.core.session.model import (
 
 class Reporter(Protocol):
     """Where the assembly's messages go: the loader's collector, so every message of one
-    load is sorted together (and an error still marks the walk's current slide refused)."""
+    load is sorted together. A message about one slide's block marks that draft refused
+    itself (`_refuse`), so the slide is not also called empty."""
 
     def error(self, line: int, message: str, col: int = 1) -> None: ...
 
@@ -170,24 +171,26 @@ def _expand(
     if block is None:
         return [_slide(report, draft, poll_lines)]
     if draft.poll is not None or draft.prompt is not None:
-        report.error(draft.line, f'slide "{draft.title}" has an evaluation and a '
-                     f'{"poll" if draft.poll else "prompt"}; give each its own slide')
+        _refuse(report, draft, draft.line, f'slide "{draft.title}" has an evaluation and a '
+                f'{"poll" if draft.poll else "prompt"}; give each its own slide')
         return []
     if block.phase == "before":
         if state.before_line or state.end_line:
-            report.error(block.line, "only one \"phase: before\" evaluation, before the end one")
+            _refuse(report, draft, block.line,
+                    'only one "phase: before" evaluation, before the end one')
             return [_slide(report, draft, poll_lines)]
         state.before_line, state.before = block.line, before_polls(block)
         polls = state.before
     else:
         if state.end_line:
-            report.error(block.line, f"a second end evaluation (first on line {state.end_line})")
+            _refuse(report, draft, block.line,
+                    f"a second end evaluation (first on line {state.end_line})")
             return [_slide(report, draft, poll_lines)]
         state.end_line = block.line
         polls = end_polls(block, state.before)
     if not polls:
-        report.error(block.line, 'this evaluation asks nothing: use "defaults: yes" or add '
-                     "before-after questions")
+        _refuse(report, draft, block.line, 'this evaluation asks nothing: use "defaults: yes" '
+                "or add before-after questions")
         return [_slide(report, draft, poll_lines)]
     slides = []
     for poll in polls:
@@ -195,6 +198,12 @@ def _expand(
         slides.append(_slide(report, draft, poll_lines))
     draft.poll = None
     return slides
+
+
+def _refuse(report: Reporter, draft: SlideDraft, line: int, message: str) -> None:
+    """An error about this slide's block: said once, and the slide not also called empty."""
+    report.error(line, message)
+    draft.refused = True
 
 
 def _slide(report: Reporter, draft: SlideDraft, poll_lines: dict[str, int]) -> Slide:

@@ -90,9 +90,10 @@ class _Parser:
         body = [""] * front.end_line + self.lines[front.end_line :]
         tokens = MarkdownIt("commonmark").enable("table").parse("\n".join(body))
         self._walk(tokens)
-        # The assembly reports through `self`, so its messages sort with the walk's. `error`
-        # still marks `self.slide` (the last slide walked) refused, which can hide that
-        # slide's "is empty" message when an earlier slide or section has an error.
+        # The assembly reports through `self`, so its messages sort with the walk's. The walk
+        # is over: its errors no longer belong to the last slide walked (marking it refused
+        # would hide that slide's own "is empty" message behind another slide's mistake).
+        self.slide = None
         session = assemble_session(
             self.sections, front.values, front.lines, self.path, len(self.lines), self
         )

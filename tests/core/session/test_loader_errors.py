@@ -317,3 +317,14 @@ def test_every_error_is_reported_not_only_the_first() -> None:
 def test_fragments_never_raise(text: str) -> None:
     result = parse_session(text, "s.md")
     assert result.errors
+
+
+def test_an_error_found_after_the_walk_does_not_hide_the_last_slides_own() -> None:
+    # "Empty" has no slides (found once the whole file is read); the last slide is empty
+    # too. Both are said, so one round of fixes is enough: the assembly's error used to
+    # mark the last slide walked as already reported.
+    result = parse_session("---\ntitle: T\nminutes: 10\n---\n\n# Empty (5 min)\n\n"
+                           "# Part (5 min)\n\n## Nothing here\n", "s.md")
+    messages = [str(error) for error in result.errors]
+    assert any('section "Empty" has no slides' in m for m in messages), messages
+    assert any('s.md:10:1: slide "Nothing here" is empty' in m for m in messages), messages
