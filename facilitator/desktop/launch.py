@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.core.network import Interface
 from facilitator.core.runs.catalogue import latest_interrupted
-from facilitator.core.runs.journal import RunInfo, file_hash
+from facilitator.core.runs.journal import file_hash
+from facilitator.core.runs.journal_reads import RunInfo
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session
 from facilitator.desktop.desktop_app import ALREADY_RUNNING, DesktopApp

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from facilitator.core.runs.catalogue import list_runs
-from facilitator.core.runs.journal import RunInfo
+from facilitator.core.runs.journal_reads import RunInfo
 
 SUFFIX = ".lock"
 

@@ -7,7 +7,8 @@ from pytestqt.qtbot import QtBot
 from facilitator.core.network import Interface
 from facilitator.core.polls.ballot import PollStatus
 from facilitator.core.runs.catalogue import list_runs
-from facilitator.core.runs.journal import Journal, RunInfo
+from facilitator.core.runs.journal import Journal
+from facilitator.core.runs.journal_reads import RunInfo
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.loader import load_session
 from facilitator.desktop.desktop_app import DesktopApp

@@ -14,7 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.runs.catalogue import list_runs
-from facilitator.core.runs.journal import RunInfo
+from facilitator.core.runs.journal_reads import RunInfo
 from facilitator.core.session.loader import load_session
 from facilitator.core.session.model import Session
 from facilitator.desktop import desktop_app, launch

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.polls.ballot import PollStatus
-from facilitator.core.runs.journal import RunInfo
+from facilitator.core.runs.journal_reads import RunInfo
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.loader import load_session
 from facilitator.core.session.model import Session

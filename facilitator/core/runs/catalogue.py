@@ -15,8 +15,8 @@ from facilitator.core.runs.journal import (
     IncompatibleRun,
     Journal,
     JournalError,
-    RunInfo,
 )
+from facilitator.core.runs.journal_reads import RunInfo
 
 
 def list_runs(folder: Path) -> list[RunInfo]:

@@ -23,7 +23,8 @@ from facilitator.core.polls.ballot import BallotBox, BallotError
 from facilitator.core.polls.groups import GroupPlan
 from facilitator.core.polls.room import Room
 from facilitator.core.questions.box import QuestionBox
-from facilitator.core.runs.journal import Journal, JournalError, RunState
+from facilitator.core.runs.journal import Journal, JournalError
+from facilitator.core.runs.journal_reads import RunState
 from facilitator.core.session.model import Poll
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from facilitator.core.runs.journal import RunInfo
+from facilitator.core.runs.journal_reads import RunInfo
 
 TITLE = "This session is already running"
 FRONT, NEW, CANCEL = "front", "new", "cancel"

@@ -2,9 +2,9 @@
 
 The app opens this from the console ("Past runs...") and at start when the newest run of
 the same session file did not finish ("resume after crash"). It reads the folder of run
-journals only through `core.runs.catalogue` and `core.runs.journal`; which run to resume is
-handed back through `resume_path` after `exec()` returns `Accepted`. Runs on the Qt main
-thread.
+journals only through `core.runs.catalogue`, `core.runs.journal` and `core.runs.journal_reads`;
+which run to resume is handed back through `resume_path` after `exec()` returns `Accepted`.
+Runs on the Qt main thread.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.core.runs.catalogue import delete_run, export_run, list_runs
-from facilitator.core.runs.journal import Journal, JournalError, RunInfo
+from facilitator.core.runs.journal import Journal, JournalError
+from facilitator.core.runs.journal_reads import RunInfo
 
 # Asked when the facilitator exports: the suggested file name in, the chosen path out.
 SavePathPrompt = Callable[[QWidget, str], Path | None]
