@@ -45,8 +45,8 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.polls.answers import Answer, JsonAnswer, answer_to_json
-from facilitator.core.polls.ballot import PollState, PollStatus
 from facilitator.core.polls.moderation import Decision
+from facilitator.core.polls.snapshot import PollState, PollStatus
 from facilitator.core.release import app_version
 from facilitator.core.runs.checkpoint import Checkpointer
 from facilitator.core.runs.question_records import QuestionRecords
