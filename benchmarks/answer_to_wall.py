@@ -44,9 +44,9 @@ from PySide6.QtCore import QEventLoop, QProcess, QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from facilitator.core.polls.ballot import BallotSnapshot
 from facilitator.core.polls.ratelimit import RateLimiter
 from facilitator.core.polls.room import RoomStatus
+from facilitator.core.polls.snapshot import BallotSnapshot
 from facilitator.core.runs.journal import file_hash
 from facilitator.core.runs.resume import start_run
 from facilitator.core.session.loader import load_session

@@ -16,8 +16,8 @@ from types import FrameType
 
 from facilitator.cli.check_cmd import load_checked
 from facilitator.core.network import NO_NETWORK_MESSAGE
-from facilitator.core.polls.ballot import BallotSnapshot
 from facilitator.core.polls.room import DEVICES_PER_ADDRESS, RoomStatus
+from facilitator.core.polls.snapshot import BallotSnapshot
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.model import Session
 from facilitator.services.interfaces import usable_interfaces

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from aiohttp import WSCloseCode, web
 
-from facilitator.core.polls.ballot import BallotBox, BallotSnapshot
+from facilitator.core.polls.ballot import BallotBox
 from facilitator.core.polls.room import Room, RoomStatus
+from facilitator.core.polls.snapshot import BallotSnapshot
 from facilitator.web.phone_json import room_json, you_json
 
 Subscriber = Callable[[BallotSnapshot, RoomStatus], None]

@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from facilitator.core.polls.answers import answer_to_json
-from facilitator.core.polls.ballot import BallotBox, BallotSnapshot, PollResults, PollStatus
+from facilitator.core.polls.ballot import BallotBox
 from facilitator.core.polls.groups import GroupPlan
+from facilitator.core.polls.snapshot import BallotSnapshot, PollResults, PollStatus
 from facilitator.core.polls.tally import ChoiceTally, MatrixTally, Tally, TextTally, WordTally
 from facilitator.core.session.model import Poll, PollType
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.polls.snapshot import PollStatus
 from facilitator.core.runs.journal import Journal
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.loader import load_session

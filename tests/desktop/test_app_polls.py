@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.network import Interface
-from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.polls.snapshot import PollStatus
 from facilitator.core.session.model import Session
 from facilitator.desktop.desktop_app import DesktopApp
 from facilitator.desktop.polling import DesktopPolling

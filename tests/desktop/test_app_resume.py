@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.network import Interface
-from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.polls.snapshot import PollStatus
 from facilitator.core.runs.catalogue import list_runs
 from facilitator.core.runs.journal import Journal
 from facilitator.core.runs.journal_reads import RunInfo

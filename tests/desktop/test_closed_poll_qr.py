@@ -9,7 +9,7 @@ from pathlib import Path
 import zxingcpp
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.polls.snapshot import PollStatus
 from facilitator.core.session.model import Session
 from facilitator.qt.polls.qr_widget import QrWidget
 from tests.desktop.test_app_polls import POLL_SLIDE, make_app

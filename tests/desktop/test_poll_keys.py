@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.polls.snapshot import PollStatus
 from facilitator.core.session.model import Session
 from facilitator.qt.presenter.keys import Action
 from tests.desktop.test_app_polls import make_app

@@ -7,7 +7,7 @@ import socket
 from pytestqt.qtbot import QtBot
 
 from facilitator.core.network import NO_NETWORK_MESSAGE, Interface
-from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.polls.snapshot import PollStatus
 from facilitator.core.session.model import Section, Session, Slide, SlideKind
 from facilitator.desktop.polling import DesktopPolling
 from facilitator.services import settings as settings_file

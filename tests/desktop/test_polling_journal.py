@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.polls.snapshot import PollStatus
 from facilitator.core.runs.journal_reads import RunInfo
 from facilitator.core.runs.resume import Run
 from facilitator.core.session.loader import load_session

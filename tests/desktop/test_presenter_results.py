@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.polls.ballot import PollStatus
+from facilitator.core.polls.snapshot import PollStatus
 from facilitator.core.session.model import Session
 from tests.desktop.test_app_polls import POLL_SLIDE, make_app
 from tests.qt.polls.test_bridge import vote

@@ -15,9 +15,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.polls.ballot import BallotBox, BallotSnapshot
+from facilitator.core.polls.ballot import BallotBox
 from facilitator.core.polls.moderation import Decision
 from facilitator.core.polls.room import Room, RoomStatus
+from facilitator.core.polls.snapshot import BallotSnapshot
 from facilitator.qt.polls.bridge import PollBridge
 from facilitator.qt.polls.chart import PollChart
 from facilitator.services.assets import resource_path, slide_file

@@ -9,8 +9,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from facilitator.core.polls.ballot import BallotBox, BallotSnapshot
+from facilitator.core.polls.ballot import BallotBox
 from facilitator.core.polls.room import Room, RoomStatus
+from facilitator.core.polls.snapshot import BallotSnapshot
 from facilitator.services.assets import resource_path
 from facilitator.web.server import PollServer
 from tests import polls

@@ -17,39 +17,27 @@ that is, and every change asserts it). Listeners are called on the owner's threa
 the change; `snapshot()` gives an immutable view any thread may read. An optional
 `Journal` is told of every change *before* the caller is answered, so an acknowledged vote
 survives a crash.
+
+The box keeps the rules of a change; what one poll's answers add up to is counted in
+`core.polls.poll_count`, and what readers get are the frozen views of `core.polls.snapshot`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Protocol
 
 from facilitator.core.polls.answers import Answer, AnswerError, parse_answer
-from facilitator.core.polls.moderation import Decision, ModerationQueue, TextItem, WordDecisions
+from facilitator.core.polls.moderation import Decision
 from facilitator.core.polls.owner import OwnerThread
-from facilitator.core.polls.publication import Publication, coarsen, due
-from facilitator.core.polls.tally import Tally, WordTally, count
-from facilitator.core.session.model import PREFER_NOT_TO_SAY, Poll, PollType
+from facilitator.core.polls.poll_count import PollCount
+from facilitator.core.polls.snapshot import BallotSnapshot, PollResults, PollState, PollStatus
+from facilitator.core.session.model import Poll
 
 THRESHOLD_FLOOR = 3
-
-
-class PollStatus(StrEnum):
-    IDLE = "idle"  # not opened yet
-    OPEN = "open"
-    CLOSED = "closed"
-
-
-@dataclass(frozen=True)
-class PollState:
-    """The facilitator's switches for one poll."""
-
-    status: PollStatus = PollStatus.IDLE
-    hidden: bool = False  # results held back from projector and phones until revealed
-    locked: bool = False  # answers kept as they are: no new or changed answers
 
 
 class Journal(Protocol):
@@ -90,55 +78,6 @@ class BallotError(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
-class PollResults:
-    """An immutable view of one poll. `tally` is what the room may see: the last
-    publication (None before the first); `live` the exact tally, for the console only."""
-
-    poll: Poll
-    state: PollState
-    responses: int
-    threshold: int
-    tally: Tally | None
-    pending: tuple[TextItem, ...] = ()  # text polls: for the console, once the threshold is met
-    # Answers other than "prefer not to say". Only these count towards the threshold:
-    # two people declining and one answering must not put that one answer on screen.
-    counted: int = 0
-    live: Tally | None = None
-    approved: tuple[TextItem, ...] = ()  # text polls: on screen now, for "withdraw"
-    # How many answers `tally` holds: the room sees a publication, which can lag `responses`.
-    shown_responses: int = 0
-
-    @property
-    def reached(self) -> bool:
-        return self.counted >= self.threshold
-
-    @property
-    def waiting_for(self) -> int:
-        """What the room is told it waits for. Counted from every answer, "prefer not to
-        say" included, so declining looks like answering; at least 1 until the threshold."""
-        if self.reached:
-            return 0
-        return max(1, self.threshold - self.responses)
-
-    @property
-    def on_screen(self) -> bool:
-        """Whether the projector (and the phones) may show this tally now."""
-        return self.tally is not None and not self.state.hidden
-
-
-@dataclass(frozen=True)
-class BallotSnapshot:
-    current: str | None  # the poll phones are shown now, if any
-    polls: Mapping[str, PollResults]
-    version: int
-    takehome: bool = False  # phones show the take-home page (the session's end is on screen)
-
-    @property
-    def current_results(self) -> PollResults | None:
-        return self.polls[self.current] if self.current else None
-
-
 class BallotBox:
     def __init__(self, polls: Iterable[Poll], journal: Journal | None = None,
                  threshold_floor: int = THRESHOLD_FLOOR) -> None:
@@ -146,23 +85,13 @@ class BallotBox:
         self._journal = journal
         self._floor = threshold_floor
         self._states = {poll_id: PollState() for poll_id in self._polls}
-        self._answers: dict[str, dict[str, Answer]] = {poll_id: {} for poll_id in self._polls}
-        self._queues = {
-            poll.id: ModerationQueue()
-            for poll in self._polls.values()
-            if poll.type is PollType.TEXT
-        }
-        self._words = {poll.id: WordDecisions() for poll in self._polls.values()
-                       if poll.type is PollType.WORD}
+        # Each poll's answers, moderation, tally and publication (`core.polls.poll_count`).
+        self._counts = {poll.id: PollCount(poll) for poll in self._polls.values()}
         self._current: str | None = None
         self._takehome = False
         self._version = 0
         self._cache: dict[str, tuple[int, PollResults]] = {}
         self._changed_at = {poll_id: 0 for poll_id in self._polls}
-        self._events = {poll_id: 0 for poll_id in self._polls}  # new or changed answers
-        # Answers other than "prefer not to say", kept up to date (not counted per change).
-        self._counted = {poll_id: 0 for poll_id in self._polls}
-        self._published: dict[str, Publication] = {}
         self._surplus = 0  # devices beyond the facilitator's headcount (`set_surplus`)
         self._listeners: list[Callable[[], None]] = []
         self.owner = OwnerThread()  # the server's loop claims it when it starts
@@ -201,33 +130,16 @@ class BallotBox:
         return self.minimum(poll_id) + self._surplus
 
     def answer_of(self, poll_id: str, device_key: str) -> Answer | None:
-        return self._answers[self.poll(poll_id).id].get(device_key)
+        return self._counts[self.poll(poll_id).id].answers.get(device_key)
 
     def results(self, poll_id: str) -> PollResults:
-        poll = self.poll(poll_id)
+        self.poll(poll_id)
         cached = self._cache.get(poll_id)
         if cached and cached[0] == self._changed_at[poll_id]:
             return cached[1]
-        answers = self._answers[poll_id]
-        threshold = self.threshold(poll_id)
-        counted = self._counted[poll_id]
-        live: Tally | None = None
-        pending: tuple[TextItem, ...] = ()
-        approved: tuple[TextItem, ...] = ()
-        if counted >= threshold:
-            live, pending = self._count(poll_id)
-            queue = self._queues.get(poll_id)
-            approved = queue.approved_items() if queue is not None else ()
-            # Decided here, when a snapshot is built (at most every 100 ms on the server),
-            # not on every answer: the tally is counted once for both views.
-            self._publish(poll_id, live)
-        published = self._published.get(poll_id)
-        # Open text is gated by the facilitator's approval, not by batches.
-        shown = live if poll.type is PollType.TEXT else published.tally if published else None
-        shown_responses = (len(answers) if poll.type is PollType.TEXT
-                           else published.answers if published else 0)
-        results = PollResults(poll, self._states[poll_id], len(answers), threshold, shown,
-                              pending, counted, live, approved, shown_responses)
+        # Building it may take a new publication of the poll: see `PollCount.results`.
+        results = self._counts[poll_id].results(self._states[poll_id], self.threshold(poll_id),
+                                                self.minimum(poll_id))
         self._cache[poll_id] = (self._changed_at[poll_id], results)
         return results
 
@@ -235,14 +147,6 @@ class BallotBox:
         polls = {poll_id: self.results(poll_id) for poll_id in self._polls}
         return BallotSnapshot(self._current, MappingProxyType(polls), self._version,
                               self._takehome)
-
-    def _count(self, poll_id: str) -> tuple[Tally, tuple[TextItem, ...]]:
-        poll, answers = self._polls[poll_id], self._answers[poll_id].values()
-        queue = self._queues.get(poll_id)
-        if queue is None:
-            return count(poll, answers, decisions=self._words.get(poll_id)), ()
-        pending = queue.pending()
-        return count(poll, answers, queue.approved(), len(pending)), pending
 
     def add_listener(self, listener: Callable[[], None]) -> None:
         """`listener()` runs on the owner's thread after every change; keep it quick."""
@@ -282,7 +186,8 @@ class BallotBox:
                 continue
             results.append(answer)
             slot = (poll_id, device_key)
-            held = latest[slot] if slot in latest else self._answers[poll_id].get(device_key)
+            held = (latest[slot] if slot in latest
+                    else self._counts[poll_id].answers.get(device_key))
             if held != answer:  # a resent answer (reconnect, double tap) changes nothing
                 changes.append((poll_id, device_key, answer))
                 latest[slot] = answer
@@ -398,7 +303,7 @@ class BallotBox:
     def moderate(self, poll_id: str, item_id: str, decision: Decision) -> bool:
         """Approve or reject a text answer; False when the item was replaced meanwhile."""
         self._owned()
-        queue = self._queues.get(self.poll(poll_id).id)
+        queue = self._counts[self.poll(poll_id).id].queue
         if queue is None:
             return False
         device_key = queue.device_of(item_id)
@@ -414,13 +319,13 @@ class BallotBox:
         """Show, hold back or withdraw one word of a word poll (for every phone that gave it).
         The journal keeps it on each answer that gave the word; a resume replays it."""
         self._owned()
-        words = self._words.get(self.poll(poll_id).id)
-        if words is None:
+        poll_count = self._counts[self.poll(poll_id).id]
+        if poll_count.words is None:
             return False
         if self._journal:
             self._journal.record_word_moderation(poll_id, word, decision)
-        words.decide(word, decision)
-        self._apply_word_decision(poll_id)
+        poll_count.words.decide(word, decision)
+        poll_count.apply_word_decision(self.minimum(poll_id))
         self._changed(poll_id)
         return True
 
@@ -444,43 +349,25 @@ class BallotBox:
         self._changed(None)
 
     def restore_moderation(self, poll_id: str, device_key: str, decision: Decision) -> None:
-        queue = self._queues.get(self.poll(poll_id).id)
-        words = self._words.get(poll_id)
-        if words is not None:  # a word decision, replayed from one answer that gave the word
-            word = self._answers[poll_id].get(device_key)
+        poll_count = self._counts[self.poll(poll_id).id]
+        # A word decision, replayed from one answer that gave the word:
+        if poll_count.words is not None:
+            word = poll_count.answers.get(device_key)
             if isinstance(word, str):
-                words.decide(word, decision)
+                poll_count.words.decide(word, decision)
                 self._changed(poll_id)
-        if queue is not None:
-            queue.decide_for(device_key, decision)
+        if poll_count.queue is not None:
+            poll_count.queue.decide_for(device_key, decision)
             self._changed(poll_id)
 
     # -- internals -----------------------------------------------------------------------
 
     def _store(self, poll_id: str, device_key: str, answer: Answer) -> None:
-        before = self._answers[poll_id].get(device_key)
-        self._counted[poll_id] += (answer != PREFER_NOT_TO_SAY) - (
-            before is not None and before != PREFER_NOT_TO_SAY)
-        self._answers[poll_id][device_key] = answer
-        self._events[poll_id] += 1
-        queue = self._queues.get(poll_id)
-        if queue is not None:
-            if answer == PREFER_NOT_TO_SAY:
-                queue.remove(device_key)
-            else:
-                queue.put(device_key, str(answer))
+        self._counts[poll_id].store(device_key, answer)
         self._changed(poll_id)
 
     def _apply_reset(self, poll_id: str) -> None:
-        self._answers[poll_id].clear()
-        self._counted[poll_id] = 0
-        self._events[poll_id] = 0
-        self._published.pop(poll_id, None)
-        queue = self._queues.get(poll_id)
-        if queue is not None:
-            queue.clear()
-        if poll_id in self._words:
-            self._words[poll_id].clear()
+        self._counts[poll_id].reset()
         self._changed(poll_id)
 
     def _set_state(self, poll_id: str, state: PollState) -> None:
@@ -503,35 +390,3 @@ class BallotBox:
             self._changed_at[poll_id] = self._version
         for listener in list(self._listeners):
             listener()
-
-    def _apply_word_decision(self, poll_id: str) -> None:
-        """A withdrawn word leaves the room's copy now, and an approved one joins it now
-        (if enough people gave it), without waiting for the next batch of answers: the
-        publication keeps its basis, only the facilitator's decision is applied to it."""
-        published = self._published.get(poll_id)
-        if published is None or not isinstance(published.tally, WordTally):
-            return
-        live, _ = self._count(poll_id)
-        if not isinstance(live, WordTally):
-            return
-        allowed = coarsen(live, self.minimum(poll_id))
-        assert isinstance(allowed, WordTally)
-        kept = {word: n for word, n in published.tally.words
-                if word in dict(allowed.words)}
-        for word, n in allowed.words:  # newly approved: at the count the room may see
-            kept.setdefault(word, n)
-        ordered = tuple(sorted(kept.items(), key=lambda item: (-item[1], item[0])))
-        self._published[poll_id] = replace(published,
-                                           tally=replace(published.tally, words=ordered))
-
-    def _publish(self, poll_id: str, live: Tally) -> None:
-        """Take a new publication of the poll (threshold met, `live` its exact tally) if one
-        is due: see `core.polls.publication`."""
-        poll, state = self._polls[poll_id], self._states[poll_id]
-        final = state.status is PollStatus.CLOSED or state.locked
-        if poll.type is PollType.TEXT or (poll.reveal_on_close and not final):
-            return
-        events, k = self._events[poll_id], self.minimum(poll_id)
-        if due(self._published.get(poll_id), events, k, final):
-            self._published[poll_id] = Publication(coarsen(live, k), events,
-                                                    len(self._answers[poll_id]))

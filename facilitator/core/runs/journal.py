@@ -45,8 +45,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from facilitator.core.polls.answers import Answer, answer_to_json
-from facilitator.core.polls.ballot import PollState
 from facilitator.core.polls.moderation import Decision
+from facilitator.core.polls.snapshot import PollState
 from facilitator.core.release import app_version
 from facilitator.core.runs.checkpoint import Checkpointer
 from facilitator.core.runs.journal_reads import JournalReads

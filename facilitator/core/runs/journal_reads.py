@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.core.polls.answers import JsonAnswer
-from facilitator.core.polls.ballot import PollState, PollStatus
 from facilitator.core.polls.moderation import Decision
+from facilitator.core.polls.snapshot import PollState, PollStatus
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,11 @@ from concurrent.futures import Future
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
-from facilitator.core.polls.ballot import BallotBox, BallotSnapshot, PollResults
+from facilitator.core.polls.ballot import BallotBox
 from facilitator.core.polls.headcount import set_headcount
 from facilitator.core.polls.moderation import Decision
 from facilitator.core.polls.room import Room, RoomStatus
+from facilitator.core.polls.snapshot import BallotSnapshot, PollResults
 
 Post = Callable[[Callable[[], object]], "Future[object]"]
 

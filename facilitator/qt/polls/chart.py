@@ -17,8 +17,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QRegion, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from facilitator.core.polls.ballot import BallotSnapshot, PollResults, PollStatus
 from facilitator.core.polls.room import RoomStatus
+from facilitator.core.polls.snapshot import BallotSnapshot, PollResults, PollStatus
 from facilitator.core.polls.tally import ChoiceTally, MatrixTally, TextTally, WordTally
 from facilitator.core.session.model import Poll
 from facilitator.qt.polls.bridge import PollBridge

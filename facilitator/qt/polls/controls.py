@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.polls.ballot import BallotSnapshot, PollResults, PollStatus
 from facilitator.core.polls.room import RoomStatus
+from facilitator.core.polls.snapshot import BallotSnapshot, PollResults, PollStatus
 from facilitator.core.polls.tally import WordTally
 from facilitator.core.session.model import PollType
 from facilitator.qt.dialogs.safety_protocol import SafetyProtocolDialog

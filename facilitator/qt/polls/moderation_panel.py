@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.core.polls.ballot import PollResults
+from facilitator.core.polls.snapshot import PollResults
 from facilitator.core.polls.tally import TextTally, WordTally
 
 READ, SCREEN, HELD = "read", "screen", "held"

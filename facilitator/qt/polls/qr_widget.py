@@ -17,7 +17,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from facilitator.core.polls.ballot import BallotSnapshot, PollStatus
+from facilitator.core.polls.snapshot import BallotSnapshot, PollStatus
 from facilitator.core.session.model import Poll
 from facilitator.qt.slides.text import BODY
 from facilitator.qt.style import CHART

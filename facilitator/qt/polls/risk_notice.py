@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from facilitator.core.polls.ballot import BallotSnapshot
+from facilitator.core.polls.snapshot import BallotSnapshot
 from facilitator.core.polls.tally import WordTally
 from facilitator.core.risk.protocol import notice_text
 from facilitator.qt.style import RISK_NOTICE_STYLE

@@ -8,14 +8,9 @@ from typing import Any
 import pytest
 
 from facilitator.core.polls.answers import Answer
-from facilitator.core.polls.ballot import (
-    BallotBox,
-    BallotError,
-    ErrorKind,
-    PollState,
-    PollStatus,
-)
+from facilitator.core.polls.ballot import BallotBox, BallotError, ErrorKind
 from facilitator.core.polls.moderation import Decision
+from facilitator.core.polls.snapshot import PollState, PollStatus
 from facilitator.core.polls.tally import ChoiceTally, MatrixTally, TextTally, WordTally
 from facilitator.core.session.model import PREFER_NOT_TO_SAY
 from tests import polls

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from facilitator.core.polls.ballot import BallotBox, PollStatus
+from facilitator.core.polls.ballot import BallotBox
+from facilitator.core.polls.snapshot import PollStatus
 from facilitator.core.session.model import Poll, PollType
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.polls.ballot import PollState, PollStatus
 from facilitator.core.polls.moderation import Decision
+from facilitator.core.polls.snapshot import PollState, PollStatus
 from facilitator.core.runs.catalogue import delete_run, export_run, latest_interrupted, list_runs
 from facilitator.core.runs.journal import Journal, JournalError, file_hash
 from facilitator.core.runs.schema import JournalWriteError

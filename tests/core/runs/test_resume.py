@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.core.polls.ballot import PollStatus
 from facilitator.core.polls.moderation import Decision
+from facilitator.core.polls.snapshot import PollStatus
 from facilitator.core.runs.journal import JournalError
 from facilitator.core.runs.resume import Run, resume_run, start_run
 from tests import polls

@@ -14,8 +14,9 @@ import pytest
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
-from facilitator.core.polls.ballot import BallotBox, BallotSnapshot, PollStatus
+from facilitator.core.polls.ballot import BallotBox
 from facilitator.core.polls.room import Room, RoomStatus
+from facilitator.core.polls.snapshot import BallotSnapshot, PollStatus
 from facilitator.qt.polls.bridge import PollBridge
 from facilitator.qt.polls.chart import PollChart
 from facilitator.qt.polls.controls import PollConsole
