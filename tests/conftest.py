@@ -36,6 +36,15 @@ def qapp(qapp_args: list[str]) -> object:
     return app
 
 
+@pytest.fixture(scope="session", autouse=True)
+def widgets_application(qapp: object) -> object:
+    """The QApplication exists before any test runs. A command run in-process (`report`,
+    `check`, `render`) makes a QGuiApplication when none exists, and a widget test after it
+    in the same run then aborted Python: widgets need a QApplication, and there can be only
+    one application per process."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """No test listens on the machine's real network or on the app's fixed default port:
