@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from facilitator.core.risk.protocol import STEPS
-from facilitator.qt.style import SAFETY_DIALOG_STYLE
+from facilitator.qt.stylesheets import SAFETY_DIALOG_STYLE
 
 
 def _label(text: str, role: str = "") -> QLabel:

@@ -35,7 +35,7 @@ from facilitator.qt.polls.headcount_panel import HeadcountPanel
 from facilitator.qt.polls.moderation_panel import ModerationPanel
 from facilitator.qt.polls.risk_notice import RiskNotice, RiskWatch
 from facilitator.qt.presenter.keys import Action, tooltip
-from facilitator.qt.style import POLL_PANEL_STYLE
+from facilitator.qt.stylesheets import POLL_PANEL_STYLE
 
 
 def press(console: PollConsole, action: str) -> bool:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidge
 from facilitator.core.polls.room import RoomStatus
 from facilitator.core.session.model import GroupKind, Prompt
 from facilitator.qt.slides.base import GROUPS_BANNER
-from facilitator.qt.style import GROUPS_BANNER_STYLE
+from facilitator.qt.stylesheets import GROUPS_BANNER_STYLE
 
 
 def prompt_group_size(prompt: Prompt | None) -> int | None:

@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from facilitator.qt.polls.qr_widget import QrWidget
-from facilitator.qt.style import CHART, QR_OVERLAY_LABEL_STYLE
+from facilitator.qt.style import CHART
+from facilitator.qt.stylesheets import QR_OVERLAY_LABEL_STYLE
 
 
 class QrOverlay(QWidget):

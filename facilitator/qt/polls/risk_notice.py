@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from facilitator.core.polls.snapshot import BallotSnapshot
 from facilitator.core.polls.tally import WordTally
 from facilitator.core.risk.protocol import notice_text
-from facilitator.qt.style import RISK_NOTICE_STYLE
+from facilitator.qt.stylesheets import RISK_NOTICE_STYLE
 
 
 class RiskWatch:

@@ -20,7 +20,7 @@ from facilitator.core.timing.agenda import Pace, SectionStatus
 from facilitator.core.timing.timer import format_seconds
 from facilitator.qt.presenter.state import PresenterState
 from facilitator.qt.style import DARK as CONSOLE_THEME  # the console is always dark
-from facilitator.qt.style import restyle
+from facilitator.qt.stylesheets import restyle
 
 PACE_TEXT = {Pace.ON_TIME: "On time", Pace.BEHIND: "Behind", Pace.FAR_BEHIND: "Far behind"}
 

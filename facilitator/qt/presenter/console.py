@@ -31,7 +31,7 @@ from facilitator.qt.presenter.countdown import CountdownPanel
 from facilitator.qt.presenter.keys import Action, tooltip
 from facilitator.qt.presenter.slide_view import SlideView, ViewMode
 from facilitator.qt.presenter.state import PresenterState
-from facilitator.qt.style import CONSOLE_STYLE, DIALOG_STYLE
+from facilitator.qt.stylesheets import CONSOLE_STYLE, DIALOG_STYLE
 
 NAV_BUTTONS = (
     (Action.START_SESSION, "Start session"),

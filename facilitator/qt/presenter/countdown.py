@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from facilitator.core.timing.timer import TimerMood
 from facilitator.qt.presenter.state import PresenterState
 from facilitator.qt.style import DARK as CONSOLE_THEME  # the console is always dark
-from facilitator.qt.style import restyle
+from facilitator.qt.stylesheets import restyle
 
 # The console's style sheet sets label sizes; the countdown needs its own to stay big.
 BIG = "font-size: 56px; font-weight: bold;"

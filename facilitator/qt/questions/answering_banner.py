@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from facilitator.core.questions.box import QuestionState, QuestionView
-from facilitator.qt.style import QUESTION_BANNER_STYLE
+from facilitator.qt.stylesheets import QUESTION_BANNER_STYLE
 
 
 class AnsweringBanner(QLabel):
