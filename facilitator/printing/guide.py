@@ -28,7 +28,7 @@ from facilitator.core.release import creator
 from facilitator.core.risk.protocol import STEPS
 from facilitator.core.session import model
 from facilitator.printing import theme
-from facilitator.printing.cards import card_slots
+from facilitator.printing.card_sheet import card_slots
 from facilitator.printing.context import PrintContext
 from facilitator.printing.flowables import bullets, support_table
 from facilitator.printing.pages import numbered_canvas

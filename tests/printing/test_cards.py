@@ -8,7 +8,7 @@ import pytest
 
 from facilitator.core.session.model import Session
 from facilitator.printing import PrintContext, build_cards
-from facilitator.printing.cards import (
+from facilitator.printing.card_sheet import (
     CARD_H,
     CARD_W,
     Rect,

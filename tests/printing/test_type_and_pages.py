@@ -16,7 +16,7 @@ import pytest
 from facilitator.core.session.model import Session
 from facilitator.core.support.regions import REGION_CODES, Region, local_entry
 from facilitator.printing import PrintContext, build_cards, build_guide, build_handout, theme
-from facilitator.printing.cards import CARD_H, CARD_W, card_slots
+from facilitator.printing.card_sheet import CARD_H, CARD_W, card_slots
 from facilitator.printing.handout import MAX_PAGES, REFLECTION_LINES, LinedSpace
 from facilitator.services import assets
 from tests.printing.pdfs import MM, qr_codes, raster
