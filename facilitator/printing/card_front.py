@@ -36,8 +36,9 @@ def card_entries(ctx: PrintContext) -> tuple[SupportEntry, ...]:
 
 class FrontLayout:
     """The front of a card: a heading, the entries in one or two columns, a write-in line
-    in a spare slot, and the emergency number. Each entry drops its QR code, then its note,
-    then its hours before any text would go below the type floors or out of its box."""
+    in a spare slot, and the emergency number. Each entry sheds its details (note, hours)
+    before its QR code, and the QR code before any text would go below the type floors or
+    out of its box (`_layout`)."""
 
     HEAD = 12.5  # points from the safe top to the first entry
 
