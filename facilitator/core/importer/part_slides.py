@@ -1,16 +1,16 @@
 """Slides for one headed part of an article.
 
 Prose becomes facilitator notes (key sentences only) under an opening slide that shows the
-part's best short sentence or two; lists become bullet slides; tables become a poll and
-chart, a flow, or a comparison and matrix poll; reader questions become timed prompts,
-except questions about suicide, self-harm or wanting to die, which stay facilitator notes.
-Prose that follows a slide is summarised into that slide's notes, except a lead-in ending
-in ":", which belongs to what comes next and names its slide.
+part's best short sentence or two; lists become bullet slides; tables go to
+`table_slides` (a poll and chart, a flow, or a comparison and matrix poll); reader
+questions become timed prompts, except questions about suicide, self-harm or wanting to
+die, which stay facilitator notes. Prose that follows a slide is summarised into that
+slide's notes, except a lead-in ending in ":", which belongs to what comes next and names
+its slide.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from facilitator.core.importer.activities import (
@@ -30,37 +30,19 @@ from facilitator.core.importer.prompts import (
 )
 from facilitator.core.importer.sensitivity import is_sensitive
 from facilitator.core.importer.summary import headline, key_sentences, sentences
-from facilitator.core.importer.tables import (
-    Comparison,
-    Figures,
-    OtherTable,
-    Steps,
-    classify_table,
-    measure_of,
-    poll_reading,
-)
+from facilitator.core.importer.table_slides import TableSlides
 from facilitator.core.session.model import (
     Block,
     BulletList,
-    Chart,
-    ChartItem,
-    ChartKind,
-    Flow,
-    Option,
     Paragraph,
-    Poll,
-    PollType,
     Slide,
     SlideKind,
     Span,
-    Table,
 )
 from facilitator.core.session.safety import mentions_risk
 
 MAX_BULLETS = 6
-MAX_POLL_QUESTION_CHARS = 80  # a poll slide's heading at 1280x720, DejaVu Sans (measured)
 MAX_BULLET_WORDS = 70
-_GENERIC_HEADERS = frozenset({"", "category", "label", "item", "name", "group", "type", "option"})
 RISK_QUESTION_NOTE = (
     "Not used as a prompt: this asks about self-harm or suicide. Point to the support "
     "resources instead."
@@ -91,16 +73,6 @@ def keep_framing(run: list[str]) -> list[str]:
 
 def inline(text: str) -> tuple[Span, ...]:
     return (Span(text),)
-
-
-def slug(text: str, limit: int = 28) -> str:
-    """A poll or option id from text: whole words, joined by "-", at most `limit` long."""
-    kept: list[str] = []
-    for word in re.findall(r"[a-z0-9]+", text.lower()):
-        if kept and len("-".join([*kept, word])) > limit:
-            break
-        kept.append(word[:limit])
-    return "-".join(kept) or "poll"
 
 
 @dataclass
@@ -138,13 +110,6 @@ class PartSlides:
                 slide = replace(slide, title=self.say("what_found"))
         self._notes[len(self.slides)] = notes
         self.slides.append(slide)
-
-    def _poll_id(self, base: str) -> str:
-        candidate, number = slug(base), 2
-        while candidate in self.poll_ids:
-            candidate, number = f"{slug(base)}-{number}", number + 1
-        self.poll_ids.add(candidate)
-        return candidate
 
     def _title(self, lead_in: str) -> str:
         """A list or table is named by its lead-in ("You can feel numb and still:"), unless
@@ -222,98 +187,13 @@ class PartSlides:
             blocks = (*lead, bullets) if number == 1 else (bullets,)
             self._add(Slide(name, SlideKind.CONTENT, blocks=blocks))
 
-    def _figures(self, figures: Figures, lead_in: str, before: str = "") -> None:
-        unit = "%" if figures.percent else ""
-        label = figures.label_header if figures.label_header.lower() not in _GENERIC_HEADERS else ""
-        measure = measure_of(figures, before or lead_in)
-        reading = poll_reading(figures, measure)
-        risky = any(is_sensitive(text) or mentions_risk(text)
-                    for text in (*figures.labels, label, lead_in, before, measure or ""))
-        # Poll first, figures second: the room answers before it sees what the article found.
-        if reading and measure and not risky:
-            distribution = reading == "distribution"
-            key = ("poll_question_quote" if measure.startswith("“") else "poll_question"
-                   if distribution else "poll_question_share")
-            poll = Poll(
-                id=self._poll_id(self.title),
-                question=self._poll_question(key, measure),
-                type=PollType.SINGLE,
-                options=tuple(Option(slug(text, 40), text) for text in figures.labels),
-                # Reference bars only where they compare like with like: a spread of people.
-                reference=figures.values if distribution else (),
-                reference_label=(self.say("article_figures") + (" (%)" if figures.percent else ""))
-                if distribution else "",
-                sensitive=True,
-            )
-            notes = [
-                *([self.say("table_headed", label=label)] if label else []),
-                self.say("poll_why", measure=measure),
-                self.say("poll_wait"),
-                self.say("poll_then"),
-            ]
-            self._add(Slide(self.say("quick_poll"), SlideKind.POLL, poll=poll), notes)
-            title = self.say("what_found")
-        else:
-            title = self.title
-        caption = (measure or "").strip("“”") or label or (
-            lead_in.rstrip(":").strip() if len(lead_in.split()) <= 20 else "")
-        pairs = zip(figures.labels, figures.values, strict=True)
-        items = tuple(ChartItem(text, value) for text, value in pairs)
-        caption = caption or self.say("figures_caption")
-        chart = Chart(ChartKind.BAR, items, unit=unit, caption=caption)
-        self._add(Slide(title, SlideKind.CHART, chart=chart))
-
-    def _poll_question(self, key: str, measure: str) -> str:
-        """The question naming the measure, its measure cut short (with "…") if the whole
-        would not fit a poll slide's heading at 1280x720."""
-        question = self.say(key, measure=measure)
-        excess = len(question) - MAX_POLL_QUESTION_CHARS
-        if excess > 0:
-            words = measure.strip("“”")[: max(12, len(measure) - excess - 3)]
-            cut = words.rsplit(" ", 1)[0] + "…"
-            question = self.say(key, measure=f"“{cut}”" if measure.startswith("“") else cut)
-        return question
-
-    def _comparison(self, comparison: Comparison, lead_in: str) -> None:
-        header = tuple(inline(text) for text in (comparison.label_header, *comparison.columns))
-        rows = tuple(tuple(inline(cell) for cell in row) for row in comparison.rows)
-        table = Table(header, rows)
-        title = self._title(lead_in)
-        if self.slides and title == self.slides[-1].title:
-            # The title names what the table compares.
-            title = f" {self.say('or')} ".join(comparison.columns) + "?"
-        self._add(Slide(title, SlideKind.CONTENT, blocks=(table,)))
-        safe_rows = [row for row in comparison.rows if not is_sensitive(" ".join(row))]
-        if len(safe_rows) < 2:
-            return
-        low, high = comparison.columns[0], comparison.columns[-1]
-        poll = Poll(
-            id=self._poll_id(f"{self.title} matrix"),
-            question=self.say("matrix_question"),
-            type=PollType.MATRIX,
-            rows=tuple(Option(slug(row[0], 40), row[0]) for row in safe_rows),
-            scale_labels=(low, high),
-            sensitive=True,
-        )
-        notes = [
-            self.say("matrix_scale", low=low, high=high),
-            self.say("results_hidden"),
-        ]
-        self._add(Slide(self.say("matrix_title"), SlideKind.POLL, poll=poll), notes)
-
     def _table(self, block: PipeTable, lead_in: str, before: str = "") -> None:
-        match classify_table(block):
-            case Figures() as figures:
-                self._figures(figures, lead_in, before)
-            case Steps(steps=steps):
-                self._add(Slide(self._title(lead_in), SlideKind.FLOW, flow=Flow(steps)))
-            case Comparison() as comparison:
-                self._comparison(comparison, lead_in)
-            case OtherTable(table=table):
-                header = tuple(inline(text) for text in table.header)
-                rows = tuple(tuple(inline(cell) for cell in row) for row in table.rows)
-                table_block = (Table(header, rows),)
-                self._add(Slide(self._title(lead_in), SlideKind.CONTENT, blocks=table_block))
+        # The table's slides are made apart from the walk; only the part knows the slides
+        # before it (for the title), and only `_add` merges and renames them in order.
+        previous = self.slides[-1].title if self.slides else None
+        tables = TableSlides(self.title, self.poll_ids, self.say)
+        for slide, notes in tables.build(block, self._title(lead_in), previous, lead_in, before):
+            self._add(slide, notes)
 
     def _risk_question(self, question: str, prose: list[str]) -> None:
         """A question about suicide or self-harm asks for a disclosure that an anonymous
