@@ -98,7 +98,10 @@ def _score_all(paragraphs: list[str], title: str = "") -> list[_Scored]:
         for sent_index, sentence in enumerate(sentences(para)):
             words = content_words(sentence)
             length = len(sentence.split())
-            keyword = sum(frequency[word] / top for word in set(words)) / math.sqrt(len(words) + 1)
+            # fsum: exact whatever the order, and a set's order follows the hash seed; a plain
+            # sum let near-ties flip, so one article gave two drafts from run to run.
+            keyword = (math.fsum(frequency[word] / top for word in set(words))
+                       / math.sqrt(len(words) + 1))
             position = (1.0 if sent_index == 0 else 0.5) + (0.4 if para_index == 0 else 0.0)
             cue = 0.6 if _CUE.search(sentence) else 0.0
             # Fragments ("Meh.") and run-ons read badly in notes.
