@@ -43,11 +43,6 @@ from facilitator.core.session.safety import mentions_risk
 
 MAX_BULLETS = 6
 MAX_BULLET_WORDS = 70
-RISK_QUESTION_NOTE = (
-    "Not used as a prompt: this asks about self-harm or suicide. Point to the support "
-    "resources instead."
-)
-
 
 RISK_ITEMS_NOTE = "Left off the slide because it names a risk; say it calmly if it helps:"
 

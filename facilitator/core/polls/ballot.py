@@ -339,9 +339,6 @@ class BallotBox:
         self._states[poll_id] = state
         self._changed(poll_id)
 
-    def restore_reset(self, poll_id: str) -> None:
-        self._apply_reset(self.poll(poll_id).id)
-
     def restore_current(self, poll_id: str | None) -> None:
         if poll_id is not None:
             self.poll(poll_id)
