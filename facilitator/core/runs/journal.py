@@ -145,6 +145,7 @@ class Journal(QuestionRecords, JournalReads):
         otherwise to read, export or archive it."""
         if not path.is_file():
             raise JournalError(f"{path}: no such run journal")
+        connection: sqlite3.Connection | None = None
         try:
             connection = connect(path, durable)
             version = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -153,6 +154,8 @@ class Journal(QuestionRecords, JournalReads):
             digest = connection.execute(
                 "SELECT value FROM meta WHERE key = 'session_hash'").fetchone()
         except sqlite3.DatabaseError as error:
+            if connection is not None:  # another program's database: let the file go
+                connection.close()
             raise JournalError(f"{path}: not a run journal ({error})") from None
         if version is None or version[0] != str(SCHEMA_VERSION):
             connection.close()

@@ -220,6 +220,25 @@ def test_open_refuses_what_is_not_a_journal(tmp_path: Path) -> None:
         Journal.open(junk)
 
 
+def open_files(path: Path) -> int:
+    """How many of this process's file descriptors point at `path` (Linux /proc)."""
+    fds = Path("/proc/self/fd")
+    return sum(1 for fd in fds.iterdir() if fd.resolve() == path.resolve())
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux /proc")
+def test_a_database_that_is_not_a_journal_is_refused_and_let_go(tmp_path: Path) -> None:
+    # Another program's SQLite file: it opens, then the first query fails. The refused file
+    # must not stay open (on Windows an open file cannot be moved or deleted).
+    other = tmp_path / "other.run.sqlite"
+    with sqlite3.connect(other) as made:
+        made.execute("CREATE TABLE notes (text TEXT)")
+    made.close()
+    with pytest.raises(JournalError, match="not a run journal"):
+        Journal.open(other)
+    assert open_files(other) == 0
+
+
 def test_the_wal_is_checkpointed_off_the_writers_thread(tmp_path: Path) -> None:
     """The writer never checkpoints (no fsync on the server's loop); the checkpointer does."""
     journal = Journal.create(tmp_path, session_hash="h", title="t")
