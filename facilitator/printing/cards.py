@@ -40,9 +40,9 @@ def build_cards(session: model.Session, ctx: PrintContext) -> bytes:
         canvas.showPage()
         for slot in back_slots(size):
             if check is not None:
-                _check_back(canvas, slot, session, check)
+                _check_back(canvas, slot, check)
             else:
-                _back(canvas, slot, session, found[1].text if found else "", ctx)
+                _back(canvas, slot, session, found[1].text if found else "")
         sheet_furniture(canvas, size)
         canvas.showPage()
 
@@ -60,13 +60,16 @@ def self_check(session: model.Session) -> model.Table | None:
     return None
 
 
-def _check_back(canvas: Canvas, slot: Rect, session: model.Session, table: model.Table) -> None:
+def _back_frame(canvas: Canvas, slot: Rect) -> tuple[float, float, float]:
+    """Both backs: the accent bar down the left; returns the text's left, width and top."""
     left = slot.x + SAFE
-    width = slot.w - 2 * SAFE
-    top = slot.y + slot.h - SAFE
     canvas.setFillColor(theme.ACCENT)
     canvas.rect(left, slot.y + SAFE, 1.2 * mm, slot.h - 2 * SAFE, stroke=0, fill=1)
-    inner, inner_w = left + 4 * mm, width - 4 * mm
+    return left + 4 * mm, slot.w - 2 * SAFE - 4 * mm, slot.y + slot.h - SAFE
+
+
+def _check_back(canvas: Canvas, slot: Rect, table: model.Table) -> None:
+    inner, inner_w, top = _back_frame(canvas, slot)
     canvas.setFillColor(theme.NAVY)
     canvas.setFont(theme.BOLD, 8)
     canvas.drawString(inner, top - 7, "Quick self-check")
@@ -106,15 +109,8 @@ def _check_back(canvas: Canvas, slot: Rect, session: model.Session, table: model
                       "Leaning right? Talk to someone: contacts on the other side.")
 
 
-def _back(canvas: Canvas, slot: Rect, session: model.Session, prompt: str,
-          ctx: PrintContext) -> None:
-    left = slot.x + SAFE
-    width = slot.w - 2 * SAFE
-    top = slot.y + slot.h - SAFE
-    canvas.setFillColor(theme.ACCENT)
-    canvas.rect(left, slot.y + SAFE, 1.2 * mm, slot.h - 2 * SAFE, stroke=0, fill=1)
-    inner = left + 4 * mm
-    inner_w = width - 4 * mm
+def _back(canvas: Canvas, slot: Rect, session: model.Session, prompt: str) -> None:
+    inner, inner_w, top = _back_frame(canvas, slot)
     st = styles()
     kicker = Paragraph(
         f"<b>{text(session.title.upper())}</b>",
