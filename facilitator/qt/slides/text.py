@@ -180,8 +180,8 @@ def fit(build: Callable[[float], QTextDocument], box: QSizeF, floor: float = FLO
     """
     steps = scale_steps(floor)
     doc = build(steps[0])
-    if fits(doc, box) or len(steps) == 1:
-        return Fitted(doc, steps[0], fits(doc, box))
+    if (fitted := fits(doc, box)) or len(steps) == 1:
+        return Fitted(doc, steps[0], fitted)
     smallest = build(steps[-1])
     if clearly_too_tall(smallest, box):
         return Fitted(smallest, steps[-1], False)
